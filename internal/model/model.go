@@ -1,0 +1,216 @@
+package model
+
+import "strconv"
+
+// ScopeKind is where ARM deploys a resource.
+type ScopeKind uint8
+
+// The deployment scopes. ScopeUnknown is used when an expression decides it.
+const (
+	ScopeUnknown ScopeKind = iota
+	ScopeTenant
+	ScopeManagementGroup
+	ScopeSubscription
+	ScopeResourceGroup
+)
+
+var scopeNames = [...]string{"unknown scope", "tenant", "management group", "subscription", "resource group"}
+
+func (k ScopeKind) String() string { return scopeNames[k] }
+
+// Scope is where a resource is deployed, and what put it there: the
+// template's $schema or targetScope, or the property of a nested deployment
+// or module that moved it.
+type Scope struct {
+	Kind ScopeKind
+	// Span is what decided the scope: a $schema value, a targetScope line, a
+	// nested deployment's resourceGroup or scope property.
+	Span
+	Subscription    Value // the subscription ID, often symbolic
+	ResourceGroup   Value // the resource group name, at resource-group scope
+	ManagementGroup Value // the management group name, at management-group scope
+}
+
+// Deployment is one template deployed with one parameters file (or with its
+// defaults). Every Microsoft.ManagedServices resource it creates, directly or
+// through nested deployments and copy loops, is here, expanded.
+type Deployment struct {
+	Template       string // path of the template file as given to lhlint
+	ParametersFile string // path of the parameters file, "" when linted with defaults
+	TargetScope    Scope
+	Parameters     []*Parameter
+	Definitions    []*Definition
+	Assignments    []*Assignment
+	Deployments    []*NestedDeployment // nested deployments that contain registration resources
+	Problems       []Problem           // what the loader could not read, for the syntax rule
+}
+
+// Problem is something a loader could not read: malformed JSON, an ARM
+// expression that does not parse. The syntax rule reports them.
+type Problem struct {
+	Span
+	Message string
+}
+
+// Parameter is a template parameter with the value the deployment uses.
+type Parameter struct {
+	Name    string
+	Span          // the declaration's key in the template
+	Type    Value // the declared type
+	Default Value // defaultValue, Missing when there is none
+	Given   Value // the value set by the parameters file, Missing when there is none
+	GivenAt Span  // the key in the parameters file that sets it
+	Allowed Value // allowedValues, Missing when there is none
+	Decl    Value // the whole declaration object
+}
+
+// Value returns the value the deployment uses: the parameters file wins over the default.
+func (p *Parameter) Value() Value {
+	if !p.Given.IsMissing() {
+		return p.Given
+	}
+	return p.Default
+}
+
+// Resource is what every ARM resource has, wherever it is declared.
+type Resource struct {
+	Span             // the resource's object (or Bicep declaration)
+	Type       Value // the resource type
+	APIVersion Value
+	Name       Value
+	Symbol     string // the symbolic name in languageVersion 2.0 templates, "" otherwise
+	Scope      Scope  // where the resource is deployed
+	DependsOn  []Value
+	Condition  Value // the condition, Missing when there is none
+	Copy       *Copy // the copy loop that made this instance, nil when there is none
+	// Deployment is the nested deployment the resource is declared in, nil
+	// when it is declared at the top level of the template.
+	Deployment *NestedDeployment
+	Properties Value // the properties object as written
+}
+
+// Copy is the copy loop that produced a resource instance.
+type Copy struct {
+	Name  string
+	Span        // the copy block
+	Count Value // the loop's count
+	Index int   // this instance's copyIndex(), -1 when the count is unknown and one instance stands for all
+}
+
+// NestedDeployment is a Microsoft.Resources/deployments resource with an
+// inline template (or a Bicep module) that contains registration resources.
+type NestedDeployment struct {
+	Resource
+	// Inner is true when expressionEvaluationOptions.scope is inner: the inner
+	// template's expressions resolve against its own parameters and scope.
+	Inner bool
+}
+
+// Definition is a Microsoft.ManagedServices/registrationDefinitions resource.
+type Definition struct {
+	Resource
+	Plan                   Value // the Marketplace plan object, Missing when there is none
+	OfferName              Value // properties.registrationDefinitionName
+	Description            Value
+	ManagedByTenantID      Value
+	AuthorizationsValue    Value // the authorizations array as written
+	Authorizations         []*Authorization
+	EligibleValue          Value // the eligibleAuthorizations array as written, Missing when there is none
+	EligibleAuthorizations []*EligibleAuthorization
+}
+
+// Authorization is one permanent authorization of a definition.
+type Authorization struct {
+	Span                           // the authorization's object
+	Index                      int // position in the authorizations array
+	PrincipalID                Value
+	PrincipalIDDisplayName     Value
+	RoleDefinitionID           Value
+	DelegatedValue             Value // the delegatedRoleDefinitionIds array as written, Missing when there is none
+	DelegatedRoleDefinitionIDs []Value
+	Object                     Value // the whole object, for its members
+}
+
+// DisplayName names the authorization in a message: its principalIdDisplayName,
+// else its principalId, else its position.
+func (a *Authorization) DisplayName() string {
+	return displayName(a.PrincipalIDDisplayName, a.PrincipalID, "authorization", a.Index)
+}
+
+// EligibleAuthorization is one just-in-time authorization of a definition.
+type EligibleAuthorization struct {
+	Span
+	Index                  int
+	PrincipalID            Value
+	PrincipalIDDisplayName Value
+	RoleDefinitionID       Value
+	JITPolicy              *JITPolicy // nil when justInTimeAccessPolicy is not written
+	Object                 Value
+}
+
+// DisplayName names the eligible authorization in a message.
+func (e *EligibleAuthorization) DisplayName() string {
+	return displayName(e.PrincipalIDDisplayName, e.PrincipalID, "eligible authorization", e.Index)
+}
+
+// JITPolicy is an eligible authorization's justInTimeAccessPolicy.
+type JITPolicy struct {
+	Span
+	MFAProvider               Value
+	MaximumActivationDuration Value
+	ApproversValue            Value // managedByTenantApprovers as written, Missing when there is none
+	Approvers                 []*Approver
+	Object                    Value
+}
+
+// Approver is one of managedByTenantApprovers.
+type Approver struct {
+	Span
+	Index                  int
+	PrincipalID            Value
+	PrincipalIDDisplayName Value
+}
+
+// Assignment is a Microsoft.ManagedServices/registrationAssignments resource.
+type Assignment struct {
+	Resource
+	RegistrationDefinitionID Value
+}
+
+// AllAuthorizations returns the permanent authorizations of every definition.
+func (d *Deployment) AllAuthorizations() []*Authorization {
+	var all []*Authorization
+	for _, def := range d.Definitions {
+		all = append(all, def.Authorizations...)
+	}
+	return all
+}
+
+// AllEligibleAuthorizations returns the eligible authorizations of every definition.
+func (d *Deployment) AllEligibleAuthorizations() []*EligibleAuthorization {
+	var all []*EligibleAuthorization
+	for _, def := range d.Definitions {
+		all = append(all, def.EligibleAuthorizations...)
+	}
+	return all
+}
+
+// Parameter returns the declared parameter name, compared case-insensitively.
+func (d *Deployment) Parameter(name string) (*Parameter, bool) {
+	for _, p := range d.Parameters {
+		if equalFold(p.Name, name) {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+func displayName(display, principal Value, what string, index int) string {
+	if s := display.Text(); s != "" {
+		return s
+	}
+	if s := principal.Text(); s != "" {
+		return s
+	}
+	return what + " #" + strconv.Itoa(index+1)
+}
