@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"go/token"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -76,11 +77,8 @@ func (f *File) Line(n int) string {
 	if n < f.Tok.LineCount() {
 		end = f.Offset(f.Tok.LineStart(n+1)) - 1
 	}
-	if end > start && f.Content[end-1] == '\r' {
-		end--
-	}
-	if end < start {
-		end = start
-	}
-	return string(f.Content[start:end])
+	line := f.Content[start:max(end, start)]
+	line = bytes.TrimSuffix(line, []byte("\n")) // the last line, when the file ends with a line break
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	return string(line)
 }
