@@ -1,5 +1,19 @@
-// Package report writes findings for people and machines: text (one line per
-// finding, matched by the problem matcher), pretty (with the source line and
-// a caret underline), JSON and SARIF 2.1.0. Positions arrive resolved, so
-// writers never see token.Pos; columns count characters.
+// Package report writes findings for people and machines, the last step of
+// the pipeline. Resolve turns a lint.Finding, which holds token.Pos values,
+// into a Finding with paths, lines, columns and the source line; Write then
+// prints findings in one of four formats:
+//
+//   - text: one line per finding, "path:line:col: severity: message [rule]",
+//     matched by the problem matcher;
+//   - pretty: text's header line without the severity, then the source line
+//     with a caret underline, related locations as "note:" lines and fixes
+//     as "fix:" lines (the format of rule golden files);
+//   - json: one document, {"version", "toolVersion", "findings"}, described
+//     field by field on the types in json.go;
+//   - sarif: SARIF 2.1.0 with the whole rule catalog in tool.driver.rules.
+//
+// Writers never see token.Pos. Columns count characters (Unicode code
+// points) in every format; SARIF says so with columnKind. Output is sorted
+// by path, start offset, rule and message, and depends on nothing but the
+// findings and Options, so it can be compared byte for byte.
 package report

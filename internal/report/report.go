@@ -1,13 +1,18 @@
 package report
 
 import (
+	"bytes"
+	"fmt"
 	"io"
+	"sort"
 
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/source"
 )
 
-// Location is a resolved place in a file.
+// Location is a resolved place in a file. The zero Location means "no
+// place": a finding about nothing in particular, or one whose position was
+// lost; writers print such findings without a position.
 type Location struct {
 	Path       string // as printed: relative to the working directory when possible, slash-separated
 	URI        string // repository-relative, slash-separated, for SARIF artifactLocation.uri
@@ -49,6 +54,90 @@ type Options struct {
 	Rules       []*lint.Rule // the whole catalog, for SARIF's tool.driver.rules
 }
 
+// writer returns the writer of format, or nil. It is a switch rather than a
+// package-level map so that there is no mutable global.
+func writer(format string) func(*bytes.Buffer, []Finding, Options) error {
+	switch format {
+	case "text":
+		return writeText
+	case "pretty":
+		return writePretty
+	case "json":
+		return writeJSON
+	case "sarif":
+		return writeSARIF
+	}
+	return nil
+}
+
+// Formats returns the names Write accepts, in the order help text lists them.
+func Formats() []string { return []string{"text", "pretty", "json", "sarif"} }
+
 // Write writes findings, sorted by path, position and rule, in format:
-// text, pretty, json or sarif.
-func Write(w io.Writer, format string, findings []Finding, opts Options) error { return nil }
+// text, pretty, json or sarif. The output is built in memory and handed to
+// w in one Write call, so an unknown format or a writer's error never leaves
+// a half-built document in w.
+func Write(w io.Writer, format string, findings []Finding, opts Options) error {
+	write := writer(format)
+	if write == nil {
+		return fmt.Errorf("unknown format %q (want text, pretty, json or sarif)", format)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, sorted(findings), opts); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// sorted returns a copy of findings ordered by path, start offset, rule and
+// message. Findings of several deployments arrive concatenated, so the order
+// lint.Run gives each deployment is not enough for stable output.
+func sorted(findings []Finding) []Finding {
+	out := append([]Finding(nil), findings...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Start.Offset != b.Start.Offset {
+			return a.Start.Offset < b.Start.Offset
+		}
+		if ra, rb := ruleName(a.Rule), ruleName(b.Rule); ra != rb {
+			return ra < rb
+		}
+		return a.Message < b.Message
+	})
+	return out
+}
+
+// ruleName tolerates a nil rule, which only a caller's bug produces, so that
+// output still appears instead of a panic.
+func ruleName(r *lint.Rule) string {
+	if r == nil {
+		return ""
+	}
+	return r.Name
+}
+
+// severityName is lint.Severity.String without its panic on values outside
+// the four severities.
+func severityName(s lint.Severity) string {
+	if s < lint.Off || s > lint.Error {
+		return fmt.Sprintf("severity(%d)", int(s))
+	}
+	return s.String()
+}
+
+// hasPosition reports whether l points at a line of a file.
+func (l Location) hasPosition() bool { return l.Start.Line > 0 }
+
+// position is "path:line:col", "path" or "" as far as l knows them.
+func (l Location) position() string {
+	switch {
+	case l.hasPosition():
+		return fmt.Sprintf("%s:%d:%d", l.Path, l.Start.Line, l.Start.Column)
+	default:
+		return l.Path
+	}
+}
