@@ -1,0 +1,80 @@
+package roles
+
+import "strings"
+
+// IsGUID reports whether s is a GUID as Azure writes it: 36 characters,
+// hexadecimal digits in groups of 8-4-4-4-12 separated by hyphens, in any
+// case. Braces, surrounding spaces and other forms .NET would accept are
+// rejected, because ARM's schema for role and principal IDs rejects them.
+func IsGUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < 36; i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !isHex(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// IsNilGUID reports whether s is the all-zero GUID, the placeholder that
+// samples leave in IDs.
+func IsNilGUID(s string) bool {
+	return s == "00000000-0000-0000-0000-000000000000"
+}
+
+// roleDefinitionsSegment is what every role definition resource ID has
+// before its GUID, at whatever scope it was written.
+const roleDefinitionsSegment = "/providers/microsoft.authorization/roledefinitions/"
+
+// NormalizeID is the one function that reads a role reference. It accepts a
+// bare GUID in any case, or a role definition resource ID in any case at any
+// scope, such as /providers/Microsoft.Authorization/roleDefinitions/<guid>
+// or /subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/<guid>
+// (what subscriptionResourceId and resourceId return), and returns the GUID
+// in lower case. Anything else, including surrounding whitespace, is not a
+// role reference: Azure would not accept it either.
+func NormalizeID(ref string) (guid string, ok bool) {
+	if IsGUID(ref) {
+		return strings.ToLower(ref), true
+	}
+	n := len(roleDefinitionsSegment) + 36
+	if len(ref) < n {
+		return "", false
+	}
+	prefix, seg, id := ref[:len(ref)-n], ref[len(ref)-n:len(ref)-36], ref[len(ref)-36:]
+	if !IsGUID(id) || !strings.EqualFold(seg, roleDefinitionsSegment) || !isScope(prefix) {
+		return "", false
+	}
+	return strings.ToLower(id), true
+}
+
+// isScope reports whether s can be the scope part of a resource ID: empty
+// (tenant scope) or "/" followed by non-empty segments without spaces.
+func isScope(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] != '/' {
+		return false
+	}
+	for _, seg := range strings.Split(s[1:], "/") {
+		if seg == "" || strings.ContainsAny(seg, " \t\r\n") {
+			return false
+		}
+	}
+	return true
+}
