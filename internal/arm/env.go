@@ -1,0 +1,244 @@
+package arm
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/lhlint/lhlint/internal/expr"
+	"github.com/lhlint/lhlint/internal/model"
+)
+
+// Bounds that keep hostile templates from costing unbounded time or memory.
+// ARM itself allows at most 800 copies per loop.
+const (
+	maxCopies    = 800    // instances of one copy loop that are expanded
+	maxNesting   = 32     // nested deployments inside one another
+	maxEvalSteps = 500000 // values evaluated for one deployment
+)
+
+// env is the evaluation environment of one template body: its parameters
+// and variables, the deployment context and the copy loops being expanded.
+// It implements expr.Env.
+type env struct {
+	l      *loader
+	file   *File // where the template body is written, for expression positions
+	params map[string]*param
+	order  []*param
+	vars   map[string]*variable
+	ctx    *expr.Context
+	loops  []loop // copy loops being expanded, innermost last
+}
+
+type param struct {
+	decl  *model.Parameter
+	value model.Value
+	state evalState
+}
+
+type variable struct {
+	name  string
+	lit   model.Value // as written; for a variable copy loop, the loop object
+	copy  bool
+	value model.Value
+	state evalState
+}
+
+type evalState uint8
+
+const (
+	pending evalState = iota
+	busy
+	done
+)
+
+type loop struct {
+	name  string
+	index int
+	known bool
+}
+
+// given is a value a parameters file (or a nested deployment) sets.
+type given struct {
+	value model.Value
+	key   model.Span
+}
+
+// newEnv builds the environment of a template body whose parameters take
+// the given values.
+func (l *loader) newEnv(file *File, body model.Value, values map[string]given, ctx *expr.Context) *env {
+	e := &env{l: l, file: file, params: map[string]*param{}, vars: map[string]*variable{}, ctx: ctx}
+	for _, m := range body.Get("parameters").Members() {
+		decl := &model.Parameter{
+			Name:    m.Key,
+			Span:    m.KeySpan,
+			Decl:    m.Value,
+			Type:    m.Value.Get("type"),
+			Default: m.Value.Get("defaultValue"),
+			Allowed: m.Value.Get("allowedValues"),
+			Given:   model.MissingAt(m.KeySpan),
+		}
+		if g, ok := values[strings.ToLower(m.Key)]; ok {
+			decl.Given, decl.GivenAt = g.value, g.key
+		}
+		p := &param{decl: decl}
+		e.params[strings.ToLower(m.Key)] = p
+		e.order = append(e.order, p)
+	}
+	for _, m := range body.Get("variables").Members() {
+		if strings.EqualFold(m.Key, "copy") {
+			for _, c := range m.Value.Items() {
+				name := c.Get("name").Text()
+				e.vars[strings.ToLower(name)] = &variable{name: name, lit: c, copy: true}
+			}
+			continue
+		}
+		e.vars[strings.ToLower(m.Key)] = &variable{name: m.Key, lit: m.Value}
+	}
+	return e
+}
+
+// Parameter returns the value the deployment gives parameter name: the
+// parameters file's, else the default evaluated here.
+func (e *env) Parameter(name string) (model.Value, bool) {
+	p, ok := e.params[strings.ToLower(name)]
+	if !ok {
+		return model.Value{}, false
+	}
+	switch p.state {
+	case busy:
+		return model.UnknownValue(fmt.Sprintf("parameter %q refers to itself", p.decl.Name), p.decl.Span), true
+	case pending:
+		p.state = busy
+		p.value = e.parameterValue(p.decl)
+		p.state = done
+	}
+	return p.value, true
+}
+
+func (e *env) parameterValue(decl *model.Parameter) model.Value {
+	if !decl.Given.IsMissing() {
+		return decl.Given // values from a parameters file are never expressions
+	}
+	if !decl.Default.IsMissing() {
+		return e.eval(decl.Default)
+	}
+	return model.UnknownValue(fmt.Sprintf("parameter %q has no value: it has no default and no parameters file sets it", decl.Name), decl.Span)
+}
+
+// Variable returns the value of variable name, evaluated on first use.
+func (e *env) Variable(name string) (model.Value, bool) {
+	v, ok := e.vars[strings.ToLower(name)]
+	if !ok {
+		return model.Value{}, false
+	}
+	switch v.state {
+	case busy:
+		return model.UnknownValue(fmt.Sprintf("variable %q refers to itself", v.name), v.lit.Span), true
+	case pending:
+		v.state = busy
+		if v.copy {
+			v.value = e.copyArray(v.lit, v.name)
+		} else {
+			v.value = e.eval(v.lit)
+		}
+		v.state = done
+	}
+	return v.value, true
+}
+
+// CopyIndex returns the index of the copy loop named name, or of the
+// innermost loop when name is "".
+func (e *env) CopyIndex(name string) (int, bool) {
+	for i := len(e.loops) - 1; i >= 0; i-- {
+		if name == "" || strings.EqualFold(e.loops[i].name, name) {
+			return e.loops[i].index, e.loops[i].known
+		}
+	}
+	return 0, false
+}
+
+// Context returns the deployment context expressions see.
+func (e *env) Context() *expr.Context { return e.ctx }
+
+// parameters returns the declared parameters with the values they take.
+func (e *env) parameters() []*model.Parameter {
+	out := make([]*model.Parameter, len(e.order))
+	for i, p := range e.order {
+		out[i] = p.decl
+	}
+	return out
+}
+
+// eval evaluates a value as written in the template: expression strings are
+// evaluated, [[-escaped strings unescaped, containers evaluated member by
+// member, and copy blocks inside them expanded.
+func (e *env) eval(v model.Value) model.Value {
+	if !e.l.step() {
+		return model.UnknownValue("the template is too large for lhlint to evaluate", v.Span)
+	}
+	switch v.Kind() {
+	case model.String:
+		s := v.Text()
+		if expr.IsExpression(s) {
+			p := e.file.expression(v)
+			if p.err != nil {
+				e.l.problem(p.err.Span, p.err.Msg)
+				return model.UnknownValue("the expression does not parse", v.Span)
+			}
+			return expr.Eval(e, p.node)
+		}
+		if strings.HasPrefix(s, "[[") {
+			return model.StringValue(expr.Unescape(s), v.Span)
+		}
+		return v
+	case model.Array:
+		items := make([]model.Value, 0, v.Len())
+		for _, it := range v.Items() {
+			items = append(items, e.eval(it))
+		}
+		return model.ArrayValue(items, v.Span)
+	case model.Object:
+		var members model.Members
+		for _, m := range v.Members() {
+			if strings.EqualFold(m.Key, "copy") && m.Value.Kind() == model.Array {
+				for _, c := range m.Value.Items() {
+					name := c.Get("name")
+					members = append(members, model.Member{Key: name.Text(), KeySpan: name.Span, Value: e.copyArray(c, name.Text())})
+				}
+				continue
+			}
+			key, keySpan := m.Key, m.KeySpan
+			if expr.IsExpression(key) {
+				k := e.eval(model.StringValue(key, m.KeySpan))
+				key = k.Text()
+			}
+			members = append(members, model.Member{Key: key, KeySpan: keySpan, Value: e.eval(m.Value)})
+		}
+		return model.ObjectValue(members, v.Span)
+	}
+	return v
+}
+
+// copyArray expands a property or variable copy block, {name, count, input},
+// into the array it stands for.
+func (e *env) copyArray(block model.Value, name string) model.Value {
+	count := e.eval(block.Get("count"))
+	n, ok := count.Int()
+	if !ok {
+		if count.IsUnknown() {
+			return model.UnknownValue(count.Reason(), count.Span)
+		}
+		return model.UnknownValue(fmt.Sprintf("copy %q has no whole-number count", name), block.Span)
+	}
+	if n > maxCopies {
+		return model.UnknownValue(fmt.Sprintf("copy %q counts %d, more than Azure's limit of %d", name, n, maxCopies), count.Span)
+	}
+	input := block.Get("input")
+	items := make([]model.Value, 0, max(n, 0))
+	for i := range int(max(n, 0)) {
+		e.loops = append(e.loops, loop{name: name, index: i, known: true})
+		items = append(items, e.eval(input))
+		e.loops = e.loops[:len(e.loops)-1]
+	}
+	return model.ArrayValue(items, block.Span)
+}

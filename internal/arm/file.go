@@ -1,0 +1,257 @@
+package arm
+
+import (
+	"bytes"
+	"go/token"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+	"github.com/tidwall/jsonc"
+
+	"github.com/lhlint/lhlint/internal/expr"
+	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/internal/source"
+)
+
+// Kind is what a JSON file is to lhlint.
+type Kind uint8
+
+// The kinds of JSON file.
+const (
+	Other      Kind = iota // neither a template nor a parameters file
+	Template               // a deployment template
+	Parameters             // a deployment parameters file
+)
+
+// Info is what discovery and pairing need to know of a file, read without
+// keeping it.
+type Info struct {
+	Kind Kind
+	// Onboarding is true for a template that mentions Microsoft.ManagedServices
+	// registration resources (directly, nested, or in a policy's
+	// deployIfNotExists template), for a parameters file that sets values only
+	// an onboarding template takes (authorizations, managedByTenantId), and
+	// for a malformed file that mentions them.
+	Onboarding bool
+	// Parameters are the parameter names a template declares or a parameters file sets.
+	Parameters []string
+	// TemplateRef is a parameters file's metadata.template, "" when it has none.
+	TemplateRef string
+	// Malformed is true when the file is not valid JSON(C).
+	Malformed bool
+}
+
+var registrationType = []byte("microsoft.managedservices/registration")
+
+// Classify reads content far enough to say what it is.
+func Classify(content []byte) Info {
+	data, serr := clean(content)
+	onboarding := containsFold(content, registrationType)
+	if serr != nil {
+		return Info{Malformed: true, Onboarding: onboarding}
+	}
+	root := gjson.ParseBytes(data)
+	if !root.IsObject() {
+		return Info{}
+	}
+	schema := strings.ToLower(root.Get(`\$schema`).String())
+	params := root.Get("parameters")
+	switch {
+	case strings.Contains(schema, "deploymenttemplate") || root.Get("resources").Exists():
+		return Info{Kind: Template, Onboarding: onboarding, Parameters: keys(params)}
+	case strings.Contains(schema, "deploymentparameters") || isParameterValues(params):
+		info := Info{Kind: Parameters, Parameters: keys(params), TemplateRef: root.Get("metadata.template").String()}
+		for _, name := range info.Parameters {
+			switch strings.ToLower(name) {
+			case "authorizations", "eligibleauthorizations", "managedbytenantid":
+				info.Onboarding = true
+			}
+		}
+		return info
+	}
+	return Info{}
+}
+
+// isParameterValues reports whether every member of obj is a parameter value
+// object, as in a parameters file without a $schema.
+func isParameterValues(obj gjson.Result) bool {
+	if !obj.IsObject() {
+		return false
+	}
+	ok := true
+	n := 0
+	obj.ForEach(func(_, v gjson.Result) bool {
+		n++
+		ok = v.IsObject() && (v.Get("value").Exists() || v.Get("reference").Exists())
+		return ok
+	})
+	return ok && n > 0
+}
+
+func keys(obj gjson.Result) []string {
+	var names []string
+	obj.ForEach(func(k, _ gjson.Result) bool {
+		names = append(names, k.String())
+		return true
+	})
+	return names
+}
+
+// containsFold reports whether s contains lowerSubstr, ignoring ASCII case.
+func containsFold(s, lowerSubstr []byte) bool {
+	for i := 0; i+len(lowerSubstr) <= len(s); i++ {
+		if s[i]|0x20 == lowerSubstr[0] && bytes.EqualFold(s[i:i+len(lowerSubstr)], lowerSubstr) {
+			return true
+		}
+	}
+	return false
+}
+
+// clean turns JSON as Azure accepts it into strict JSON of the same length:
+// the BOM and comments become spaces, trailing commas are dropped. Every
+// byte offset of the result is the offset of the same byte in content.
+func clean(content []byte) ([]byte, *syntaxError) {
+	data := jsonc.ToJSON(content)
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		copy(data, "   ")
+	}
+	return data, validate(data)
+}
+
+// File is a parsed JSON(C) file registered in the shared FileSet. A File is
+// used by one goroutine at a time: it caches parsed expressions.
+type File struct {
+	*source.File
+	Info
+	Problems []model.Problem // malformed JSON, at the position of the error
+	root     model.Value     // the document as literal values with spans
+	exprs    map[token.Pos]parsedExpr
+}
+
+type parsedExpr struct {
+	node expr.Node
+	err  *expr.SyntaxError
+}
+
+// Parse registers content in fset and parses it. It never fails: malformed
+// JSON becomes a Problem at the position of the error.
+func Parse(fset *token.FileSet, name string, content []byte) *File {
+	f := &File{File: source.Add(fset, name, content), exprs: map[token.Pos]parsedExpr{}}
+	data, serr := clean(content)
+	if serr != nil {
+		f.Info = Info{Malformed: true, Onboarding: containsFold(content, registrationType)}
+		p := f.Pos(serr.off)
+		f.Problems = []model.Problem{{Span: model.Span{StartPos: p, EndPos: p}, Message: serr.msg}}
+		return f
+	}
+	f.Info = Classify(content)
+	f.root = f.literal(gjson.ParseBytes(data))
+	return f
+}
+
+func (f *File) span(off, n int) model.Span {
+	return model.Span{StartPos: f.Pos(off), EndPos: f.Pos(off + n)}
+}
+
+// literal converts a validated JSON value to a model.Value whose every node
+// is spanned where it is written. Nesting is bounded by validate.
+func (f *File) literal(r gjson.Result) model.Value {
+	sp := f.span(r.Index, len(r.Raw))
+	switch r.Type {
+	case gjson.String:
+		return model.StringValue(r.Str, sp)
+	case gjson.True:
+		return model.BoolValue(true, sp)
+	case gjson.False:
+		return model.BoolValue(false, sp)
+	case gjson.Null:
+		return model.NullValue(sp)
+	case gjson.Number:
+		if n, err := strconv.ParseInt(r.Raw, 10, 64); err == nil {
+			return model.IntValue(n, sp)
+		}
+		return model.UnknownValue("lhlint reads only whole numbers: "+r.Raw, sp)
+	}
+	if r.IsArray() {
+		var items []model.Value
+		r.ForEach(func(_, v gjson.Result) bool {
+			items = append(items, f.literal(v))
+			return true
+		})
+		return model.ArrayValue(items, sp)
+	}
+	var members model.Members
+	r.ForEach(func(k, v gjson.Result) bool {
+		members = append(members, model.Member{Key: k.Str, KeySpan: f.span(k.Index, len(k.Raw)), Value: f.literal(v)})
+		return true
+	})
+	return model.ObjectValue(members, sp)
+}
+
+// expression parses the template expression written in the string literal v,
+// once per file.
+func (f *File) expression(v model.Value) parsedExpr {
+	if p, ok := f.exprs[v.Pos()]; ok {
+		return p
+	}
+	node, err := expr.Parse(v.Text(), f.decodedPos(v))
+	p := parsedExpr{node, err}
+	f.exprs[v.Pos()] = p
+	return p
+}
+
+// decodedPos maps a byte offset of the decoded text of the JSON string
+// literal v to its position in the file, through any escapes in between.
+func (f *File) decodedPos(v model.Value) func(int) token.Pos {
+	start := f.Offset(v.Pos()) + 1 // after the opening quote
+	raw := f.Content[start : f.Offset(v.End())-1]
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return func(i int) token.Pos { return f.Pos(start + i) }
+	}
+	var table []int // decoded offset -> raw offset
+	for i := 0; i < len(raw); {
+		if raw[i] != '\\' {
+			table = append(table, i)
+			i++
+			continue
+		}
+		n, width := 2, 1
+		if i+1 < len(raw) && raw[i+1] == 'u' {
+			n, width = 6, unicodeWidth(raw[i:])
+			if width == 4 {
+				n = 12 // a surrogate pair
+			}
+		}
+		for range width {
+			table = append(table, i)
+		}
+		i += n
+	}
+	return func(i int) token.Pos {
+		if i >= 0 && i < len(table) {
+			return f.Pos(start + table[i])
+		}
+		return f.Pos(start + len(raw))
+	}
+}
+
+// unicodeWidth returns how many UTF-8 bytes the \uXXXX escape at the start
+// of raw decodes to (4 for a surrogate pair written as two escapes).
+func unicodeWidth(raw []byte) int {
+	if len(raw) < 6 {
+		return 1
+	}
+	r, err := strconv.ParseUint(string(raw[2:6]), 16, 32)
+	if err != nil {
+		return 1
+	}
+	if r >= 0xD800 && r < 0xDC00 && len(raw) >= 12 && raw[6] == '\\' && raw[7] == 'u' {
+		return 4
+	}
+	if r >= 0xD800 && r < 0xE000 {
+		return utf8.RuneLen(utf8.RuneError)
+	}
+	return utf8.RuneLen(rune(r))
+}
