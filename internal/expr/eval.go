@@ -22,9 +22,8 @@ func Eval(env Env, n Node) model.Value {
 }
 
 type evaluator struct {
-	env    Env
-	depth  int
-	lambda []map[string]model.Value
+	env   Env
+	depth int
 }
 
 func unknownf(span model.Span, format string, args ...any) model.Value {
