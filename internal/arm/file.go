@@ -161,7 +161,7 @@ func (f *File) literal(r gjson.Result) model.Value {
 	sp := f.span(r.Index, len(r.Raw))
 	switch r.Type {
 	case gjson.String:
-		return model.StringValue(r.Str, sp)
+		return model.LiteralString(r.Str, sp)
 	case gjson.True:
 		return model.BoolValue(true, sp)
 	case gjson.False:

@@ -62,6 +62,7 @@ type Value struct {
 	Span
 	kind  Kind
 	sym   bool   // a string that contains deployment-time placeholders such as subscription().subscriptionId
+	lit   bool   // a string written as a JSON string literal at Span, quotes included
 	str   string // String text, or the reason of an Unknown
 	num   int64  // Int, or Bool as 0 and 1
 	items []Value
@@ -118,6 +119,12 @@ func IntValue(n int64, span Span) Value { return Value{Span: span, kind: Int, nu
 // StringValue returns a string known exactly.
 func StringValue(s string, span Span) Value { return Value{Span: span, kind: String, str: s} }
 
+// LiteralString returns a string written as a JSON string literal at span,
+// quotes included, so an edit of span replaces exactly that literal.
+func LiteralString(s string, span Span) Value {
+	return Value{Span: span, kind: String, str: s, lit: true}
+}
+
 // SymbolicString returns a string that contains deployment-time placeholders,
 // such as "/subscriptions/{subscription().subscriptionId}/providers/…". It can
 // be compared with strings built the same way, but its text is not the value
@@ -145,6 +152,10 @@ func (v Value) IsUnknown() bool { return v.kind == Unknown }
 
 // IsKnown reports whether the value is written and known: neither missing nor unknown.
 func (v Value) IsKnown() bool { return v.kind > Unknown }
+
+// IsLiteral reports whether the value is a string written as a JSON
+// string literal exactly at its span.
+func (v Value) IsLiteral() bool { return v.lit }
 
 // IsSymbolic reports whether the value is a string with deployment-time placeholders.
 func (v Value) IsSymbolic() bool { return v.sym }
@@ -269,6 +280,7 @@ func (v Value) WithHop(span Span, note string) Value {
 // WithSpan returns the value moved to span; its hops are kept.
 func (v Value) WithSpan(span Span) Value {
 	v.Span = span
+	v.lit = false
 	return v
 }
 

@@ -1,0 +1,99 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/roles"
+)
+
+// roleRef is a roleDefinitionId of an authorization or an eligible
+// authorization, with who it is granted to.
+type roleRef struct {
+	value    model.Value
+	who      string // the principal's display name, for messages
+	eligible bool
+}
+
+// roleRefs returns the roleDefinitionId of every permanent and eligible
+// authorization in the deployment.
+func roleRefs(d *model.Deployment) []roleRef {
+	var refs []roleRef
+	for _, a := range d.AllAuthorizations() {
+		refs = append(refs, roleRef{a.RoleDefinitionID, a.DisplayName(), false})
+	}
+	for _, e := range d.AllEligibleAuthorizations() {
+		refs = append(refs, roleRef{e.RoleDefinitionID, e.DisplayName(), true})
+	}
+	return refs
+}
+
+// what names the kind of authorization in a message.
+func (r roleRef) what() string {
+	if r.eligible {
+		return "eligible authorization"
+	}
+	return "authorization"
+}
+
+// knownID returns an ID's text when it is known exactly and is neither a
+// placeholder (placeholder_value reports those) nor empty.
+func knownID(v model.Value) (string, bool) {
+	s, ok := v.Str()
+	if !ok || s == "" || isPlaceholder(s) {
+		return "", false
+	}
+	return s, true
+}
+
+// builtinRole returns the catalog role a value names by GUID.
+func builtinRole(c *roles.Catalog, v model.Value) (*roles.Role, bool) {
+	s, ok := knownID(v)
+	if !ok || !roles.IsGUID(s) {
+		return nil, false
+	}
+	return c.Lookup(s)
+}
+
+// placeholderWords are the words people leave in IDs of sample templates.
+var placeholderWords = []string{"insert", "to be filled", "todo", "tbd", "changeme", "change-me", "placeholder", "replace", "your-", "your "}
+
+// isPlaceholder reports whether s is an ID someone meant to fill in: the
+// nil GUID, "<…>" text, an all-x GUID or placeholder words.
+func isPlaceholder(s string) bool {
+	if roles.IsNilGUID(s) || strings.ContainsAny(s, "<>") {
+		return true
+	}
+	lower := strings.ToLower(s)
+	if len(lower) == 36 && strings.Trim(lower, "x-") == "" {
+		return true
+	}
+	for _, w := range placeholderWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleName returns a role's name for a message.
+func roleName(r *roles.Role) string { return strings.TrimSpace(r.Name) }
+
+// registration is a registration definition or assignment, with the word
+// for it in messages.
+type registration struct {
+	what string
+	*model.Resource
+}
+
+// registrations returns every registration resource of the deployment.
+func registrations(d *model.Deployment) []registration {
+	var out []registration
+	for _, def := range d.Definitions {
+		out = append(out, registration{"registration definition", &def.Resource})
+	}
+	for _, a := range d.Assignments {
+		out = append(out, registration{"registration assignment", &a.Resource})
+	}
+	return out
+}

@@ -1,0 +1,52 @@
+package rules
+
+import (
+	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/roles"
+)
+
+// MissingDeleteRole reports definitions in which no authorization grants
+// the Managed Services Registration assignment Delete Role.
+var MissingDeleteRole = &lint.Rule{
+	Name:     "missing_delete_role",
+	Title:    "No authorization can remove the delegation",
+	Severity: lint.Warning,
+	Doc: `Without an authorization that grants Managed Services Registration
+assignment Delete Role (91c1777a-f3dc-4fae-b103-61d183457e46), nobody in the
+managing tenant can remove the delegation; only the customer can. Microsoft
+recommends including it. The role inside delegatedRoleDefinitionIds does not
+count: it grants the role to nobody.
+See https://learn.microsoft.com/azure/lighthouse/how-to/remove-delegation.
+
+Fix: add an authorization for a group in the managing tenant with
+roleDefinitionId 91c1777a-f3dc-4fae-b103-61d183457e46.`,
+	Run: runMissingDeleteRole,
+}
+
+func runMissingDeleteRole(pass *lint.Pass) error {
+	for _, def := range pass.Template.Definitions {
+		if grantsKnownRoles(pass.Roles, def, func(r *roles.Role) bool { return r.ID == roles.RegistrationAssignmentDelete }) {
+			continue
+		}
+		pass.ReportRangef(def.AuthorizationsValue,
+			"no authorization grants Managed Services Registration assignment Delete Role, so only the customer can remove this delegation")
+	}
+	return nil
+}
+
+// grantsKnownRoles reports whether a permanent authorization of def grants
+// a role for which want is true. It also reports true, meaning "cannot
+// tell", when the authorizations or any of their roles are not known.
+func grantsKnownRoles(c *roles.Catalog, def *model.Definition, want func(*roles.Role) bool) bool {
+	if def.AuthorizationsValue.Kind() != model.Array {
+		return true
+	}
+	for _, a := range def.Authorizations {
+		role, ok := builtinRole(c, a.RoleDefinitionID)
+		if !ok || want(role) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/roles"
+)
+
+// RoleIDNotGUID reports roleDefinitionId values written as a role name or a
+// role definition resource ID instead of the role's GUID.
+var RoleIDNotGUID = &lint.Rule{
+	Name:     "role_id_not_guid",
+	Title:    "Role definition ID is not a bare GUID",
+	Severity: lint.Error,
+	Doc: `In a registration definition, roleDefinitionId is the bare GUID of a
+built-in role, such as acdd72a7-3385-48ef-bd42-f606fba81ae7 for Reader. Every
+Microsoft sample and REST example writes it so. A role name ("Contributor")
+is not an ID and fails; a full resource ID
+(/providers/Microsoft.Authorization/roleDefinitions/<guid>) is not the
+documented form (whether Azure rejects it is unconfirmed, and the Terraform
+provider found it rejected).
+See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
+
+Fix: write the role's GUID. lhlint offers the fix when it knows the role.`,
+	Run: runRoleIDNotGUID,
+}
+
+func runRoleIDNotGUID(pass *lint.Pass) error {
+	for _, ref := range roleRefs(pass.Template) {
+		s, ok := knownID(ref.value)
+		if !ok || roles.IsGUID(s) {
+			continue
+		}
+		d := lint.ValueDiagnostic(ref.value, fmt.Sprintf("roleDefinitionId %q is not a GUID", s))
+		var role *roles.Role
+		if id, ok := roles.NormalizeID(s); ok {
+			d.Message = fmt.Sprintf("roleDefinitionId %q is a role definition resource ID; Azure Lighthouse needs the bare GUID", s)
+			role, _ = pass.Roles.Lookup(id)
+			if role == nil {
+				role = &roles.Role{ID: id}
+			}
+		} else if r, ok := roleByName(pass.Roles, s); ok {
+			d.Message = fmt.Sprintf("roleDefinitionId %q is a role name; Azure Lighthouse needs the role's GUID %s", s, r.ID)
+			role = r
+		}
+		if role != nil && ref.value.IsLiteral() {
+			d.SuggestedFixes = []analysis.SuggestedFix{replaceString(ref.value, role.ID, "Replace with the role's GUID")}
+		}
+		pass.Report(d)
+	}
+	return nil
+}
+
+// roleByName finds a role by its exact name, else ignoring case.
+func roleByName(c *roles.Catalog, name string) (*roles.Role, bool) {
+	if r, ok := c.ByName(name); ok {
+		return r, true
+	}
+	return c.ByNameFold(name)
+}
+
+// replaceString is a fix that rewrites the JSON string literal v as text.
+func replaceString(v model.Value, text, message string) analysis.SuggestedFix {
+	return analysis.SuggestedFix{
+		Message:   message,
+		TextEdits: []analysis.TextEdit{{Pos: v.Pos(), End: v.End(), NewText: []byte(`"` + text + `"`)}},
+	}
+}
