@@ -62,7 +62,7 @@ func Classify(content []byte) Info {
 	case strings.Contains(schema, "deploymenttemplate") || root.Get("resources").Exists():
 		return Info{Kind: Template, Onboarding: onboarding, Parameters: keys(params)}
 	case strings.Contains(schema, "deploymentparameters") || isParameterValues(params):
-		info := Info{Kind: Parameters, Parameters: keys(params), TemplateRef: root.Get("metadata.template").String()}
+		info := Info{Kind: Parameters, Parameters: keys(params), TemplateRef: strings.Clone(root.Get("metadata.template").String())}
 		for _, name := range info.Parameters {
 			switch strings.ToLower(name) {
 			case "authorizations", "eligibleauthorizations", "managedbytenantid":
@@ -90,10 +90,12 @@ func isParameterValues(obj gjson.Result) bool {
 	return ok && n > 0
 }
 
+// keys returns the member names of obj, copied so that they do not keep
+// the file's text alive after Classify returns.
 func keys(obj gjson.Result) []string {
 	var names []string
 	obj.ForEach(func(k, _ gjson.Result) bool {
-		names = append(names, k.String())
+		names = append(names, strings.Clone(k.String()))
 		return true
 	})
 	return names
