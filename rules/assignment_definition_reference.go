@@ -20,7 +20,7 @@ in properties.registrationDefinitionId, as the fully qualified ID
 An ID at another scope (built with resourceId() in a resource-group
 template), or naming a definition the template does not create, makes the
 deployment fail or delegate the wrong offer.
-See https://learn.microsoft.com/rest/api/managedservices/registration-assignments/create-or-update.
+See https://learn.microsoft.com/azure/templates/microsoft.managedservices/registrationassignments.
 
 Fix: build the ID with subscriptionResourceId('Microsoft.ManagedServices/registrationDefinitions', <name>),
 or resourceId() evaluated at subscription scope, with the same name

@@ -59,14 +59,18 @@ func builtinRole(c *roles.Catalog, v model.Value) (*roles.Role, bool) {
 var placeholderWords = []string{"insert", "to be filled", "todo", "tbd", "changeme", "change-me", "placeholder", "replace", "your-", "your "}
 
 // isPlaceholder reports whether s is an ID someone meant to fill in: the
-// nil GUID, "<…>" text, an all-x GUID or placeholder words.
+// nil GUID or one digit repeated, "<…>" text, x-filled GUIDs or
+// placeholder words.
 func isPlaceholder(s string) bool {
 	if roles.IsNilGUID(s) || strings.ContainsAny(s, "<>") {
 		return true
 	}
 	lower := strings.ToLower(s)
-	if len(lower) == 36 && strings.Trim(lower, "x-") == "" {
+	if strings.Contains(lower, "xxxx") {
 		return true
+	}
+	if roles.IsGUID(lower) && strings.Trim(lower, lower[:1]+"-") == "" {
+		return true // one digit repeated: 11111111-1111-1111-1111-111111111111
 	}
 	for _, w := range placeholderWords {
 		if strings.Contains(lower, w) {

@@ -62,7 +62,8 @@ func referencedDefinition(d *model.Deployment, a *model.Assignment) *model.Defin
 }
 
 // dependsOn reports whether r, or a nested deployment around it, depends on
-// def: by symbolic name, or by an ID or name that ends with def's name.
+// def: by symbolic name, by its copy loop's name (ARM then waits for every
+// copy), or by an ID or name that ends with def's name.
 func dependsOn(r *model.Resource, def *model.Definition) bool {
 	for ; r != nil; r = deploymentResource(r.Deployment) {
 		for _, dep := range r.DependsOn {
@@ -70,7 +71,8 @@ func dependsOn(r *model.Resource, def *model.Definition) bool {
 				return true // cannot tell; stay silent
 			}
 			text := strings.ToLower(dep.Text())
-			if (def.Symbol != "" && strings.EqualFold(text, def.Symbol)) || strings.HasSuffix(text, strings.ToLower(def.Name.Text())) {
+			if (def.Symbol != "" && strings.EqualFold(text, def.Symbol)) || strings.HasSuffix(text, strings.ToLower(def.Name.Text())) ||
+				(def.Copy != nil && strings.EqualFold(text, def.Copy.Name)) {
 				return true
 			}
 		}

@@ -14,7 +14,7 @@ var ResourceNameNotGUID = &lint.Rule{
 calls it "the GUID of the registration definition" and "the GUID of the
 registration assignment". A name such as "contoso-managed-services" is not a
 valid resource name for these types.
-See https://learn.microsoft.com/rest/api/managedservices/registration-definitions/create-or-update.
+See https://learn.microsoft.com/azure/templates/microsoft.managedservices/registrationdefinitions.
 
 Fix: name the resource with guid(), seeded with values that identify the
 offer and the scope, for example

@@ -32,6 +32,12 @@ Fix: write the role's GUID. lhlint offers the fix when it knows the role.`,
 func runRoleIDNotGUID(pass *lint.Pass) error {
 	for _, ref := range roleRefs(pass.Template) {
 		s, ok := knownID(ref.value)
+		if id, isID := roles.NormalizeID(ref.value.Text()); ref.value.IsSymbolic() && isID {
+			// A resource ID built with subscriptionResourceId(): its text is
+			// symbolic but its form is certain.
+			pass.ReportValuef(ref.value, "roleDefinitionId is a role definition resource ID; Azure Lighthouse needs the bare GUID %q", id)
+			continue
+		}
 		if !ok || roles.IsGUID(s) {
 			continue
 		}
@@ -44,7 +50,7 @@ func runRoleIDNotGUID(pass *lint.Pass) error {
 				role = &roles.Role{ID: id}
 			}
 		} else if r, ok := roleByName(pass.Roles, s); ok {
-			d.Message = fmt.Sprintf("roleDefinitionId %q is a role name; Azure Lighthouse needs the role's GUID %s", s, r.ID)
+			d.Message = fmt.Sprintf("roleDefinitionId %q is a role name; Azure Lighthouse needs the role's GUID %q", s, r.ID)
 			role = r
 		}
 		if role != nil && ref.value.IsLiteral() {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/lhlint/lhlint/internal/lint"
 )
@@ -12,6 +13,8 @@ var managedServicesAPIVersions = []string{
 	"2018-06-01-preview", "2019-04-01-preview", "2019-06-01", "2019-09-01",
 	"2020-02-01-preview", "2022-01-01-preview", "2022-10-01",
 }
+
+const newestAPIVersion = "2022-10-01"
 
 // UnknownAPIVersion reports registration resources with an apiVersion that
 // does not exist.
@@ -32,8 +35,8 @@ authorizations.`,
 
 func runUnknownAPIVersion(pass *lint.Pass) error {
 	for _, r := range registrations(pass.Template) {
-		if v, ok := r.APIVersion.Str(); ok && !slices.Contains(managedServicesAPIVersions, v) {
-			pass.ReportValuef(r.APIVersion, "apiVersion %q does not exist for %s; use 2022-10-01", v, r.Type.Text())
+		if v, ok := r.APIVersion.Str(); ok && !slices.ContainsFunc(managedServicesAPIVersions, func(known string) bool { return strings.EqualFold(known, v) }) {
+			pass.ReportValuef(r.APIVersion, "apiVersion %q does not exist for %s; use %q", v, r.Type.Text(), newestAPIVersion)
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/roles"
 )
 
@@ -11,7 +12,7 @@ var UnknownRole = &lint.Rule{
 	Title:    "Role is not a built-in role",
 	Severity: lint.Warning,
 	Doc: `Azure Lighthouse delegates built-in roles only; custom roles and classic
-administrator roles are not supported. A GUID that is not in lhlint's catalog
+administrator roles are not supported. A roleDefinitionId or delegated role GUID that is not in lhlint's catalog
 of built-in roles is a custom role, a typing mistake, or a role Azure has
 retired (then the finding says when it was last seen). The catalog is dated:
 a role newer than it is reported too, so this is a warning; pass a fresher
@@ -23,8 +24,15 @@ Fix: use the GUID of a supported built-in role.`,
 }
 
 func runUnknownRole(pass *lint.Pass) error {
+	var values []model.Value
 	for _, ref := range roleRefs(pass.Template) {
-		s, ok := knownID(ref.value)
+		values = append(values, ref.value)
+	}
+	for _, a := range pass.Template.AllAuthorizations() {
+		values = append(values, a.DelegatedRoleDefinitionIDs...)
+	}
+	for _, v := range values {
+		s, ok := knownID(v)
 		if !ok || !roles.IsGUID(s) {
 			continue
 		}
@@ -32,10 +40,10 @@ func runUnknownRole(pass *lint.Pass) error {
 			continue
 		}
 		if r, ok := pass.Roles.LookupRetired(s); ok {
-			pass.ReportValuef(ref.value, "roleDefinitionId %q is %q, a built-in role Azure removed after %s", s, r.Name, r.LastSeen)
+			pass.ReportValuef(v, "role %q is %q, a built-in role Azure removed after %s", s, r.Name, r.LastSeen)
 			continue
 		}
-		pass.ReportValuef(ref.value, "roleDefinitionId %q is not a built-in role (catalog of %s); Azure Lighthouse delegates only built-in roles", s, pass.Roles.Date())
+		pass.ReportValuef(v, "role %q is not a built-in role (catalog of %s); Azure Lighthouse delegates only built-in roles", s, pass.Roles.Date())
 	}
 	return nil
 }

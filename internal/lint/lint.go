@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
@@ -101,7 +102,8 @@ type Options struct {
 	Levels map[string]Severity
 }
 
-// Run runs every rule over d and returns the findings in position order.
+// Run runs every rule over d and returns the findings in position order,
+// each problem at each place once.
 // An error means a rule could not work or reported a malformed fix: a bug in
 // lhlint, never a problem in the template.
 func Run(fset *token.FileSet, d *model.Deployment, rules []*Rule, opts Options) ([]Finding, error) {
@@ -129,7 +131,13 @@ func Run(fset *token.FileSet, d *model.Deployment, rules []*Rule, opts Options) 
 		}
 	}
 	sort.SliceStable(findings, func(i, j int) bool { return Less(findings[i], findings[j]) })
-	return findings, nil
+	return slices.CompactFunc(findings, same), nil
+}
+
+// same reports whether two findings are the same problem at the same
+// place, as the copies of a copy loop report it.
+func same(a, b Finding) bool {
+	return a.Rule == b.Rule && a.Pos == b.Pos && a.End == b.End && a.Message == b.Message
 }
 
 // Less orders findings by position, then rule, then message.

@@ -1,0 +1,169 @@
+// Package linttest runs one rule over its fixtures in testdata/rules and
+// compares what it reports with golden files of lhlint's pretty output.
+package linttest
+
+import (
+	"bytes"
+	"flag"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/report"
+	"github.com/lhlint/lhlint/internal/source"
+	"github.com/lhlint/lhlint/roles"
+)
+
+var update = flag.Bool("update", false, "rewrite golden and fixed files")
+
+// Case is one fixture of a rule: bad_*.json and example.json must report
+// the rule, ok_*.json must not. A case's parameters file, when it has one,
+// is <case>.parameters.json.
+type Case struct {
+	Name     string // the template file name, such as bad_owner_by_guid.json
+	Dir      string
+	Template string
+	Params   string // "" when the case has no parameters file
+}
+
+// Cases returns the cases in dir, sorted by name.
+func Cases(dir string) ([]Case, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var cases []Case
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".parameters.json") || strings.HasSuffix(name, ".fixed.json") {
+			continue
+		}
+		c := Case{Name: name, Dir: dir, Template: filepath.Join(dir, name)}
+		if p := strings.TrimSuffix(c.Template, ".json") + ".parameters.json"; exists(p) {
+			c.Params = p
+		}
+		cases = append(cases, c)
+	}
+	return cases, nil
+}
+
+// Bad reports whether the case must report its rule.
+func (c Case) Bad() bool { return strings.HasPrefix(c.Name, "bad_") || c.Name == "example.json" }
+
+// Golden returns the path of the case's golden file.
+func (c Case) Golden() string { return c.Template + ".golden" }
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// Lint runs rule over a case and returns its findings, resolved with file
+// names as paths, and the sources they refer to.
+func Lint(t *testing.T, rule *lint.Rule, c Case) ([]report.Finding, map[string]*source.File) {
+	t.Helper()
+	fset := token.NewFileSet()
+	sources := map[string]*source.File{}
+	byTok := map[*token.File]*source.File{}
+	parse := func(path string) *arm.File {
+		content, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := arm.Parse(fset, filepath.Base(path), content)
+		sources[f.Name], byTok[f.Tok] = f.File, f.File
+		return f
+	}
+	tmpl := parse(c.Template)
+	var params *arm.File
+	if c.Params != "" {
+		params = parse(c.Params)
+	}
+	found, err := lint.Run(fset, arm.Load(tmpl, params), []*lint.Rule{rule}, lint.Options{Roles: roles.Builtin()})
+	if err != nil {
+		t.Fatalf("%s: %v", c.Name, err)
+	}
+	var out []report.Finding
+	for _, f := range found {
+		out = append(out, report.Resolve(f, func(p token.Pos) *source.File { return byTok[fset.File(p)] }, nil))
+	}
+	return out, sources
+}
+
+// Run checks every case of rule in dir: the pretty output of bad cases and
+// the example against their golden files, no finding for ok cases, and the
+// files with every fix applied against <file>.fixed.json. With -update it
+// rewrites the golden and fixed files instead.
+func Run(t *testing.T, dir string, rule *lint.Rule) {
+	cases, err := Cases(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(strings.TrimSuffix(c.Name, ".json"), func(t *testing.T) {
+			findings, sources := Lint(t, rule, c)
+			if !c.Bad() {
+				if len(findings) > 0 {
+					t.Errorf("%s must not report %s, but it reports %q", c.Name, rule.Name, findings[0].Message)
+				}
+				return
+			}
+			if len(findings) == 0 {
+				t.Errorf("%s must report %s, but it reports nothing", c.Name, rule.Name)
+			}
+			var got bytes.Buffer
+			if err := report.Write(&got, "pretty", findings, report.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			compare(t, c.Golden(), got.Bytes())
+			for name, fixed := range applyFixes(findings, sources) {
+				compare(t, filepath.Join(c.Dir, strings.TrimSuffix(name, ".json")+".fixed.json"), fixed)
+			}
+		})
+	}
+}
+
+func compare(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./rules -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs; run go test ./rules -update and review the diff\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+// applyFixes applies every edit of every fix, back to front, and returns
+// the edited files by name.
+func applyFixes(findings []report.Finding, sources map[string]*source.File) map[string][]byte {
+	edits := map[string][]report.Edit{}
+	for _, f := range findings {
+		for _, fix := range f.Fixes {
+			for _, e := range fix.Edits {
+				edits[e.Path] = append(edits[e.Path], e)
+			}
+		}
+	}
+	fixed := map[string][]byte{}
+	for name, es := range edits {
+		slices.SortFunc(es, func(a, b report.Edit) int { return b.Start.Offset - a.Start.Offset })
+		content := slices.Clone(sources[name].Content)
+		for _, e := range es {
+			content = slices.Concat(content[:e.Start.Offset], []byte(e.NewText), content[e.End.Offset:])
+		}
+		fixed[name] = content
+	}
+	return fixed
+}
