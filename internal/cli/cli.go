@@ -1,187 +1,89 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strings"
-
-	"github.com/lhlint/lhlint/internal/arm"
-	"github.com/lhlint/lhlint/internal/lint"
-	"github.com/lhlint/lhlint/internal/report"
-	"github.com/lhlint/lhlint/rules"
 )
 
-// Exit codes.
+// Exit codes. CI systems and pre-commit read only the status, so each kind
+// of outcome has its own: a template with findings (1) must not look like a
+// run that could not read its input (2) or a bug in lhlint (3).
 const (
-	ExitClean    = 0 // no finding at or above the fail level
-	ExitFindings = 1 // findings at or above the fail level
-	ExitInput    = 2 // a usage error or unreadable input
-	ExitInternal = 3 // a bug in lhlint
+	ExitClean    = 0 // no finding at or above --fail-level
+	ExitFindings = 1 // a finding at or above --fail-level
+	ExitInput    = 2 // a usage error, or an input that could not be read
+	ExitInternal = 3 // a bug in lhlint: a rule failed or a worker panicked
 )
 
-const usage = `usage: lhlint [flags] [path ...]
-       lhlint version
+// command is a subcommand: lhlint NAME args...
+type command struct {
+	name    string
+	args    string // the synopsis after the name, for the usage text
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
 
-Lints Azure Lighthouse onboarding templates (ARM JSON) and their parameters
-files under each path (default: the current directory).
+// commands returns the subcommands besides lint, which runs when the first
+// argument names none of them. It is a function, not a package-level table,
+// so that there is no mutable global; later subcommands (rules, explain,
+// roles, summary) are added here.
+func commands() []command {
+	return []command{
+		{name: "version", summary: "print lhlint's version", run: runVersion},
+	}
+}
 
-Flags:
-`
-
-// Main runs lhlint with args (without the program name) and returns the
-// exit code.
+// Main runs lhlint with args (without the program name), writing to stdout
+// and stderr, and returns the exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "version" {
-		if len(args) > 1 {
-			fmt.Fprintln(stderr, "lhlint: version takes no arguments")
-			return ExitInput
+	if len(args) > 0 {
+		for _, c := range commands() {
+			if args[0] == c.name {
+				return c.run(args[1:], stdout, stderr)
+			}
 		}
-		fmt.Fprintf(stdout, "lhlint %s\n", Version())
-		return ExitClean
 	}
 	return runLint(args, stdout, stderr)
 }
 
-// Version returns lhlint's module version, "dev" for a build from a checkout.
+// synopsis is the short usage printed after a usage error and at the top of
+// -h.
+func synopsis() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: lhlint [flags] [path ...]\n")
+	for _, c := range commands() {
+		line := "lhlint " + c.name
+		if c.args != "" {
+			line += " " + c.args
+		}
+		fmt.Fprintf(&b, "       %s\n", line)
+	}
+	return b.String()
+}
+
+// usageError reports a usage error the way every subcommand does: the
+// error, then the short usage, and exit 2.
+func usageError(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "lhlint: %v\n%sRun 'lhlint -h' for the flags.\n", err, synopsis())
+	return ExitInput
+}
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		return usageError(stderr, fmt.Errorf("version takes no arguments"))
+	}
+	fmt.Fprintf(stdout, "lhlint %s\n", Version())
+	return ExitClean
+}
+
+// Version returns lhlint's module version: the tag `go install
+// …@version` built, a pseudo-version for a build in a git checkout, or
+// "dev" when the build recorded none.
 func Version() string {
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return info.Main.Version
 	}
 	return "dev"
-}
-
-type options struct {
-	format     string
-	output     string
-	failLevel  string
-	parameters string
-	verbose    bool
-}
-
-// parseFlags reads the flags; -h prints the usage to stdout.
-func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
-	var o options
-	fs := flag.NewFlagSet("lhlint", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
-		fs.SetOutput(stdout)
-		fmt.Fprint(stdout, usage)
-		fs.PrintDefaults()
-	}
-	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
-	fs.StringVar(&o.output, "o", "", "write the findings to `FILE` instead of standard output")
-	fs.StringVar(&o.failLevel, "fail-level", "warning", "exit 1 when a finding is at or above this `level`: error, warning, note or none")
-	fs.StringVar(&o.parameters, "parameters", "", "lint every template with this parameters `FILE`")
-	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error what paired with what and which files were skipped")
-	if err := fs.Parse(args); err != nil {
-		return nil, nil, err
-	}
-	if !slices.Contains(report.Formats(), o.format) {
-		return nil, nil, fmt.Errorf("unknown format %q (want %s)", o.format, strings.Join(report.Formats(), ", "))
-	}
-	if _, err := failThreshold(o.failLevel); err != nil {
-		return nil, nil, err
-	}
-	if o.parameters != "" {
-		o.parameters = filepath.Clean(o.parameters)
-	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	return &o, paths, nil
-}
-
-// failThreshold returns the lowest severity that fails the run; none
-// fails on nothing.
-func failThreshold(level string) (lint.Severity, error) {
-	if level == "none" {
-		return lint.Error + 1, nil
-	}
-	s, err := lint.ParseSeverity(level)
-	if err != nil || s == lint.Off {
-		return 0, fmt.Errorf("unknown fail level %q (want error, warning, note or none)", level)
-	}
-	return s, nil
-}
-
-func runLint(args []string, stdout, stderr io.Writer) int {
-	o, args, err := parseFlags(args, stdout)
-	if errors.Is(err, flag.ErrHelp) {
-		return ExitClean
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "lhlint: %v\nRun 'lhlint -h' for usage.\n", err)
-		return ExitInput
-	}
-	p := newPaths()
-	found := discover(args, p)
-	if o.parameters != "" {
-		found.files = append(found.files, forcedParameters(o.parameters, p, &found))
-	}
-	jobs, pairings := pair(found.files, o.parameters)
-	if o.verbose {
-		for _, s := range found.skipped {
-			fmt.Fprintf(stderr, "lhlint: skipped %s\n", s)
-		}
-		for _, pr := range pairings {
-			fmt.Fprintf(stderr, "lhlint: %s pairs with %s %s\n", p.printed(pr.params), p.printed(pr.template), pr.how)
-		}
-		for _, j := range jobs {
-			switch {
-			case j.alone != "":
-				fmt.Fprintf(stderr, "lhlint: %s pairs with no template; its values are checked on their own\n", p.printed(j.alone))
-			case j.template != "" && len(j.params) == 0:
-				fmt.Fprintf(stderr, "lhlint: %s has no parameters file; it is linted with its defaults\n", p.printed(j.template))
-			}
-		}
-	}
-	l := newLinter(p)
-	l.run(jobs)
-
-	out := stdout
-	if o.output != "" {
-		f, err := os.Create(o.output)
-		if err != nil {
-			fmt.Fprintf(stderr, "lhlint: %v\n", err)
-			return ExitInput
-		}
-		defer f.Close()
-		out = f
-	}
-	if err := report.Write(out, o.format, l.findings, report.Options{ToolVersion: Version(), Rules: rules.All}); err != nil {
-		fmt.Fprintf(stderr, "lhlint: writing the findings: %v\n", err)
-		return ExitInput
-	}
-	for _, err := range slices.Concat(found.errs, l.errs, l.internal) {
-		fmt.Fprintf(stderr, "lhlint: %v\n", err)
-	}
-	threshold, _ := failThreshold(o.failLevel)
-	switch {
-	case len(l.internal) > 0:
-		return ExitInternal
-	case len(found.errs)+len(l.errs) > 0:
-		return ExitInput
-	case slices.ContainsFunc(l.findings, func(f report.Finding) bool { return f.Severity >= threshold }):
-		return ExitFindings
-	}
-	return ExitClean
-}
-
-// forcedParameters classifies the file given with --parameters.
-func forcedParameters(path string, p *paths, d *discovered) file {
-	f := file{path: path, explicit: true}
-	content, err := readFile(path)
-	if err != nil {
-		d.errs = append(d.errs, fmt.Errorf("reading %s: %w", p.printed(path), err))
-		return f
-	}
-	f.info = arm.Classify(content)
-	return f
 }

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"cmp"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -8,157 +10,267 @@ import (
 	"github.com/lhlint/lhlint/internal/arm"
 )
 
-// file is a JSON file found on the command line or in a walk, with what
-// arm.Classify made of it.
-type file struct {
-	path     string // as given or walked, OS-separated
-	explicit bool   // named on the command line
-	info     arm.Info
-}
-
 // job is what one worker lints: a template with each of its parameters
-// files (none: its defaults), or a parameters file alone, or a malformed
-// file for its syntax findings.
+// files, one deployment each (no parameters file: one deployment with the
+// template's defaults), or a parameters file checked on its own.
 type job struct {
-	template string // a template, or a malformed file for its syntax findings
-	params   []string
-	alone    string // a parameters file no template claims
+	template string   // a template, or a malformed file for its syntax findings; "" for params alone
+	params   []string // paths of the parameters files
 }
 
-// pairing says how a parameters file found its template, for --verbose.
-type pairing struct {
-	params, template, how string
-}
+// How a parameters file found its template, for --verbose.
+const (
+	byFlag      = "by --parameters"
+	byReference = "by its metadata.template"
+	byName      = "by name"
+	byContent   = "by the parameters it sets"
+)
 
-// pair decides which parameters files go with which templates, first
-// match wins (DESIGN §1): --parameters, metadata.template, name beside the
-// template, then content. It is pure: files in, jobs out.
-func pair(files []file, forced string) (jobs []job, pairings []pairing) {
-	var templates, params, malformed []file
-	byPath := map[string]file{}
-	for _, f := range files {
-		byPath[filepath.Clean(f.path)] = f
+// pair decides which parameters files go with which templates, first match
+// wins (DESIGN §1): --parameters (forced, nil when not given), then a
+// parameters file's metadata.template, then its name beside the template,
+// then its content. It returns the jobs, sorted by path, and a --verbose
+// note for every file, with paths printed by show. It is a pure function of
+// the files' paths and arm.Info, so it is tested on tables of them.
+func pair(files []file, forced *file, show func(string) string) ([]job, []note) {
+	var notes []note
+	say := func(f *file, format string, args ...any) {
+		notes = append(notes, note{show(f.path), fmt.Sprintf(format, args...)})
+	}
+	skip := func(f *file, why string) { say(f, "skipped %s: %s", show(f.path), why) }
+
+	files = slices.Clone(files) // malformed templates are marked below
+	var templates, params, malformed []*file
+	for i := range files {
+		f := &files[i]
 		switch {
+		case forced != nil && f.abs == forced.abs:
+			// Found by the walk too; it is used as --parameters says.
 		case f.info.Malformed:
 			malformed = append(malformed, f)
 		case f.info.Kind == arm.Template:
 			templates = append(templates, f)
-		case f.info.Kind == arm.Parameters && f.path != forced:
+		case f.info.Kind == arm.Parameters:
 			params = append(params, f)
+		default:
+			skip(f, "neither a template nor a parameters file")
 		}
 	}
+	// Pairing looks up templates by path, by folder and by name, never by
+	// going through them all: a repository of 10,000 deployments must not
+	// pair in quadratic time.
+	idx := newTemplateIndex()
+	for _, t := range templates {
+		idx.add(t)
+	}
 	// A malformed file named for a template is that template's parameters
-	// file; any other malformed file that matters is linted as a template,
-	// for its syntax findings, and still claims parameters files by name.
+	// file, and its syntax errors are reported through it. Any other
+	// malformed file that matters (named on the command line, or mentioning
+	// Microsoft.ManagedServices) is linted as a template for its syntax
+	// errors, and still claims its parameters files, which are only
+	// reported with it.
 	for _, f := range malformed {
 		switch {
-		case slices.ContainsFunc(templates, func(t file) bool { return isNamedFor(f, t) }):
+		case idx.byName(f) != nil:
 			params = append(params, f)
 		case f.explicit || f.info.Onboarding:
 			f.info.Kind, f.info.Onboarding = arm.Template, true
 			templates = append(templates, f)
+			idx.add(f)
+		default:
+			skip(f, "not valid JSON, and it mentions no Microsoft.ManagedServices resource")
 		}
 	}
-	claimed := map[string][]string{} // template path -> parameters files
-	if forced != "" {
-		for _, t := range templates {
-			claimed[t.path] = []string{forced}
-			pairings = append(pairings, pairing{forced, t.path, "--parameters"})
+
+	type claim struct {
+		params *file
+		how    string
+	}
+	claims := map[*file][]claim{}
+	var jobs []job
+	alone := func(p *file) {
+		if p.info.Onboarding || p.info.Malformed {
+			jobs = append(jobs, job{params: []string{p.path}})
+			say(p, "%s pairs with no template; its values are checked on their own", show(p.path))
+			return
+		}
+		skip(p, "it pairs with no template and sets no onboarding values")
+	}
+	if forced != nil {
+		for _, p := range params {
+			skip(p, fmt.Sprintf("--parameters %s is used instead", show(forced.path)))
 		}
 		params = nil
+		if slices.ContainsFunc(templates, func(t *file) bool { return t.info.Onboarding }) {
+			for _, t := range templates {
+				claims[t] = []claim{{forced, byFlag}}
+			}
+		} else {
+			alone(forced)
+		}
 	}
-	var unclaimed []file
+	// The config's template-to-parameters globs (a later issue) pair here,
+	// after --parameters and before metadata.template.
+	var unclaimed []*file
 	for _, p := range params {
-		t, how := templateFor(p, templates, byPath)
-		if t == "" {
+		t, how := idx.byReference(p), byReference
+		if t == nil {
+			t, how = idx.byName(p), byName
+		}
+		if t == nil {
 			unclaimed = append(unclaimed, p)
 			continue
 		}
-		claimed[t] = append(claimed[t], p.path)
-		pairings = append(pairings, pairing{p.path, t, how})
+		claims[t] = append(claims[t], claim{p, how})
 	}
+	// Content comes last: it pairs only what no stronger signal claimed.
 	for _, p := range unclaimed {
-		if t := templateByContent(p, templates); t != "" {
-			claimed[t] = append(claimed[t], p.path)
-			pairings = append(pairings, pairing{p.path, t, "by the parameters it sets"})
+		if t := idx.byContent(p); t != nil {
+			claims[t] = append(claims[t], claim{p, byContent})
 			continue
 		}
-		if p.info.Onboarding {
-			jobs = append(jobs, job{alone: p.path})
-		}
+		alone(p)
 	}
+
 	for _, t := range templates {
-		if t.info.Onboarding {
-			jobs = append(jobs, job{template: t.path, params: claimed[t.path]})
+		cs := claims[t]
+		if !t.info.Onboarding {
+			skip(t, "no Microsoft.ManagedServices resource")
+			for _, c := range cs {
+				skip(c.params, fmt.Sprintf("its template %s has no Microsoft.ManagedServices resource", show(t.path)))
+			}
+			continue
 		}
+		j := job{template: t.path}
+		for _, c := range cs {
+			j.params = append(j.params, c.params.path)
+			say(c.params, "%s pairs with %s %s", show(c.params.path), show(t.path), c.how)
+		}
+		slices.Sort(j.params)
+		switch {
+		case t.info.Malformed:
+			say(t, "%s is not valid JSON; only its syntax is checked", show(t.path))
+		case len(cs) == 0:
+			say(t, "%s has no parameters file; it is linted with its defaults", show(t.path))
+		}
+		jobs = append(jobs, j)
 	}
-	return jobs, pairings
+	slices.SortFunc(jobs, func(a, b job) int { return cmp.Compare(a.key(), b.key()) })
+	return jobs, notes
 }
 
-// templateFor finds a parameters file's template by its metadata.template
-// or by name beside it.
-func templateFor(p file, templates []file, byPath map[string]file) (template, how string) {
-	dir := filepath.Dir(p.path)
-	if ref := p.info.TemplateRef; ref != "" {
-		t := filepath.Clean(filepath.Join(dir, filepath.FromSlash(ref)))
-		if f, ok := byPath[t]; ok && f.info.Kind == arm.Template {
-			return f.path, "by its metadata.template"
-		}
+// key orders jobs: by template, or by the parameters file checked alone.
+func (j job) key() string {
+	if j.template != "" {
+		return j.template
 	}
-	for _, t := range templates {
-		if isNamedFor(p, t) {
-			return t.path, "by name"
-		}
-	}
-	return "", ""
+	return j.params[0]
 }
 
-// isNamedFor reports whether parameters file p sits beside template t with
-// a name that says it belongs to it.
-func isNamedFor(p, t file) bool {
-	return filepath.Dir(t.path) == filepath.Dir(p.path) && namedFor(filepath.Base(p.path), filepath.Base(t.path))
+// templateIndex finds templates by path, folder and name.
+type templateIndex struct {
+	byAbs  map[string]*file
+	byDir  map[string][]*file
+	byStem map[[2]string][]*file // folder and lower-case name without extension
 }
 
-// namedFor reports whether a parameters file's name says it belongs to a
-// template: X.json with X.parameters.json, X.params.json, X.parameters.*.json
-// or X.*.parameters.json, compared case-insensitively.
-func namedFor(params, template string) bool {
+func newTemplateIndex() *templateIndex {
+	return &templateIndex{byAbs: map[string]*file{}, byDir: map[string][]*file{}, byStem: map[[2]string][]*file{}}
+}
+
+func (x *templateIndex) add(t *file) {
+	dir := filepath.Dir(t.abs)
+	x.byAbs[t.abs] = t
+	x.byDir[dir] = append(x.byDir[dir], t)
+	k := [2]string{dir, strings.ToLower(stem(t.path))}
+	x.byStem[k] = append(x.byStem[k], t)
+}
+
+// byReference returns the template a parameters file's metadata.template
+// names, relative to the parameters file's folder (PSRule's convention), or
+// nil.
+func (x *templateIndex) byReference(p *file) *file {
+	ref := p.info.TemplateRef
+	if ref == "" {
+		return nil
+	}
+	// Written on Windows, the reference may use backslashes.
+	ref = filepath.FromSlash(strings.ReplaceAll(ref, `\`, "/"))
+	if !filepath.IsAbs(ref) {
+		ref = filepath.Join(filepath.Dir(p.abs), ref)
+	}
+	if t := x.byAbs[filepath.Clean(ref)]; t != nil && !t.info.Malformed {
+		return t
+	}
+	return nil
+}
+
+// byName returns the template beside parameters file p whose name p's name
+// is derived from, or nil. When several are (main.json and main.dev.json
+// both claim main.dev.parameters.json), the longest name is the one meant.
+func (x *templateIndex) byName(p *file) *file {
+	dir, name := filepath.Dir(p.abs), filepath.Base(p.path)
+	s := strings.ToLower(stem(name))
+	// A template's stem is p's stem cut at a dot: longest first.
+	for i := strings.LastIndexByte(s, '.'); i > 0; i = strings.LastIndexByte(s[:i], '.') {
+		for _, t := range x.byStem[[2]string{dir, s[:i]}] {
+			if isNameFor(name, filepath.Base(t.path)) {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// byContent returns the one template in parameters file p's folder that
+// declares every parameter p sets, or nil when none or several do. Real
+// repositories pair multi-rg.json with multiple-rg.parameters.json; the
+// parameters are the evidence.
+func (x *templateIndex) byContent(p *file) *file {
+	var found *file
+	for _, t := range x.byDir[filepath.Dir(p.abs)] {
+		if t.info.Malformed || !declaresAll(t.info.Parameters, p.info.Parameters) {
+			continue
+		}
+		if found != nil {
+			return nil // ambiguous: better unpaired than paired wrongly
+		}
+		found = t
+	}
+	return found
+}
+
+// isNameFor reports whether a parameters file's name says it belongs to a
+// template: X.json with X.parameters.json, X.params.json,
+// X.parameters.*.json or X.*.parameters.json, compared case-insensitively
+// (Windows users write Parameters.json), and with .jsonc as well as .json.
+func isNameFor(params, template string) bool {
 	params, template = strings.ToLower(params), strings.ToLower(template)
-	ext := filepath.Ext(params)
-	if ext != ".json" && ext != ".jsonc" {
+	if !isJSONName(params) || !isJSONName(template) || stem(template) == "" {
 		return false
 	}
-	stem := strings.TrimSuffix(template, filepath.Ext(template)) + "."
-	rest, ok := strings.CutPrefix(strings.TrimSuffix(params, ext), stem)
+	rest, ok := strings.CutPrefix(stem(params), stem(template)+".")
 	if !ok {
 		return false
 	}
 	parts := strings.Split(rest, ".")
 	switch {
+	case slices.Contains(parts, ""):
+		return false
 	case len(parts) == 1:
 		return parts[0] == "parameters" || parts[0] == "params"
-	case parts[0] == "parameters", parts[len(parts)-1] == "parameters":
-		return !slices.Contains(parts, "")
 	}
-	return false
+	return parts[0] == "parameters" || parts[len(parts)-1] == "parameters"
 }
 
-// templateByContent returns the one template in the parameters file's
-// folder that declares every parameter the file sets, or "".
-func templateByContent(p file, templates []file) string {
-	found := ""
-	for _, t := range templates {
-		if filepath.Dir(t.path) != filepath.Dir(p.path) || !declaresAll(t.info.Parameters, p.info.Parameters) {
-			continue
-		}
-		if found != "" {
-			return "" // ambiguous
-		}
-		found = t.path
-	}
-	return found
+// stem is a file name without its folder and extension.
+func stem(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
+// declaresAll reports whether every name in set is declared, compared
+// case-insensitively, as ARM matches parameter names.
 func declaresAll(declared, set []string) bool {
 	for _, name := range set {
 		if !slices.ContainsFunc(declared, func(d string) bool { return strings.EqualFold(d, name) }) {

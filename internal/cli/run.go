@@ -17,127 +17,155 @@ import (
 	"github.com/lhlint/lhlint/rules"
 )
 
-// linter runs jobs in parallel and collects their findings.
+// linter lints jobs in parallel and collects their findings.
 type linter struct {
-	fset  *token.FileSet
+	fset  *token.FileSet // shared by every job; token.FileSet is safe for concurrent use
+	rules []*lint.Rule
 	opts  lint.Options
 	paths *paths
 
 	mu       sync.Mutex
-	findings []report.Finding
-	seen     map[findingKey]bool
-	errs     []error // unreadable files: exit 2
-	internal []error // bugs: exit 3
+	found    []found
+	errs     []string // files that could not be read: exit 2
+	internal []string // bugs: exit 3
 }
 
-// findingKey identifies a finding at one place: the same finding from
-// several deployments of one template is reported once.
-type findingKey struct {
-	rule, path, message string
-	start, end          int
+// found is a resolved finding with the job and deployment that reported
+// it, so that which of several equal findings is kept does not depend on
+// how the workers were scheduled.
+type found struct {
+	report.Finding
+	job, deployment int
 }
 
 func newLinter(p *paths) *linter {
 	return &linter{
 		fset:  token.NewFileSet(),
+		rules: rules.All,
 		opts:  lint.Options{Roles: roles.Builtin()},
 		paths: p,
-		seen:  map[findingKey]bool{},
 	}
 }
 
-// run lints every job with one worker per CPU.
-func (l *linter) run(jobs []job) {
-	work := make(chan job)
+// run lints every job with one worker per CPU and returns the findings
+// sorted by path, position, rule and message, each reported once.
+func (l *linter) run(jobs []job) []report.Finding {
+	work := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for j := range work {
-				l.lintJob(j)
+			for i := range work {
+				l.lintJob(i, jobs[i])
 			}
 		})
 	}
-	for _, j := range jobs {
-		work <- j
+	for i := range jobs {
+		work <- i
 	}
 	close(work)
 	wg.Wait()
-	slices.SortFunc(l.findings, compareFindings)
+
+	slices.SortFunc(l.found, func(a, b found) int {
+		return cmp.Or(compareFindings(a.Finding, b.Finding), cmp.Compare(a.job, b.job), cmp.Compare(a.deployment, b.deployment))
+	})
+	// One template with N parameters files is N deployments; a finding in
+	// the template is the same finding in each, and the user fixes it once.
+	var out []report.Finding
+	for i, f := range l.found {
+		if i > 0 && compareFindings(l.found[i-1].Finding, f.Finding) == 0 {
+			continue
+		}
+		out = append(out, f.Finding)
+	}
+	l.found = nil
+	return out
 }
 
-// lintJob loads and lints the deployments of one job while their sources
-// are in memory, then lets the sources go.
-func (l *linter) lintJob(j job) {
+// compareFindings orders findings by path, start, end, rule and message;
+// findings that compare equal are one finding.
+func compareFindings(a, b report.Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Start.Offset, b.Start.Offset),
+		cmp.Compare(a.End.Offset, b.End.Offset),
+		cmp.Compare(ruleName(a.Rule), ruleName(b.Rule)),
+		cmp.Compare(a.Message, b.Message),
+	)
+}
+
+func ruleName(r *lint.Rule) string {
+	if r == nil {
+		return ""
+	}
+	return r.Name
+}
+
+// lintJob reads, loads and lints the deployments of one job, and resolves
+// their findings while the sources are in memory. Then the sources go:
+// memory stays flat however many deployments there are (DESIGN §7).
+func (l *linter) lintJob(index int, j job) {
+	files := map[*token.File]*source.File{}
 	defer func() {
-		if r := recover(); r != nil {
-			l.fail(&l.internal, fmt.Errorf("internal error: %v\n%s", r, debug.Stack()))
+		for tok := range files {
+			l.fset.RemoveFile(tok)
 		}
 	}()
-	files := map[*token.File]*source.File{}
+	defer func() {
+		if r := recover(); r != nil {
+			l.fail(&l.internal, fmt.Sprintf("linting %s: %v\n%s", l.paths.printed(j.key()), r, debug.Stack()))
+		}
+	}()
 	parse := func(path string) *arm.File {
 		content, err := readFile(path)
 		if err != nil {
-			l.fail(&l.errs, fmt.Errorf("reading %s: %w", l.paths.printed(path), err))
+			l.fail(&l.errs, fmt.Sprintf("reading %s: %v", l.paths.printed(path), err))
 			return nil
 		}
 		f := arm.Parse(l.fset, l.paths.printed(path), content)
 		files[f.Tok] = f.File
 		return f
 	}
+
 	var template *arm.File
-	var params []*arm.File
-	switch {
-	case j.alone != "":
-		p := parse(j.alone)
-		if p == nil {
-			return
-		}
-		params = []*arm.File{p}
-	default:
+	if j.template != "" {
 		if template = parse(j.template); template == nil {
 			return
 		}
-		for _, path := range j.params {
-			if p := parse(path); p != nil {
-				params = append(params, p)
-			}
-		}
-		if len(params) == 0 {
-			params = []*arm.File{nil} // the template's defaults
+	}
+	var params []*arm.File
+	for _, path := range j.params {
+		if p := parse(path); p != nil {
+			params = append(params, p)
 		}
 	}
+	if len(params) == 0 && (template == nil || len(j.params) > 0) {
+		// Nothing to deploy: linting the template with its defaults instead
+		// of its unreadable parameters files would report wrong findings.
+		return
+	}
+	if len(params) == 0 {
+		params = []*arm.File{nil} // the template with its defaults
+	}
 	fileOf := func(pos token.Pos) *source.File { return files[l.fset.File(pos)] }
-	for _, p := range params {
+	for n, p := range params {
 		d := arm.Load(template, p)
-		found, err := lint.Run(l.fset, d, rules.All, l.opts)
+		findings, err := lint.Run(l.fset, d, l.rules, l.opts)
 		if err != nil {
-			l.fail(&l.internal, fmt.Errorf("internal error: %s: %w", d.Template, err))
+			l.fail(&l.internal, fmt.Sprintf("linting %s: %v", l.paths.printed(j.key()), err))
 			return
 		}
-		l.mu.Lock()
-		for _, f := range found {
-			r := report.Resolve(f, fileOf, l.paths.resolve)
-			key := findingKey{r.Rule.Name, r.Path, r.Message, r.Start.Offset, r.End.Offset}
-			if !l.seen[key] {
-				l.seen[key] = true
-				l.findings = append(l.findings, r)
-			}
+		resolved := make([]found, len(findings))
+		for i, f := range findings {
+			resolved[i] = found{report.Resolve(f, fileOf, l.paths.resolve), index, n}
 		}
+		l.mu.Lock()
+		l.found = append(l.found, resolved...)
 		l.mu.Unlock()
 	}
 }
 
-func (l *linter) fail(list *[]error, err error) {
+func (l *linter) fail(list *[]string, msg string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	*list = append(*list, err)
-}
-
-func compareFindings(a, b report.Finding) int {
-	return cmp.Or(
-		cmp.Compare(a.Path, b.Path),
-		cmp.Compare(a.Start.Offset, b.Start.Offset),
-		cmp.Compare(a.Rule.Name, b.Rule.Name),
-		cmp.Compare(a.Message, b.Message),
-	)
+	*list = append(*list, msg)
 }

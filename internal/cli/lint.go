@@ -1,0 +1,200 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/report"
+	"github.com/lhlint/lhlint/rules"
+)
+
+const lintHelp = `
+Lints the Azure Lighthouse onboarding templates (ARM JSON and JSONC) under
+each path, default the current directory, each with its parameters files.
+Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage
+error or unreadable input, 3 internal error.
+
+Flags:
+`
+
+// options are the lint command's flags.
+type options struct {
+	format     string
+	output     string
+	failLevel  lint.Severity // the lowest severity that fails the run
+	parameters string
+	verbose    bool
+}
+
+// failNone is the --fail-level none threshold: above every severity.
+const failNone = lint.Error + 1
+
+// parseFlags reads the lint command's flags and paths. Flags may follow
+// paths (lhlint . -format json), as users type them; "--" ends the flags.
+func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
+	o := &options{}
+	var failLevel string
+	fs := flag.NewFlagSet("lhlint", flag.ContinueOnError)
+	// The flag package prints the usage on every parse error; lhlint prints
+	// it for -h only, to stdout, and reports errors in its own voice.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	fs.StringVar(&o.format, "format", "text", "output `format`: "+strings.Join(report.Formats(), ", "))
+	fs.StringVar(&o.output, "o", "", "write the findings to `FILE` instead of standard output")
+	fs.StringVar(&failLevel, "fail-level", "warning",
+		"exit 1 when a finding is at or above this `level`: error, warning, note or none;\nthe default lets notes, which are advice, pass")
+	fs.StringVar(&o.parameters, "parameters", "", "lint every template with this parameters `FILE` and no other")
+	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error what paired with what, and which files were skipped and why")
+
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stdout, synopsis(), lintHelp)
+				fs.SetOutput(stdout)
+				fs.PrintDefaults()
+			}
+			return nil, nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if ended := len(args) - len(rest); ended > 0 && args[ended-1] == "--" {
+			paths = append(paths, rest...)
+			break
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+	if !slices.Contains(report.Formats(), o.format) {
+		return nil, nil, fmt.Errorf("unknown format %q (want %s)", o.format, strings.Join(report.Formats(), ", "))
+	}
+	level, err := parseFailLevel(failLevel)
+	if err != nil {
+		return nil, nil, err
+	}
+	o.failLevel = level
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	return o, paths, nil
+}
+
+func parseFailLevel(level string) (lint.Severity, error) {
+	if level == "none" {
+		return failNone, nil
+	}
+	s, err := lint.ParseSeverity(level)
+	if err != nil || s == lint.Off {
+		return 0, fmt.Errorf("unknown fail level %q (want error, warning, note or none)", level)
+	}
+	return s, nil
+}
+
+func runLint(args []string, stdout, stderr io.Writer) int {
+	o, args, err := parseFlags(args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitClean
+	}
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	p := newPaths()
+
+	var forced *file
+	if o.parameters != "" {
+		f, err := forcedParameters(o.parameters, p)
+		if err != nil {
+			fmt.Fprintf(stderr, "lhlint: %v\n", err)
+			return ExitInput
+		}
+		forced = f
+	}
+	found := discover(args, p)
+	jobs, notes := pair(found.files, forced, p.printed)
+	if o.verbose {
+		for _, n := range sortNotes(append(notes, found.notes...)) {
+			fmt.Fprintf(stderr, "lhlint: %s\n", n.text)
+		}
+	}
+
+	l := newLinter(p)
+	findings := l.run(jobs)
+
+	status := ExitClean
+	if slices.ContainsFunc(findings, func(f report.Finding) bool { return f.Severity >= o.failLevel }) {
+		status = ExitFindings
+	}
+	if err := writeFindings(stdout, o, findings); err != nil {
+		fmt.Fprintf(stderr, "lhlint: %v\n", err)
+		status = ExitInput
+	}
+	errs := slices.Concat(found.errs, l.errs)
+	slices.Sort(errs)
+	for _, e := range slices.Compact(errs) {
+		fmt.Fprintf(stderr, "lhlint: %s\n", e)
+	}
+	slices.Sort(l.internal)
+	for _, e := range l.internal {
+		fmt.Fprintf(stderr, "lhlint: internal error: %s\n", e)
+	}
+	switch {
+	case len(l.internal) > 0:
+		return ExitInternal
+	case len(errs) > 0:
+		return ExitInput
+	}
+	return status
+}
+
+// writeFindings writes the findings to standard output or to -o's file,
+// the only file lhlint writes.
+func writeFindings(stdout io.Writer, o *options, findings []report.Finding) error {
+	opts := report.Options{ToolVersion: Version(), Rules: rules.All}
+	if o.output == "" {
+		if err := report.Write(stdout, o.format, findings, opts); err != nil {
+			return fmt.Errorf("writing the findings: %w", err)
+		}
+		return nil
+	}
+	f, err := os.Create(o.output)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", o.output, unwrapPath(err))
+	}
+	err = report.Write(f, o.format, findings, opts)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", o.output, unwrapPath(err))
+	}
+	return nil
+}
+
+// forcedParameters reads and classifies the --parameters file. It must be
+// a parameters file, or a malformed one (whose syntax errors are then
+// reported): pairing a template with anything else would make every
+// finding about the wrong values.
+func forcedParameters(path string, p *paths) (*file, error) {
+	f := newFile(path, true, p)
+	content, err := readFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", p.printed(path), err)
+	}
+	f.info = arm.Classify(content)
+	switch {
+	case f.info.Malformed || f.info.Kind == arm.Parameters:
+		return &f, nil
+	case f.info.Kind == arm.Template:
+		return nil, fmt.Errorf("--parameters %s: a template, not a parameters file", p.printed(path))
+	}
+	return nil, fmt.Errorf("--parameters %s: not a parameters file", p.printed(path))
+}
