@@ -48,11 +48,15 @@ var registrationType = []byte("microsoft.managedservices/registration")
 // Classify reads content far enough to say what it is.
 func Classify(content []byte) Info {
 	data, serr := clean(content)
-	onboarding := containsFold(content, registrationType)
 	if serr != nil {
-		return Info{Malformed: true, Onboarding: onboarding}
+		return Info{Malformed: true, Onboarding: containsFold(content, registrationType)}
 	}
-	root := gjson.ParseBytes(data)
+	return classify(content, gjson.ParseBytes(data))
+}
+
+// classify says what a valid file is, from its content and parsed root.
+func classify(content []byte, root gjson.Result) Info {
+	onboarding := containsFold(content, registrationType)
 	if !root.IsObject() {
 		return Info{}
 	}
@@ -148,8 +152,9 @@ func Parse(fset *token.FileSet, name string, content []byte) *File {
 		f.Problems = []model.Problem{{Span: model.Span{StartPos: p, EndPos: p}, Message: serr.msg}}
 		return f
 	}
-	f.Info = Classify(content)
-	f.root = f.literal(gjson.ParseBytes(data))
+	root := gjson.ParseBytes(data)
+	f.Info = classify(content, root)
+	f.root = f.literal(root)
 	return f
 }
 
