@@ -2,79 +2,167 @@ package expr
 
 import (
 	"fmt"
-	"strings"
+	"sync"
 
 	"github.com/lhlint/lhlint/internal/model"
 )
 
-// Bounds on what evaluation builds, so hostile templates cannot exhaust memory.
+// Bounds on what one evaluation may build or do, so that a hostile template
+// cannot exhaust memory or time. Azure's own limits are lower for most of
+// them; a value beyond a bound is unknown, never an error.
 const (
-	maxStringLen = 1 << 20
-	maxItems     = 100000
-	maxEvalDepth = 512
+	maxStringLen = 1 << 20 // bytes in a string value
+	maxItems     = 100000  // items in an array, members in an object
+	maxEvalDepth = 512     // nodes evaluated inside one another
+	maxJSONDepth = 256     // nesting of a json() argument
+	maxWork      = 2000000 // work units of one Eval: nodes, items, kilobytes
 )
 
-// Eval evaluates n in env with Azure's semantics. It never fails: what
-// cannot be known statically is an unknown value with the reason.
+const tooLarge = "value too large to evaluate"
+
+// Eval evaluates n in env with Azure's semantics. It never fails and never
+// panics: what cannot be known statically is an unknown value with the
+// reason, spanned at the expression that could not be evaluated.
+//
+// Function results are spanned at their call, literals where they are
+// written, and values taken from parameters, variables and containers keep
+// the span where they are written; parameters() and variables() add a hop at
+// the call.
 func Eval(env Env, n Node) model.Value {
-	ev := &evaluator{env: env}
-	return ev.eval(n)
+	if env == nil {
+		env = noEnv{}
+	}
+	ev := evaluators.Get().(*evaluator)
+	ev.env, ev.work, ev.depth = env, maxWork, 0
+	v := ev.eval(n)
+	ev.env = nil
+	evaluators.Put(ev)
+	return v
 }
 
+// evaluators are reused: an evaluator is large, and Eval runs for every
+// expression of every template. One that is put back holds no values: call
+// and apply clear what they push.
+var evaluators = sync.Pool{New: func() any {
+	ev := &evaluator{}
+	ev.stack = ev.stackBuf[:0]
+	return ev
+}}
+
 type evaluator struct {
-	env   Env
-	depth int
+	env      Env
+	depth    int
+	work     int           // work units left
+	stack    []model.Value // evaluated arguments of the calls in progress
+	stackBuf [8]model.Value
+	lambdas  []lambdaVar // lambda variables in scope, innermost last
 }
+
+type lambdaVar struct {
+	name  string
+	value model.Value
+}
+
+// noEnv is the environment of an Eval given none: it declares nothing.
+type noEnv struct{}
+
+func (noEnv) Parameter(string) (model.Value, bool) { return model.Value{}, false }
+func (noEnv) Variable(string) (model.Value, bool)  { return model.Value{}, false }
+func (noEnv) CopyIndex(string) (int, bool)         { return 0, false }
+func (noEnv) Context() *Context                    { return nil }
 
 func unknownf(span model.Span, format string, args ...any) model.Value {
 	return model.UnknownValue(fmt.Sprintf(format, args...), span)
 }
 
+func nodeSpan(n Node) model.Span { return model.Span{StartPos: n.Pos(), EndPos: n.End()} }
+
+// charge spends n work units and reports whether any were left.
+func (ev *evaluator) charge(n int) bool {
+	ev.work -= n
+	return ev.work >= 0
+}
+
 // eval evaluates n. A value that has no place of its own, such as a member
 // of subscription(), is placed at the expression that produced it.
 func (ev *evaluator) eval(n Node) model.Value {
+	if isNilNode(n) {
+		return model.UnknownValue("the expression is empty", model.Span{})
+	}
+	if ev.depth >= maxEvalDepth {
+		return model.UnknownValue("the expression nests too deeply to evaluate", nodeSpan(n))
+	}
+	if !ev.charge(1) {
+		return model.UnknownValue("the expression is too costly to evaluate", nodeSpan(n))
+	}
+	ev.depth++
 	v := ev.evalNode(n)
-	if !v.IsValid() {
-		v = v.WithSpan(model.Span{StartPos: n.Pos(), EndPos: n.End()})
+	ev.depth--
+	switch {
+	case v.IsMissing():
+		v = model.UnknownValue("the value is missing", nodeSpan(n))
+	case !v.IsValid():
+		v = v.WithSpan(nodeSpan(n))
 	}
 	return v
 }
 
-func (ev *evaluator) evalNode(n Node) model.Value {
-	ev.depth++
-	defer func() { ev.depth-- }()
-	if ev.depth > maxEvalDepth {
-		return model.UnknownValue("the expression nests too deeply to evaluate", model.Span{StartPos: n.Pos(), EndPos: n.End()})
+// isNilNode reports a nil node, or a nil pointer in a Node, which a front
+// end lowering into these nodes could pass by mistake.
+func isNilNode(n Node) bool {
+	switch n := n.(type) {
+	case nil:
+		return true
+	case *Lit:
+		return n == nil
+	case *Call:
+		return n == nil
+	case *Member:
+		return n == nil || isNilNode(n.X)
+	case *Index:
+		return n == nil || isNilNode(n.X) || isNilNode(n.Index)
 	}
+	return false
+}
+
+func (ev *evaluator) evalNode(n Node) model.Value {
 	switch n := n.(type) {
 	case *Lit:
 		return n.Value
 	case *Member:
-		x := ev.eval(n.X)
-		switch x.Kind() {
-		case model.Unknown:
-			return x
-		case model.Object:
-			if m, ok := x.Key(n.Name); ok {
-				return m.Value
-			}
-			return unknownf(n.Span, "the object has no property %q", n.Name)
-		}
-		return unknownf(n.Span, "cannot read property %q of a %s", n.Name, x.Kind())
+		return ev.member(n)
 	case *Index:
 		return ev.index(n)
 	case *Call:
 		return ev.call(n)
 	}
-	return model.UnknownValue("unsupported expression", model.Span{StartPos: n.Pos(), EndPos: n.End()})
+	return model.UnknownValue("the expression is not one lhlint evaluates", nodeSpan(n))
 }
 
+// member evaluates X.Name. ARM compares property names without regard to case.
+func (ev *evaluator) member(n *Member) model.Value {
+	x := ev.eval(n.X)
+	switch x.Kind() {
+	case model.Unknown:
+		return x
+	case model.Object:
+		if m, ok := x.Key(n.Name); ok {
+			return m.Value
+		}
+		return unknownf(n.Span, "the object has no property %q", n.Name)
+	case model.Null:
+		return unknownf(n.Span, "cannot read property %q of null", n.Name)
+	}
+	return unknownf(n.Span, "cannot read property %q of %s", n.Name, article(x.Kind()))
+}
+
+// index evaluates X[Index]: an array by integer, an object by key.
 func (ev *evaluator) index(n *Index) model.Value {
 	x := ev.eval(n.X)
-	i := ev.eval(n.Index)
 	if x.IsUnknown() {
 		return x
 	}
+	i := ev.eval(n.Index)
 	if i.IsUnknown() {
 		return model.UnknownValue(i.Reason(), n.Span)
 	}
@@ -82,147 +170,156 @@ func (ev *evaluator) index(n *Index) model.Value {
 	case model.Array:
 		k, ok := i.Int()
 		if !ok {
-			return unknownf(n.Span, "an array index must be an integer, got %s", i.Kind())
+			return unknownf(n.Span, "an array index must be an integer, got %s", article(i.Kind()))
 		}
-		if v, ok := x.Index(int(k)); ok {
+		if v, ok := x.Index(int(min(max(k, -1), int64(maxItems)))); ok {
 			return v
 		}
-		return unknownf(n.Span, "index %d is out of range: the array has %d items", k, x.Len())
+		return unknownf(n.Span, "index %d is out of range: the array has %s", k, plural(x.Len(), "item"))
 	case model.Object:
 		key, ok := i.Str()
 		if !ok {
-			return unknownf(n.Span, "an object index must be a string, got %s", i.Kind())
+			if i.IsSymbolic() {
+				return unknownf(n.Span, "the property name %s is known only at deployment time", i.Text())
+			}
+			return unknownf(n.Span, "an object index must be a string, got %s", article(i.Kind()))
 		}
 		if m, ok := x.Key(key); ok {
 			return m.Value
 		}
 		return unknownf(n.Span, "the object has no property %q", key)
+	case model.Null:
+		return unknownf(n.Span, "cannot index null")
 	}
-	return unknownf(n.Span, "cannot index a %s", x.Kind())
+	return unknownf(n.Span, "cannot index %s", article(x.Kind()))
 }
 
+// call evaluates a function call. Built-in names compare case-insensitively.
 func (ev *evaluator) call(c *Call) model.Value {
 	if c.Namespace != "" {
 		return unknownf(c.Span, "user-defined function %q is not evaluated", c.Namespace+"."+c.Name)
 	}
-	name := strings.ToLower(c.Name)
-	if v, ok := ev.lazyCall(name, c); ok {
-		return v
-	}
-	if strings.HasPrefix(name, "list") {
-		return unknownf(c.Span, "%s() is evaluated at deployment time", c.Name)
-	}
-	f, ok := functions[name]
-	if !ok {
+	f := lookup(c.Name)
+	if f == nil {
+		if len(c.Name) > 4 && equalFoldASCII(c.Name[:4], "list") {
+			return unknownf(c.Span, "%s() is evaluated at deployment time", c.Name)
+		}
 		return unknownf(c.Span, "unknown function %q", c.Name)
 	}
-	args := make([]model.Value, len(c.Args))
-	for i, a := range c.Args {
-		args[i] = ev.eval(a)
+	if len(c.Args) < f.min || f.max >= 0 && len(c.Args) > f.max {
+		return unknownf(c.Span, "%s takes %s, got %d", f.name, arity(f.min, f.max), len(c.Args))
 	}
-	if f.min > len(args) || (f.max >= 0 && len(args) > f.max) {
-		return unknownf(c.Span, "%s takes %s, got %d", c.Name, arity(f.min, f.max), len(args))
+	if f.special != eager {
+		return ev.special(f, c)
 	}
-	if !f.takesUnknown {
-		for _, a := range args {
-			if a.IsUnknown() {
-				return model.UnknownValue(a.Reason(), c.Span)
-			}
+	base := len(ev.stack)
+	for _, a := range c.Args {
+		v := ev.eval(a)
+		if v.IsUnknown() {
+			clear(ev.stack[base:])
+			ev.stack = ev.stack[:base]
+			return model.UnknownValue(v.Reason(), c.Span)
 		}
+		ev.stack = append(ev.stack, v)
 	}
-	return f.fn(call{ev: ev, c: c, span: c.Span, args: args})
+	end := len(ev.stack)
+	v := f.fn(call{ev: ev, f: f, span: c.Span, args: ev.stack[base:end:end]})
+	clear(ev.stack[base:])
+	ev.stack = ev.stack[:base]
+	return v
 }
 
-func arity(min, max int) string {
+// special evaluates the functions that decide themselves which arguments to
+// evaluate, and when.
+func (ev *evaluator) special(f *function, c *Call) model.Value {
+	switch f.special {
+	case deployTime:
+		return unknownf(c.Span, "%s() is evaluated at deployment time", f.name)
+	case notEvaluated:
+		return unknownf(c.Span, "lhlint does not evaluate %s()", f.name)
+	case lazyIf:
+		return ev.evalIf(c)
+	case lazyAnd:
+		return ev.evalAndOr(c, true)
+	case lazyOr:
+		return ev.evalAndOr(c, false)
+	case lazyCoalesce:
+		return ev.evalCoalesce(c)
+	case lambdaCall:
+		return ev.evalLambdaCall(f, c)
+	case lambdaAlone:
+		return unknownf(c.Span, "lambda() is allowed only as an argument of filter, groupBy, map, mapValues, reduce, sort or toObject")
+	}
+	return unknownf(c.Span, "lhlint does not evaluate %s()", f.name)
+}
+
+// lookup returns the built-in function name, ignoring case, or nil.
+func lookup(name string) *function {
+	if f, ok := functions[name]; ok {
+		return f
+	}
+	var buf [32]byte
+	if len(name) > len(buf) {
+		return nil
+	}
+	b := buf[:len(name)]
+	for i := range len(name) {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return functions[string(b)]
+}
+
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range len(a) {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+func arity(lo, hi int) string {
 	switch {
-	case min == max && min == 1:
-		return "1 argument"
-	case min == max:
-		return fmt.Sprintf("%d arguments", min)
-	case max < 0:
-		return fmt.Sprintf("at least %d arguments", min)
+	case lo == hi:
+		return plural(lo, "argument")
+	case hi < 0:
+		return "at least " + plural(lo, "argument")
+	case lo == 0:
+		return "at most " + plural(hi, "argument")
 	}
-	return fmt.Sprintf("%d to %d arguments", min, max)
+	return fmt.Sprintf("%d to %d arguments", lo, hi)
 }
 
-// call is one evaluated function call.
-type call struct {
-	ev   *evaluator
-	c    *Call
-	span model.Span
-	args []model.Value
-}
-
-func (c call) unknownf(format string, args ...any) model.Value {
-	return unknownf(c.span, format, args...)
-}
-
-// sym reports whether any argument is a symbolic string.
-func (c call) sym() bool {
-	for _, a := range c.args {
-		if symbolicIn(a) {
-			return true
-		}
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
 	}
-	return false
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-func symbolicIn(v model.Value) bool {
-	switch v.Kind() {
-	case model.String:
-		return v.IsSymbolic()
-	case model.Array:
-		for _, it := range v.Items() {
-			if symbolicIn(it) {
-				return true
-			}
-		}
-	case model.Object:
-		for _, m := range v.Members() {
-			if symbolicIn(m.Value) {
-				return true
-			}
-		}
+// article names a kind with its article: "an object", "a string", "null".
+func article(k model.Kind) string {
+	switch k {
+	case model.Array, model.Object, model.Int:
+		return "an " + k.String()
+	case model.Null:
+		return "null"
+	case model.Missing, model.Unknown:
+		return "an unknown value"
 	}
-	return false
-}
-
-func (c call) str(s string) model.Value {
-	if len(s) > maxStringLen {
-		return c.unknownf("value too large to evaluate")
-	}
-	return model.StringValue(s, c.span).WithSymbolic(c.sym())
-}
-
-func (c call) strArg(i int) (string, bool) {
-	if c.args[i].Kind() != model.String {
-		return "", false
-	}
-	return c.args[i].Text(), true
-}
-
-// strArgs returns every argument as a string, or a reason.
-func (c call) strArgs() ([]string, model.Value, bool) {
-	out := make([]string, len(c.args))
-	for i := range c.args {
-		s, ok := c.strArg(i)
-		if !ok {
-			return nil, c.unknownf("%s takes strings, got %s", c.c.Name, c.args[i].Kind()), false
-		}
-		out[i] = s
-	}
-	return out, model.Value{}, true
-}
-
-func (c call) array(items []model.Value) model.Value {
-	if len(items) > maxItems {
-		return c.unknownf("value too large to evaluate")
-	}
-	return model.ArrayValue(items, c.span)
-}
-
-type function struct {
-	min, max     int // max < 0: any number
-	takesUnknown bool
-	fn           func(call) model.Value
+	return "a " + k.String()
 }

@@ -46,7 +46,7 @@ type Index struct {
 // SyntaxError is an expression that does not parse, at the exact place.
 type SyntaxError struct {
 	model.Span
-	Msg string // lower-case, no final period: "expected ')' after the arguments of concat"
+	Msg string // lower-case, no final period: "expected ')' to close the arguments of concat"
 }
 
 func (e *SyntaxError) Error() string { return e.Msg }

@@ -1,788 +1,611 @@
 package expr
 
 import (
-	"crypto/sha1"
-	"encoding/base32"
-	"encoding/binary"
-	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/lhlint/lhlint/internal/model"
 )
 
-// lazyCall evaluates the functions that decide themselves which arguments
-// to evaluate, and reports whether name is one of them.
-func (ev *evaluator) lazyCall(name string, c *Call) (model.Value, bool) {
-	switch name {
-	case "parameters":
-		return ev.lookup(c, "parameter", ev.env.Parameter), true
-	case "variables":
-		return ev.lookup(c, "variable", ev.env.Variable), true
-	case "if":
-		return ev.evalIf(c), true
-	case "copyindex":
-		return ev.evalCopyIndex(c), true
-	}
-	return model.Value{}, false
+// function is a built-in function of the template language.
+type function struct {
+	name     string // as the documentation spells it, for messages
+	min, max int    // number of arguments; max < 0: any number
+	special  specialKind
+	fn       func(call) model.Value // for eager functions
 }
 
-func deploymentTime(name string) function {
-	return function{max: -1, takesUnknown: true, fn: func(c call) model.Value {
-		return c.unknownf("%s() is evaluated at deployment time", name)
-	}}
+// specialKind says how a function is evaluated. Eager functions get their
+// arguments evaluated, and are unknown as soon as one is; the others are
+// evaluated by the evaluator itself, which keeps the table free of
+// references back into the evaluator.
+type specialKind uint8
+
+const (
+	eager        specialKind = iota
+	deployTime               // reads Azure at deployment time (R) or is non-deterministic (N)
+	notEvaluated             // known to Azure, not evaluated by lhlint
+	lazyIf
+	lazyAnd
+	lazyOr
+	lazyCoalesce
+	lambdaCall  // filter, map, reduce, …: takes a lambda
+	lambdaAlone // lambda() outside such a call
+)
+
+func fn(name string, lo, hi int, f func(call) model.Value) *function {
+	return &function{name: name, min: lo, max: hi, fn: f}
 }
 
-// functions evaluate all their arguments first. Keys are lower-case:
-// function names are case-insensitive.
-var functions = map[string]function{
-	"concat":                 {max: -1, fn: concat},
-	"format":                 {min: 1, max: -1, fn: format},
-	"guid":                   {min: 1, max: -1, fn: guid},
-	"uniquestring":           {min: 1, max: -1, fn: uniqueString},
-	"createarray":            {max: -1, fn: func(c call) model.Value { return c.array(c.args) }},
-	"createobject":           {max: -1, fn: createObject},
-	"array":                  {min: 1, max: 1, fn: array},
-	"union":                  {min: 1, max: -1, fn: union},
-	"length":                 {min: 1, max: 1, fn: length},
-	"equals":                 {min: 2, max: 2, fn: equals},
-	"not":                    {min: 1, max: 1, fn: not},
-	"and":                    {min: 2, max: -1, fn: andOr(true)},
-	"or":                     {min: 2, max: -1, fn: andOr(false)},
-	"empty":                  {min: 1, max: 1, fn: empty},
-	"contains":               {min: 2, max: 2, fn: contains},
-	"first":                  {min: 1, max: 1, fn: firstLast(true)},
-	"last":                   {min: 1, max: 1, fn: firstLast(false)},
-	"coalesce":               {min: 1, max: -1, takesUnknown: true, fn: coalesce},
-	"tolower":                {min: 1, max: 1, fn: mapString(strings.ToLower)},
-	"toupper":                {min: 1, max: 1, fn: mapString(strings.ToUpper)},
-	"trim":                   {min: 1, max: 1, fn: mapString(strings.TrimSpace)},
-	"replace":                {min: 3, max: 3, fn: replace},
-	"substring":              {min: 2, max: 3, fn: substring},
-	"split":                  {min: 2, max: 2, fn: split},
-	"join":                   {min: 2, max: 2, fn: join},
-	"string":                 {min: 1, max: 1, fn: toString},
-	"int":                    {min: 1, max: 1, fn: toInt},
-	"bool":                   {min: 1, max: 1, fn: toBool},
-	"json":                   {min: 1, max: 1, fn: parseJSON},
-	"true":                   {fn: func(c call) model.Value { return model.BoolValue(true, c.span) }},
-	"false":                  {fn: func(c call) model.Value { return model.BoolValue(false, c.span) }},
-	"null":                   {fn: func(c call) model.Value { return model.NullValue(c.span) }},
-	"startswith":             {min: 2, max: 2, fn: stringTest(strings.HasPrefix)},
-	"endswith":               {min: 2, max: 2, fn: stringTest(strings.HasSuffix)},
-	"add":                    {min: 2, max: 2, fn: arith(func(a, b int64) (int64, bool) { return a + b, true })},
-	"sub":                    {min: 2, max: 2, fn: arith(func(a, b int64) (int64, bool) { return a - b, true })},
-	"mul":                    {min: 2, max: 2, fn: arith(func(a, b int64) (int64, bool) { return a * b, true })},
-	"div":                    {min: 2, max: 2, fn: arith(func(a, b int64) (int64, bool) { return a / max(b, 1), b != 0 })},
-	"mod":                    {min: 2, max: 2, fn: arith(func(a, b int64) (int64, bool) { return a % max(b, 1), b != 0 })},
-	"greater":                {min: 2, max: 2, fn: compare(func(c int) bool { return c > 0 })},
-	"greaterorequals":        {min: 2, max: 2, fn: compare(func(c int) bool { return c >= 0 })},
-	"less":                   {min: 2, max: 2, fn: compare(func(c int) bool { return c < 0 })},
-	"lessorequals":           {min: 2, max: 2, fn: compare(func(c int) bool { return c <= 0 })},
-	"subscription":           {max: 1, fn: contextObject("subscription", func(x *Context) model.Value { return x.Subscription })},
-	"resourcegroup":          {max: 2, fn: contextObject("resourceGroup", func(x *Context) model.Value { return x.ResourceGroup })},
-	"tenant":                 {fn: contextObject("tenant", func(x *Context) model.Value { return x.Tenant })},
-	"managementgroup":        {max: 1, fn: contextObject("managementGroup", func(x *Context) model.Value { return x.ManagementGroup })},
-	"deployment":             {fn: contextObject("deployment", func(x *Context) model.Value { return x.Deployment })},
-	"environment":            {fn: contextObject("environment", func(x *Context) model.Value { return x.Environment })},
-	"resourceid":             {min: 2, max: -1, fn: resourceID},
-	"subscriptionresourceid": {min: 2, max: -1, fn: subscriptionResourceID},
-	"tenantresourceid":       {min: 2, max: -1, fn: tenantResourceID},
-	"extensionresourceid":    {min: 3, max: -1, fn: extensionResourceID},
-	"reference":              deploymentTime("reference"),
-	"references":             deploymentTime("references"),
-	"utcnow":                 deploymentTime("utcNow"),
-	"newguid":                deploymentTime("newGuid"),
-	"pickzones":              deploymentTime("pickZones"),
-	"providers":              deploymentTime("providers"),
-	"deployer":               deploymentTime("deployer"),
-	"roledefinitions":        deploymentTime("roleDefinitions"),
-	"externalinputs":         deploymentTime("externalInputs"),
-	"map":                    notEvaluated("map"),
-	"filter":                 notEvaluated("filter"),
-	"reduce":                 notEvaluated("reduce"),
-	"sort":                   notEvaluated("sort"),
-	"toobject":               notEvaluated("toObject"),
-	"groupby":                notEvaluated("groupBy"),
-	"mapvalues":              notEvaluated("mapValues"),
+func special(name string, lo, hi int, k specialKind) *function {
+	return &function{name: name, min: lo, max: hi, special: k}
 }
 
-// notEvaluated is a function lhlint knows but does not evaluate yet: lambdas.
-func notEvaluated(name string) function {
-	return function{max: -1, takesUnknown: true, fn: func(c call) model.Value {
-		return c.unknownf("lhlint does not evaluate %s() yet", name)
-	}}
+// functions are the built-in functions by lower-case name. The catalogue is
+// arm-expressions.md §4; semantics follow Azure's documentation.
+var functions = map[string]*function{
+	// Template and deployment context.
+	"parameters":      fn("parameters", 1, 1, parameters),
+	"variables":       fn("variables", 1, 1, variables),
+	"copyindex":       fn("copyIndex", 0, 2, copyIndex),
+	"subscription":    fn("subscription", 0, 0, contextObject("subscription", func(x *Context) model.Value { return x.Subscription })),
+	"resourcegroup":   fn("resourceGroup", 0, 0, contextObject("resourceGroup", func(x *Context) model.Value { return x.ResourceGroup })),
+	"managementgroup": fn("managementGroup", 0, 0, contextObject("managementGroup", func(x *Context) model.Value { return x.ManagementGroup })),
+	"tenant":          fn("tenant", 0, 0, contextObject("tenant", func(x *Context) model.Value { return x.Tenant })),
+	"deployment":      fn("deployment", 0, 0, contextObject("deployment", func(x *Context) model.Value { return x.Deployment })),
+	"environment":     fn("environment", 0, 0, contextObject("environment", func(x *Context) model.Value { return x.Environment })),
+
+	// Resource IDs.
+	"resourceid":                fn("resourceId", 2, -1, resourceID),
+	"subscriptionresourceid":    fn("subscriptionResourceId", 2, -1, subscriptionResourceID),
+	"tenantresourceid":          fn("tenantResourceId", 2, -1, tenantResourceID),
+	"extensionresourceid":       fn("extensionResourceId", 3, -1, extensionResourceID),
+	"managementgroupresourceid": fn("managementGroupResourceId", 2, -1, managementGroupResourceID),
+
+	// Logical and comparison.
+	"if":              special("if", 3, 3, lazyIf),
+	"and":             special("and", 2, -1, lazyAnd),
+	"or":              special("or", 2, -1, lazyOr),
+	"coalesce":        special("coalesce", 1, -1, lazyCoalesce),
+	"not":             fn("not", 1, 1, not),
+	"bool":            fn("bool", 1, 1, toBool),
+	"true":            fn("true", 0, 0, func(c call) model.Value { return model.BoolValue(true, c.span) }),
+	"false":           fn("false", 0, 0, func(c call) model.Value { return model.BoolValue(false, c.span) }),
+	"null":            fn("null", 0, 0, func(c call) model.Value { return model.NullValue(c.span) }),
+	"equals":          fn("equals", 2, 2, equals),
+	"greater":         fn("greater", 2, 2, compare(func(c int) bool { return c > 0 })),
+	"greaterorequals": fn("greaterOrEquals", 2, 2, compare(func(c int) bool { return c >= 0 })),
+	"less":            fn("less", 2, 2, compare(func(c int) bool { return c < 0 })),
+	"lessorequals":    fn("lessOrEquals", 2, 2, compare(func(c int) bool { return c <= 0 })),
+
+	// Numeric.
+	"add": fn("add", 2, 2, arith(addInt)),
+	"sub": fn("sub", 2, 2, arith(subInt)),
+	"mul": fn("mul", 2, 2, arith(mulInt)),
+	"div": fn("div", 2, 2, arith(divInt)),
+	"mod": fn("mod", 2, 2, arith(modInt)),
+	"int": fn("int", 1, 1, toInt),
+	"min": fn("min", 1, -1, minMax(false)),
+	"max": fn("max", 1, -1, minMax(true)),
+
+	// Strings.
+	"concat":               fn("concat", 1, -1, concat),
+	"format":               fn("format", 1, -1, format),
+	"string":               fn("string", 1, 1, toString),
+	"tolower":              fn("toLower", 1, 1, changeCase(strings.ToLower)),
+	"toupper":              fn("toUpper", 1, 1, changeCase(strings.ToUpper)),
+	"trim":                 fn("trim", 1, 1, trim),
+	"replace":              fn("replace", 3, 3, replace),
+	"substring":            fn("substring", 2, 3, substring),
+	"split":                fn("split", 2, 2, split),
+	"join":                 fn("join", 2, 2, join),
+	"padleft":              fn("padLeft", 2, 3, padLeft),
+	"startswith":           fn("startsWith", 2, 2, startsEndsWith(true)),
+	"endswith":             fn("endsWith", 2, 2, startsEndsWith(false)),
+	"indexof":              fn("indexOf", 2, 2, indexOf(false)),
+	"lastindexof":          fn("lastIndexOf", 2, 2, indexOf(true)),
+	"guid":                 fn("guid", 1, -1, guid),
+	"uniquestring":         fn("uniqueString", 1, -1, uniqueString),
+	"base64":               fn("base64", 1, 1, base64Encode),
+	"base64tostring":       fn("base64ToString", 1, 1, base64ToString),
+	"base64tojson":         fn("base64ToJson", 1, 1, base64ToJSON),
+	"datauri":              fn("dataUri", 1, 1, dataURI),
+	"datauritostring":      fn("dataUriToString", 1, 1, dataURIToString),
+	"uri":                  fn("uri", 2, 2, uri),
+	"uricomponent":         fn("uriComponent", 1, 1, uriComponent),
+	"uricomponenttostring": fn("uriComponentToString", 1, 1, uriComponentToString),
+	"json":                 fn("json", 1, 1, parseJSON),
+
+	// Arrays and objects.
+	"array":           fn("array", 1, 1, array),
+	"createarray":     fn("createArray", 0, -1, createArray),
+	"createobject":    fn("createObject", 0, -1, createObject),
+	"length":          fn("length", 1, 1, length),
+	"empty":           fn("empty", 1, 1, empty),
+	"contains":        fn("contains", 2, 2, contains),
+	"first":           fn("first", 1, 1, firstLast(true)),
+	"last":            fn("last", 1, 1, firstLast(false)),
+	"skip":            fn("skip", 2, 2, skipTake(true)),
+	"take":            fn("take", 2, 2, skipTake(false)),
+	"range":           fn("range", 2, 2, rangeFn),
+	"union":           fn("union", 1, -1, union),
+	"intersection":    fn("intersection", 1, -1, intersection),
+	"distinct":        fn("distinct", 1, 1, distinct),
+	"flatten":         fn("flatten", 1, 1, flatten),
+	"items":           fn("items", 1, 1, items),
+	"objectkeys":      fn("objectKeys", 1, 1, objectKeys),
+	"shallowmerge":    fn("shallowMerge", 1, 1, shallowMerge),
+	"tryget":          fn("tryGet", 2, -1, tryGet),
+	"indexfromend":    fn("indexFromEnd", 2, 2, indexFromEnd(false)),
+	"tryindexfromend": fn("tryIndexFromEnd", 2, 2, indexFromEnd(true)),
+
+	// Lambdas.
+	"filter":          special("filter", 2, 2, lambdaCall),
+	"map":             special("map", 2, 2, lambdaCall),
+	"reduce":          special("reduce", 3, 3, lambdaCall),
+	"sort":            special("sort", 2, 2, lambdaCall),
+	"toobject":        special("toObject", 2, 3, lambdaCall),
+	"groupby":         special("groupBy", 2, 2, lambdaCall),
+	"mapvalues":       special("mapValues", 2, 2, lambdaCall),
+	"lambda":          special("lambda", 1, -1, lambdaAlone),
+	"lambdavariables": fn("lambdaVariables", 1, 1, lambdaVariables),
+
+	// Read at deployment time (R) or non-deterministic (N).
+	"reference":       special("reference", 0, -1, deployTime),
+	"references":      special("references", 0, -1, deployTime),
+	"pickzones":       special("pickZones", 0, -1, deployTime),
+	"providers":       special("providers", 0, -1, deployTime),
+	"utcnow":          special("utcNow", 0, -1, deployTime),
+	"newguid":         special("newGuid", 0, -1, deployTime),
+	"deployer":        special("deployer", 0, -1, deployTime),
+	"roledefinitions": special("roleDefinitions", 0, -1, deployTime),
+	"externalinputs":  special("externalInputs", 0, -1, deployTime),
+	"tologicalzone":   special("toLogicalZone", 0, -1, deployTime),
+	"tologicalzones":  special("toLogicalZones", 0, -1, deployTime),
+	"tophysicalzone":  special("toPhysicalZone", 0, -1, deployTime),
+	"tophysicalzones": special("toPhysicalZones", 0, -1, deployTime),
+
+	// Known to Azure; lhlint has no use for their values yet.
+	"datetimeadd":       special("dateTimeAdd", 0, -1, notEvaluated),
+	"datetimefromepoch": special("dateTimeFromEpoch", 0, -1, notEvaluated),
+	"datetimetoepoch":   special("dateTimeToEpoch", 0, -1, notEvaluated),
+	"float":             special("float", 0, -1, notEvaluated),
+	"like":              special("like", 0, -1, notEvaluated),
+	"builduri":          special("buildUri", 0, -1, notEvaluated),
+	"parseuri":          special("parseUri", 0, -1, notEvaluated),
+	"parsecidr":         special("parseCidr", 0, -1, notEvaluated),
+	"cidrsubnet":        special("cidrSubnet", 0, -1, notEvaluated),
+	"cidrhost":          special("cidrHost", 0, -1, notEvaluated),
+	"fail":              special("fail", 0, -1, notEvaluated),
+	"resourceinfo":      special("resourceInfo", 0, -1, notEvaluated),
+	"extensions":        special("extensions", 0, -1, notEvaluated),
 }
 
-func (ev *evaluator) lookup(c *Call, what string, get func(string) (model.Value, bool)) model.Value {
-	{
-		if len(c.Args) != 1 {
-			return unknownf(c.Span, "%s takes 1 argument, got %d", c.Name, len(c.Args))
-		}
-		arg := ev.eval(c.Args[0])
-		if arg.IsUnknown() {
-			return model.UnknownValue(arg.Reason(), c.Span)
-		}
-		name, ok := arg.Str()
-		if !ok {
-			return unknownf(c.Span, "%s takes a %s name", c.Name, what)
-		}
-		v, ok := get(name)
-		if !ok {
-			return unknownf(c.Span, "template declares no %s %q", what, name)
-		}
-		return v.WithHop(c.Span, "value flows through this expression")
-	}
+// call is one call of an eager function, with its evaluated arguments. The
+// arguments live on the evaluator's stack: a function that keeps them in its
+// result must copy them.
+type call struct {
+	ev   *evaluator
+	f    *function
+	span model.Span
+	args []model.Value
 }
 
-func (ev *evaluator) evalIf(c *Call) model.Value {
-	if len(c.Args) != 3 {
-		return unknownf(c.Span, "if takes 3 arguments, got %d", len(c.Args))
-	}
-	cond := ev.eval(c.Args[0])
-	b, ok := cond.Bool()
-	if !ok {
-		if cond.IsUnknown() {
-			return model.UnknownValue(cond.Reason(), c.Span)
-		}
-		return unknownf(c.Span, "if takes a bool condition, got %s", cond.Kind())
-	}
-	if b {
-		return ev.eval(c.Args[1])
-	}
-	return ev.eval(c.Args[2])
+func (c call) unknownf(format string, args ...any) model.Value {
+	return unknownf(c.span, format, args...)
 }
 
-func (ev *evaluator) evalCopyIndex(c *Call) model.Value {
-	loop, offset := "", int64(0)
-	for i, a := range c.Args {
-		v := ev.eval(a)
-		if v.IsUnknown() {
-			return model.UnknownValue(v.Reason(), c.Span)
-		}
-		if s, ok := v.Str(); ok && i == 0 {
-			loop = s
-		} else if n, ok := v.Int(); ok {
-			offset = n
-		} else {
-			return unknownf(c.Span, "copyIndex takes a loop name and an integer offset")
-		}
-	}
-	i, ok := ev.env.CopyIndex(loop)
-	if !ok {
-		return unknownf(c.Span, "the copy index is not known: the loop's count is not known")
-	}
-	return model.IntValue(int64(i)+offset, c.Span)
+// typeError is the unknown value of a call given an argument of a kind it
+// does not take.
+func (c call) typeError(want string, got model.Value) model.Value {
+	return c.unknownf("%s takes %s, got %s", c.f.name, want, article(got.Kind()))
 }
 
-func concat(c call) model.Value {
-	if len(c.args) > 0 && c.args[0].Kind() == model.Array {
-		var items []model.Value
-		for _, a := range c.args {
-			if a.Kind() != model.Array {
-				return c.unknownf("concat takes all arrays or all strings, got %s", a.Kind())
-			}
-			items = append(items, a.Items()...)
-			if len(items) > maxItems {
-				return c.unknownf("value too large to evaluate")
-			}
-		}
-		return c.array(items)
-	}
-	var b strings.Builder
-	for _, a := range c.args {
-		switch a.Kind() {
-		case model.String:
-			b.WriteString(a.Text())
-		case model.Int, model.Bool:
-			b.WriteString(scalarText(a))
-		default:
-			return c.unknownf("concat takes strings or arrays, got %s", a.Kind())
-		}
-		if b.Len() > maxStringLen {
-			return c.unknownf("value too large to evaluate")
-		}
-	}
-	return c.str(b.String())
+// symbolicOnly is the unknown value of a call whose result depends on the
+// exact text of a string known only at deployment time.
+func (c call) symbolicOnly(v model.Value) model.Value {
+	return c.unknownf("%s of %s is known only at deployment time", c.f.name, truncate(v.Text()))
 }
 
-func scalarText(v model.Value) string {
-	switch v.Kind() {
-	case model.String:
-		return v.Text()
-	case model.Int:
-		n, _ := v.Int()
-		return strconv.FormatInt(n, 10)
-	case model.Bool:
-		if b, _ := v.Bool(); b {
-			return "True"
-		}
-		return "False"
-	case model.Null:
-		return ""
+func (c call) tooLarge() model.Value { return c.unknownf(tooLarge) }
+
+func (c call) boolean(b bool) model.Value  { return model.BoolValue(b, c.span) }
+func (c call) integer(n int64) model.Value { return model.IntValue(n, c.span) }
+
+// str returns a string result, symbolic when sym is.
+func (c call) str(s string, sym bool) model.Value {
+	if len(s) > maxStringLen || !c.ev.charge(len(s)>>10) {
+		return c.tooLarge()
 	}
-	return jsonText(v)
+	return model.StringValue(s, c.span).WithSymbolic(sym)
 }
 
-// format applies .NET composite formatting: {0}, {1}, {{ and }}.
-func format(c call) model.Value {
-	f, ok := c.strArg(0)
-	if !ok {
-		return c.unknownf("format takes a format string")
+// array returns an array result; the items keep their own spans.
+func (c call) array(items []model.Value) model.Value {
+	if len(items) > maxItems || !c.ev.charge(len(items)) {
+		return c.tooLarge()
 	}
-	var b strings.Builder
-	for i := 0; i < len(f); i++ {
-		switch f[i] {
-		case '{':
-			if i+1 < len(f) && f[i+1] == '{' {
-				b.WriteByte('{')
-				i++
-				continue
-			}
-			end := strings.IndexByte(f[i:], '}')
-			if end < 0 {
-				return c.unknownf("format string %q has an unclosed '{'", f)
-			}
-			spec := f[i+1 : i+end]
-			if strings.ContainsAny(spec, ":,") {
-				return c.unknownf("format specifier {%s} is not evaluated", spec)
-			}
-			n, err := strconv.Atoi(spec)
-			if err != nil || n < 0 || n+1 >= len(c.args) {
-				return c.unknownf("format string %q refers to argument {%s}, which is not given", f, spec)
-			}
-			b.WriteString(scalarText(c.args[n+1]))
-			i += end
-		case '}':
-			if i+1 < len(f) && f[i+1] == '}' {
-				i++
-			}
-			b.WriteByte('}')
-		default:
-			b.WriteByte(f[i])
-		}
-		if b.Len() > maxStringLen {
-			return c.unknownf("value too large to evaluate")
-		}
-	}
-	return c.str(b.String())
+	return model.ArrayValue(items, c.span)
 }
 
-// guidNamespace is the namespace ARM's guid() uses for its name-based
-// (version 5) UUIDs.
-var guidNamespace = [16]byte{0x11, 0xfb, 0x06, 0xfb, 0x71, 0x2d, 0x4d, 0xdd, 0x98, 0xc7, 0xe7, 0x1b, 0xbd, 0x58, 0x88, 0x30}
-
-// guid returns a deterministic GUID of its arguments. The value is marked
-// symbolic: Azure's exact algorithm is not documented, so the text is only
-// good for telling equal seeds from different ones.
-func guid(c call) model.Value {
-	parts, bad, ok := c.strArgs()
-	if !ok {
-		return bad
-	}
-	h := sha1.New()
-	h.Write(guidNamespace[:])
-	for _, u := range utf16.Encode([]rune(strings.Join(parts, "-"))) {
-		h.Write([]byte{byte(u), byte(u >> 8)})
-	}
-	sum := h.Sum(nil)
-	sum[6] = sum[6]&0x0f | 0x50
-	sum[8] = sum[8]&0x3f | 0x80
-	s := fmt.Sprintf("%08x-%04x-%04x-%04x-%012x", binary.BigEndian.Uint32(sum[0:4]), binary.BigEndian.Uint16(sum[4:6]),
-		binary.BigEndian.Uint16(sum[6:8]), binary.BigEndian.Uint16(sum[8:10]), sum[10:16])
-	return model.SymbolicString(s, c.span)
-}
-
-// uniqueString returns a deterministic 13-character string of its
-// arguments, symbolic because Azure's hash is not documented.
-func uniqueString(c call) model.Value {
-	parts, bad, ok := c.strArgs()
-	if !ok {
-		return bad
-	}
-	sum := sha1.Sum([]byte(strings.Join(parts, "-")))
-	s := strings.ToLower(base32.StdEncoding.EncodeToString(sum[:]))[:13]
-	return model.SymbolicString(s, c.span)
-}
-
-func createObject(c call) model.Value {
-	if len(c.args)%2 != 0 {
-		return c.unknownf("createObject takes pairs of keys and values")
-	}
-	var members model.Members
-	for i := 0; i < len(c.args); i += 2 {
-		k, ok := c.args[i].Str()
-		if !ok {
-			return c.unknownf("createObject keys must be strings")
-		}
-		members = append(members, model.Member{Key: k, KeySpan: c.args[i].Span, Value: c.args[i+1]})
+func (c call) object(members model.Members) model.Value {
+	if len(members) > maxItems || !c.ev.charge(len(members)) {
+		return c.tooLarge()
 	}
 	return model.ObjectValue(members, c.span)
 }
 
-func array(c call) model.Value {
-	if c.args[0].Kind() == model.Array {
-		return c.args[0]
-	}
-	return c.array([]model.Value{c.args[0]})
+// copyArgs returns the arguments in a slice of their own.
+func (c call) copyArgs() []model.Value {
+	return append([]model.Value(nil), c.args...)
 }
 
-func union(c call) model.Value {
-	switch c.args[0].Kind() {
-	case model.Object:
-		var members model.Members
-		for _, a := range c.args {
-			if a.Kind() != model.Object {
-				return c.unknownf("union takes all objects or all arrays, got %s", a.Kind())
-			}
-			for _, m := range a.Members() {
-				members = setMember(members, m)
-			}
-		}
-		return model.ObjectValue(members, c.span)
-	case model.Array:
-		var items []model.Value
-		for _, a := range c.args {
-			if a.Kind() != model.Array {
-				return c.unknownf("union takes all objects or all arrays, got %s", a.Kind())
-			}
-		next:
-			for _, it := range a.Items() {
-				for _, have := range items {
-					if model.Equal(have, it) {
-						continue next
-					}
-				}
-				items = append(items, it)
-				if len(items) > maxItems {
-					return c.unknownf("value too large to evaluate")
-				}
-			}
-		}
-		return c.array(items)
-	}
-	return c.unknownf("union takes objects or arrays, got %s", c.args[0].Kind())
-}
-
-func setMember(ms model.Members, m model.Member) model.Members {
-	for i := range ms {
-		if strings.EqualFold(ms[i].Key, m.Key) {
-			ms[i] = m
-			return ms
+// anySymbolic reports whether any argument is or contains a symbolic string.
+func (c call) anySymbolic() bool {
+	for _, a := range c.args {
+		if hasSymbolic(a) {
+			return true
 		}
 	}
-	return append(ms, m)
+	return false
 }
 
-func length(c call) model.Value {
-	a := c.args[0]
-	switch a.Kind() {
-	case model.Array, model.Object:
-		return model.IntValue(int64(a.Len()), c.span)
+// hasSymbolic reports whether v is or contains a symbolic string.
+func hasSymbolic(v model.Value) bool {
+	switch v.Kind() {
 	case model.String:
-		if a.IsSymbolic() {
-			return c.unknownf("the length of %q is known only at deployment time", a.Text())
-		}
-		return model.IntValue(int64(len(utf16.Encode([]rune(a.Text())))), c.span)
-	}
-	return c.unknownf("length takes a string, array or object, got %s", a.Kind())
-}
-
-func equals(c call) model.Value {
-	a, b := c.args[0], c.args[1]
-	if symbolicIn(a) || symbolicIn(b) {
-		if model.Equal(a, b) {
-			return model.BoolValue(true, c.span)
-		}
-		return c.unknownf("comparing values known only at deployment time")
-	}
-	return model.BoolValue(model.Equal(a, b), c.span)
-}
-
-func not(c call) model.Value {
-	b, ok := c.args[0].Bool()
-	if !ok {
-		return c.unknownf("not takes a bool, got %s", c.args[0].Kind())
-	}
-	return model.BoolValue(!b, c.span)
-}
-
-func andOr(isAnd bool) func(call) model.Value {
-	return func(c call) model.Value {
-		for _, a := range c.args {
-			b, ok := a.Bool()
-			if !ok {
-				return c.unknownf("%s takes bools, got %s", c.c.Name, a.Kind())
-			}
-			if b != isAnd {
-				return model.BoolValue(!isAnd, c.span)
+		return v.IsSymbolic()
+	case model.Array:
+		for _, it := range v.Items() {
+			if hasSymbolic(it) {
+				return true
 			}
 		}
-		return model.BoolValue(isAnd, c.span)
+	case model.Object:
+		for _, m := range v.Members() {
+			if hasSymbolic(m.Value) {
+				return true
+			}
+		}
 	}
+	return false
 }
 
-func empty(c call) model.Value {
-	a := c.args[0]
+// findUnknown returns the first unknown or missing value inside v.
+func findUnknown(v model.Value) (model.Value, bool) {
+	switch v.Kind() {
+	case model.Unknown, model.Missing:
+		return v, true
+	case model.Array:
+		for _, it := range v.Items() {
+			if u, ok := findUnknown(it); ok {
+				return u, true
+			}
+		}
+	case model.Object:
+		for _, m := range v.Members() {
+			if u, ok := findUnknown(m.Value); ok {
+				return u, true
+			}
+		}
+	}
+	return model.Value{}, false
+}
+
+// fullyKnown returns an unknown result when v contains an unknown value.
+func (c call) fullyKnown(v model.Value) (model.Value, bool) {
+	if u, ok := findUnknown(v); ok {
+		reason := u.Reason()
+		if reason == "" {
+			reason = "a member has no value"
+		}
+		return model.UnknownValue(reason, c.span), false
+	}
+	return model.Value{}, true
+}
+
+// symbolicCall is the result of a string function applied to a symbolic
+// string when applying it to the placeholder text would not be sound: the
+// text names the call, so equal texts still mean equal values.
+func (c call) symbolicCall() model.Value {
+	var b strings.Builder
+	b.WriteString("{")
+	b.WriteString(c.f.name)
+	b.WriteByte('(')
+	for i, a := range c.args {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		switch {
+		case a.IsSymbolic():
+			b.WriteString(a.Text())
+		case a.Kind() == model.String:
+			b.WriteString(quoteARM(a.Text()))
+		default:
+			writeJSON(&b, a)
+		}
+	}
+	b.WriteString(")}")
+	return c.str(b.String(), true)
+}
+
+// quoteARM writes s as an ARM string literal.
+func quoteARM(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// scalarText returns the text of a string, integer or boolean as concat
+// and format write it; .NET writes booleans as True and False.
+func scalarText(v model.Value) (string, bool) {
+	switch v.Kind() {
+	case model.String:
+		return v.Text(), true
+	case model.Int:
+		n, _ := v.Int()
+		return strconv.FormatInt(n, 10), true
+	case model.Bool:
+		if b, _ := v.Bool(); b {
+			return "True", true
+		}
+		return "False", true
+	case model.Null:
+		return "", true
+	}
+	return "", false
+}
+
+// tri is the result of comparing values that may be known only in part.
+type tri uint8
+
+const (
+	no tri = iota
+	yes
+	maybe
+)
+
+// equalTri compares two values as ARM's equals() does: strings exactly,
+// object keys without regard to case. Comparing a symbolic string with
+// anything but the same symbolic text, or an unknown value, is maybe.
+func equalTri(a, b model.Value) tri {
+	if !a.IsKnown() || !b.IsKnown() {
+		return maybe
+	}
+	if a.Kind() != b.Kind() {
+		return no
+	}
 	switch a.Kind() {
 	case model.Null:
-		return model.BoolValue(true, c.span)
+		return yes
+	case model.Bool:
+		x, _ := a.Bool()
+		y, _ := b.Bool()
+		return triOf(x == y)
+	case model.Int:
+		x, _ := a.Int()
+		y, _ := b.Int()
+		return triOf(x == y)
 	case model.String:
-		return model.BoolValue(a.Text() == "", c.span)
-	case model.Array, model.Object:
-		return model.BoolValue(a.Len() == 0, c.span)
-	}
-	return c.unknownf("empty takes a string, array or object, got %s", a.Kind())
-}
-
-func contains(c call) model.Value {
-	in, x := c.args[0], c.args[1]
-	switch in.Kind() {
-	case model.String:
-		if in.IsSymbolic() || x.IsSymbolic() {
-			return c.unknownf("comparing values known only at deployment time")
+		switch {
+		case a.IsSymbolic() && b.IsSymbolic() && a.Text() == b.Text():
+			return yes
+		case a.IsSymbolic() || b.IsSymbolic():
+			return maybe
 		}
-		return model.BoolValue(strings.Contains(in.Text(), scalarText(x)), c.span)
+		return triOf(a.Text() == b.Text())
 	case model.Array:
-		for _, it := range in.Items() {
-			if model.Equal(it, x) {
-				return model.BoolValue(true, c.span)
+		if a.Len() != b.Len() {
+			return no
+		}
+		ai, bi := a.Items(), b.Items()
+		r := yes
+		for i := range ai {
+			switch equalTri(ai[i], bi[i]) {
+			case no:
+				return no
+			case maybe:
+				r = maybe
 			}
 		}
-		return model.BoolValue(false, c.span)
+		return r
 	case model.Object:
-		k, ok := x.Str()
-		if !ok {
-			return c.unknownf("contains on an object takes a string key")
+		am, bm := a.Members(), b.Members()
+		if len(am) != len(bm) {
+			return no
 		}
-		_, found := in.Key(k)
-		return model.BoolValue(found, c.span)
-	}
-	return c.unknownf("contains takes a string, array or object, got %s", in.Kind())
-}
-
-func firstLast(first bool) func(call) model.Value {
-	return func(c call) model.Value {
-		a := c.args[0]
-		switch a.Kind() {
-		case model.Array:
-			if a.Len() == 0 {
-				return model.NullValue(c.span)
+		lookup := bm.Lookup
+		if len(bm) > 16 {
+			index := make(map[string]model.Member, len(bm))
+			for _, m := range bm {
+				index[strings.ToLower(m.Key)] = m // the last of equal keys wins, as in Lookup
 			}
-			i := a.Len() - 1
-			if first {
-				i = 0
+			lookup = func(key string) (model.Member, bool) {
+				m, ok := index[strings.ToLower(key)]
+				return m, ok
 			}
-			v, _ := a.Index(i)
-			return v
-		case model.String:
-			if a.IsSymbolic() {
-				return c.unknownf("%q is known only at deployment time", a.Text())
+		}
+		r := yes
+		for _, m := range am {
+			o, ok := lookup(m.Key)
+			if !ok {
+				return no
 			}
-			r := []rune(a.Text())
-			if len(r) == 0 {
-				return c.str("")
+			switch equalTri(m.Value, o.Value) {
+			case no:
+				return no
+			case maybe:
+				r = maybe
 			}
-			if first {
-				return c.str(string(r[0]))
-			}
-			return c.str(string(r[len(r)-1]))
 		}
-		return c.unknownf("%s takes a string or array, got %s", c.c.Name, a.Kind())
+		return r
 	}
+	return maybe
 }
 
-func coalesce(c call) model.Value {
-	for _, a := range c.args {
-		switch a.Kind() {
-		case model.Null:
-			continue
-		case model.Unknown:
-			return model.UnknownValue(a.Reason(), c.span)
-		}
-		return a
+func triOf(b bool) tri {
+	if b {
+		return yes
 	}
-	return model.NullValue(c.span)
+	return no
 }
 
-func mapString(f func(string) string) func(call) model.Value {
-	return func(c call) model.Value {
-		s, ok := c.strArg(0)
-		if !ok {
-			return c.unknownf("%s takes a string, got %s", c.c.Name, c.args[0].Kind())
-		}
-		return c.str(f(s))
-	}
-}
-
-func stringTest(f func(string, string) bool) func(call) model.Value {
-	return func(c call) model.Value {
-		parts, bad, ok := c.strArgs()
-		if !ok {
-			return bad
-		}
-		if c.sym() {
-			return c.unknownf("comparing values known only at deployment time")
-		}
-		return model.BoolValue(f(strings.ToLower(parts[0]), strings.ToLower(parts[1])), c.span)
-	}
-}
-
-func replace(c call) model.Value {
-	parts, bad, ok := c.strArgs()
-	if !ok {
-		return bad
-	}
-	if parts[1] == "" {
-		return c.unknownf("replace cannot replace an empty string")
-	}
-	if n := strings.Count(parts[0], parts[1]); n > 0 && len(parts[0])+n*len(parts[2]) > maxStringLen {
-		return c.unknownf("value too large to evaluate")
-	}
-	return c.str(strings.ReplaceAll(parts[0], parts[1], parts[2]))
-}
-
-func substring(c call) model.Value {
-	s, ok := c.strArg(0)
-	if !ok || c.args[0].IsSymbolic() {
-		return c.unknownf("substring takes a string known before deployment")
-	}
-	u := utf16.Encode([]rune(s))
-	start, ok := c.args[1].Int()
-	if !ok {
-		return c.unknownf("substring takes an integer start")
-	}
-	n := int64(len(u)) - start
-	if len(c.args) == 3 {
-		if n, ok = c.args[2].Int(); !ok {
-			return c.unknownf("substring takes an integer length")
-		}
-	}
-	if start < 0 || n < 0 || start+n > int64(len(u)) {
-		return c.unknownf("substring(%d, %d) is out of range for a string of %d characters", start, n, len(u))
-	}
-	return c.str(string(utf16.Decode(u[start : start+n])))
-}
-
-func split(c call) model.Value {
-	s, ok := c.strArg(0)
-	if !ok {
-		return c.unknownf("split takes a string, got %s", c.args[0].Kind())
-	}
-	var seps []string
-	switch d := c.args[1]; d.Kind() {
-	case model.String:
-		seps = []string{d.Text()}
-	case model.Array:
-		for _, it := range d.Items() {
-			seps = append(seps, it.Text())
-		}
-	default:
-		return c.unknownf("split takes a string or array of delimiters")
-	}
-	parts := []string{s}
-	for _, sep := range seps {
-		if sep == "" {
-			continue
-		}
-		var next []string
-		for _, p := range parts {
-			next = append(next, strings.Split(p, sep)...)
-		}
-		parts = next
-		if len(parts) > maxItems {
-			return c.unknownf("value too large to evaluate")
-		}
-	}
-	items := make([]model.Value, len(parts))
-	for i, p := range parts {
-		items[i] = model.StringValue(p, c.span).WithSymbolic(c.sym())
-	}
-	return c.array(items)
-}
-
-func join(c call) model.Value {
-	sep, ok := c.strArg(1)
-	if !ok || c.args[0].Kind() != model.Array {
-		return c.unknownf("join takes an array and a string delimiter")
-	}
-	var parts []string
-	for _, it := range c.args[0].Items() {
-		parts = append(parts, scalarText(it))
-	}
-	return c.str(strings.Join(parts, sep))
-}
-
-func toString(c call) model.Value { return c.str(scalarText(c.args[0])) }
-
-func toInt(c call) model.Value {
-	a := c.args[0]
-	if n, ok := a.Int(); ok {
-		return model.IntValue(n, c.span)
-	}
-	if s, ok := a.Str(); ok {
-		if n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64); err == nil {
-			return model.IntValue(n, c.span)
-		}
-	}
-	return c.unknownf("int cannot convert %s to an integer", a.Kind())
-}
-
-func toBool(c call) model.Value {
-	a := c.args[0]
-	if b, ok := a.Bool(); ok {
-		return model.BoolValue(b, c.span)
-	}
-	if n, ok := a.Int(); ok {
-		return model.BoolValue(n != 0, c.span)
-	}
-	if s, ok := a.Str(); ok {
-		if b, err := strconv.ParseBool(strings.ToLower(s)); err == nil {
-			return model.BoolValue(b, c.span)
-		}
-	}
-	return c.unknownf("bool cannot convert %s to a bool", a.Kind())
-}
-
-func parseJSON(c call) model.Value {
-	s, ok := c.args[0].Str()
-	if !ok {
-		return c.unknownf("json takes a string known before deployment")
-	}
-	dec := json.NewDecoder(strings.NewReader(s))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return c.unknownf("json cannot parse its argument: %v", err)
-	}
-	return fromJSON(v, c.span, 0)
-}
-
-func fromJSON(v any, span model.Span, depth int) model.Value {
-	if depth > maxEvalDepth {
-		return model.UnknownValue("value too deeply nested to evaluate", span)
-	}
-	switch v := v.(type) {
-	case nil:
-		return model.NullValue(span)
-	case bool:
-		return model.BoolValue(v, span)
-	case json.Number:
-		if n, err := v.Int64(); err == nil {
-			return model.IntValue(n, span)
-		}
-		return model.UnknownValue("lhlint reads only whole numbers: "+v.String(), span)
-	case string:
-		return model.StringValue(v, span)
-	case []any:
-		items := make([]model.Value, len(v))
-		for i, it := range v {
-			items[i] = fromJSON(it, span, depth+1)
-		}
-		return model.ArrayValue(items, span)
-	case map[string]any:
-		var members model.Members
-		for k, it := range v {
-			members = append(members, model.Member{Key: k, KeySpan: span, Value: fromJSON(it, span, depth+1)})
-		}
-		sortMembers(members)
-		return model.ObjectValue(members, span)
-	}
-	return model.UnknownValue("unsupported JSON value", span)
-}
-
-func sortMembers(ms model.Members) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].Key < ms[j-1].Key; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
-}
-
-// jsonText writes a value as compact JSON, as string() does for objects and arrays.
-func jsonText(v model.Value) string {
+// keyOf returns a text that is equal for values equalTri finds equal when
+// they contain no symbolic strings, for deduplicating in linear time.
+func keyOf(v model.Value) string {
 	var b strings.Builder
-	writeJSON(&b, v)
+	writeKey(&b, v)
 	return b.String()
 }
 
-func writeJSON(b *strings.Builder, v model.Value) {
+func writeKey(b *strings.Builder, v model.Value) {
 	switch v.Kind() {
 	case model.String:
-		q, _ := json.Marshal(v.Text())
-		b.Write(q)
-	case model.Int:
-		n, _ := v.Int()
-		b.WriteString(strconv.FormatInt(n, 10))
-	case model.Bool:
-		bv, _ := v.Bool()
-		b.WriteString(strconv.FormatBool(bv))
+		if v.IsSymbolic() {
+			b.WriteString("$")
+		}
+		b.WriteString(strconv.Quote(v.Text()))
 	case model.Array:
 		b.WriteByte('[')
-		for i, it := range v.Items() {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeJSON(b, it)
+		for _, it := range v.Items() {
+			writeKey(b, it)
+			b.WriteByte(',')
 		}
 		b.WriteByte(']')
 	case model.Object:
+		ms := append(model.Members(nil), v.Members()...)
+		sortMembersFold(ms)
 		b.WriteByte('{')
-		for i, m := range v.Members() {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			q, _ := json.Marshal(m.Key)
-			b.Write(q)
+		for _, m := range ms {
+			b.WriteString(strconv.Quote(strings.ToLower(m.Key)))
 			b.WriteByte(':')
-			writeJSON(b, m.Value)
+			writeKey(b, m.Value)
+			b.WriteByte(',')
 		}
 		b.WriteByte('}')
+	case model.Unknown, model.Missing:
+		b.WriteByte('?')
 	default:
-		b.WriteString("null")
+		writeJSON(b, v)
 	}
 }
 
-func arith(f func(a, b int64) (int64, bool)) func(call) model.Value {
-	return func(c call) model.Value {
-		a, ok1 := c.args[0].Int()
-		b, ok2 := c.args[1].Int()
-		if !ok1 || !ok2 {
-			return c.unknownf("%s takes integers", c.c.Name)
-		}
-		r, ok := f(a, b)
-		if !ok {
-			return c.unknownf("%s divides by zero", c.c.Name)
-		}
-		return model.IntValue(r, c.span)
-	}
+// deduper collects values without repeats, the first of equal values
+// kept. Values are compared by keyOf in linear time; values with symbolic
+// strings are compared with equalTri, as their equality may be known only at
+// deployment time.
+type deduper struct {
+	c         call
+	seen      map[string]bool
+	out       []model.Value
+	uncertain []int // indexes into out of values with symbolic strings
 }
 
-func compare(test func(int) bool) func(call) model.Value {
-	return func(c call) model.Value {
-		a, b := c.args[0], c.args[1]
-		if x, ok := a.Int(); ok {
-			if y, ok := b.Int(); ok {
-				return model.BoolValue(test(cmpInt(x, y)), c.span)
+func (c call) newDeduper() *deduper {
+	return &deduper{c: c, seen: map[string]bool{}}
+}
+
+// add adds v unless an equal value was added; it returns false when v is or
+// contains an unknown value, or the work is too large.
+func (d *deduper) add(v model.Value) bool {
+	if _, ok := findUnknown(v); ok || !d.c.ev.charge(1) {
+		return false
+	}
+	k := keyOf(v)
+	if d.seen[k] {
+		return true
+	}
+	d.seen[k] = true
+	if hasSymbolic(v) {
+		d.uncertain = append(d.uncertain, len(d.out))
+	}
+	d.out = append(d.out, v)
+	return len(d.out) <= maxItems
+}
+
+// result returns the values, or false when whether two of them are equal
+// is known only at deployment time.
+func (d *deduper) result() ([]model.Value, bool) {
+	if len(d.uncertain) > 1000 || !d.c.ev.charge(len(d.uncertain)*len(d.out)) {
+		return nil, false
+	}
+	for _, u := range d.uncertain {
+		for j, o := range d.out {
+			if j != u && equalTri(d.out[u], o) != no {
+				return nil, false
 			}
 		}
-		if x, ok := a.Str(); ok {
-			if y, ok := b.Str(); ok {
-				return model.BoolValue(test(strings.Compare(x, y)), c.span)
-			}
-		}
-		return c.unknownf("%s compares two integers or two strings", c.c.Name)
 	}
+	return d.out, true
 }
 
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+// dedupe returns items without repeats (see deduper), or the unknown
+// result of the call when that cannot be known.
+func (c call) dedupe(items ...[]model.Value) ([]model.Value, model.Value, bool) {
+	d := c.newDeduper()
+	for _, list := range items {
+		for _, it := range list {
+			if d.add(it) {
+				continue
+			}
+			switch u, unknown := findUnknown(it); {
+			case unknown:
+				return nil, model.UnknownValue(u.Reason(), c.span), false
+			case len(d.out) > maxItems || c.ev.work < 0:
+				return nil, c.tooLarge(), false
+			}
+		}
 	}
-	return 0
+	out, ok := d.result()
+	if !ok {
+		return nil, c.unknownf("%s of values known only at deployment time", c.f.name), false
+	}
+	return out, model.Value{}, true
+}
+
+// memberValues returns the values of the members of object o, each carrying
+// the hops of o as Key would add them, in linear time.
+func memberValues(o model.Value) []model.Value {
+	ms := o.Members()
+	vals := make([]model.Value, len(ms))
+	for i, m := range ms {
+		vals[i] = m.Value
+	}
+	hops := o.Via()
+	if len(hops) == 0 {
+		return vals
+	}
+	// An array with the hops of o hands them to its items as o does to its
+	// members.
+	arr := model.ArrayValue(vals, o.Span)
+	for i := len(hops) - 1; i >= 0; i-- {
+		arr = arr.WithHop(hops[i].Span, hops[i].Note)
+	}
+	return arr.Items()
+}
+
+// memberSet builds an object's members, a later key replacing an earlier
+// one written in any case, in linear time.
+type memberSet struct {
+	ms model.Members
+	at map[string]int
+}
+
+func (s *memberSet) set(m model.Member) {
+	if s.at == nil {
+		s.at = map[string]int{}
+	}
+	k := strings.ToLower(m.Key)
+	if i, ok := s.at[k]; ok {
+		s.ms[i] = m
+		return
+	}
+	s.at[k] = len(s.ms)
+	s.ms = append(s.ms, m)
+}
+
+func (s *memberSet) get(key string) (model.Member, bool) {
+	i, ok := s.at[strings.ToLower(key)]
+	if !ok {
+		return model.Member{}, false
+	}
+	return s.ms[i], true
 }

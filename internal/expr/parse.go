@@ -3,27 +3,28 @@ package expr
 import (
 	"fmt"
 	"go/token"
-	"strconv"
 	"strings"
 
 	"github.com/lhlint/lhlint/internal/model"
 )
 
-// MaxLength is the longest expression Azure accepts, in characters.
+// MaxLength is the longest template expression Azure accepts, in characters.
 const MaxLength = 24576
 
-// maxParseDepth bounds how deeply calls and accessors may nest.
+// maxParseDepth bounds how deeply calls, indexes and property accesses may
+// nest, so that hostile input cannot exhaust the stack of the parser or of
+// the evaluator.
 const maxParseDepth = 256
 
 // IsExpression reports whether a JSON string value is an ARM template
 // expression: it starts with '[' and ends with ']', and does not start with
-// the "[[" escape.
+// the "[[" escape. A string such as "[x] y" is an ordinary literal.
 func IsExpression(s string) bool {
 	return len(s) >= 2 && s[0] == '[' && s[len(s)-1] == ']' && s[1] != '['
 }
 
-// Unescape returns the literal a "[["-escaped string stands for: one
-// leading '[' removed.
+// Unescape returns the literal a "[["-escaped string stands for: ARM removes
+// one leading '[' and does not evaluate the rest.
 func Unescape(s string) string {
 	if strings.HasPrefix(s, "[[") {
 		return s[1:]
@@ -31,32 +32,56 @@ func Unescape(s string) string {
 	return s
 }
 
-// Parse parses a template expression string, s including its outer
-// brackets. pos maps a byte offset of s to its position in the file.
+// Parse parses a template expression. s is the whole decoded JSON string,
+// outer brackets included, such as "[concat('a', parameters('b'))]"; pos maps
+// a byte offset of s to its position in the file (the caller accounts for
+// JSON escapes). Every node's span is exact, and so is the span of the error.
 func Parse(s string, pos func(off int) token.Pos) (Node, *SyntaxError) {
-	p := &parser{src: s, pos: pos}
-	if len(s) > MaxLength+2 {
-		return nil, p.errorAt(0, len(s), "expression is longer than Azure's limit of %d characters", MaxLength)
+	p := parser{lexer: lexer{src: s, i: 1, end: len(s) - 1}, pos: pos}
+	if !IsExpression(s) {
+		return nil, p.errorAt(0, len(s), "an expression is written in '[' and ']'")
 	}
-	p.i = 1
-	p.skipSpace()
-	if p.i >= len(s)-1 {
+	if len(s) > MaxLength {
+		if n := utf16Len(s); n > MaxLength {
+			return nil, p.errorAt(0, len(s), "expression is %d characters long, more than Azure's limit of %d", n, MaxLength)
+		}
+	}
+	if err := p.advance(); err != nil {
+		return nil, err
+	}
+	if p.tok.kind == tEOF {
 		return nil, p.errorAt(0, len(s), "expression is empty")
 	}
 	n, err := p.expr(0)
 	if err != nil {
 		return nil, err
 	}
-	p.skipSpace()
-	if p.i != len(s)-1 {
-		return nil, p.errorAt(p.i, len(s)-1, "text after the end of the expression")
+	switch p.tok.kind {
+	case tEOF:
+		return n, nil
+	case tRBrack:
+		// "[parameters('a')] and [parameters('b')]": the expression ended
+		// at the first ']' and the rest is not part of it.
+		return nil, p.errorAt(p.tok.end, len(s), "text after the expression's closing ']'")
 	}
-	return n, nil
+	return nil, p.unexpected("expected the end of the expression")
+}
+
+// utf16Len counts characters as .NET does, in UTF-16 code units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n++
+		}
+		n++
+	}
+	return n
 }
 
 type parser struct {
-	src string
-	i   int
+	lexer
+	tok lexeme
 	pos func(int) token.Pos
 }
 
@@ -68,167 +93,163 @@ func (p *parser) errorAt(start, end int, format string, args ...any) *SyntaxErro
 	return &SyntaxError{Span: p.span(start, end), Msg: fmt.Sprintf(format, args...)}
 }
 
-// end is the offset of the closing ']' of the template string.
-func (p *parser) end() int { return len(p.src) - 1 }
-
-func (p *parser) skipSpace() {
-	for p.i < p.end() {
-		switch p.src[p.i] {
-		case ' ', '\t', '\r', '\n':
-			p.i++
-		default:
-			return
-		}
+// advance reads the next token into p.tok.
+func (p *parser) advance() *SyntaxError {
+	t, err := p.next()
+	if err != nil {
+		return p.errorAt(err.start, err.end, "%s", err.msg)
 	}
+	p.tok = t
+	return nil
 }
 
-func (p *parser) describe() string {
-	if p.i >= p.end() {
-		return "the end of the expression"
-	}
-	return fmt.Sprintf("%q", p.src[p.i])
+func (p *parser) tooDeep() *SyntaxError {
+	return p.errorAt(p.tok.start, p.tok.end, "expression nests too deeply")
 }
 
-func isNameStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-func isNameChar(c byte) bool  { return isNameStart(c) || c >= '0' && c <= '9' }
-
+// expr parses a primary value followed by property accesses and indexes.
 func (p *parser) expr(depth int) (Node, *SyntaxError) {
 	if depth > maxParseDepth {
-		return nil, p.errorAt(p.i, p.i+1, "expression nests too deeply")
+		return nil, p.tooDeep()
 	}
-	p.skipSpace()
-	start := p.i
+	t := p.tok
 	var n Node
-	switch c := byte(0); {
-	case p.i >= p.end():
-		return nil, p.errorAt(p.i, p.i, "expected a value, found the end of the expression")
-	case p.src[p.i] == '\'':
-		s, err := p.str()
-		if err != nil {
-			return nil, err
-		}
-		n = &Lit{Span: p.span(start, p.i), Value: model.StringValue(s, p.span(start, p.i))}
-	case p.src[p.i] == '-' || p.src[p.i] >= '0' && p.src[p.i] <= '9':
-		_ = c
-		p.i++
-		for p.i < p.end() && p.src[p.i] >= '0' && p.src[p.i] <= '9' {
-			p.i++
-		}
-		v, err := strconv.ParseInt(p.src[start:p.i], 10, 64)
-		if err != nil {
-			return nil, p.errorAt(start, p.i, "invalid number %q", p.src[start:p.i])
-		}
-		n = &Lit{Span: p.span(start, p.i), Value: model.IntValue(v, p.span(start, p.i))}
-	case isNameStart(p.src[p.i]):
-		call, err := p.call(depth)
-		if err != nil {
-			return nil, err
-		}
-		n = call
+	switch t.kind {
+	case tString:
+		sp := p.span(t.start, t.end)
+		n = &Lit{Span: sp, Value: model.StringValue(t.text, sp)}
+	case tNumber:
+		sp := p.span(t.start, t.end)
+		n = &Lit{Span: sp, Value: model.IntValue(t.num, sp)}
+	case tName:
+		return p.call(depth)
 	default:
-		return nil, p.errorAt(p.i, p.i+1, "unexpected character %s", p.describe())
+		return nil, p.unexpected("expected a value")
 	}
+	if err := p.advance(); err != nil {
+		return nil, err
+	}
+	return p.postfix(n, t.start, depth)
+}
+
+// unexpected reports the current token, which is not what the parser
+// expected. The end of the expression is reported at the closing ']'.
+func (p *parser) unexpected(expected string) *SyntaxError {
+	return p.errorAt(p.tok.start, p.tok.end, "%s, found %s", expected, p.tok.describe(p.src))
+}
+
+// postfix parses ".name" and "[index]" after n, which starts at start.
+func (p *parser) postfix(n Node, start, depth int) (Node, *SyntaxError) {
 	for {
-		p.skipSpace()
-		if p.i >= p.end() {
-			return n, nil
-		}
-		switch p.src[p.i] {
-		case '.':
-			p.i++
-			p.skipSpace()
-			nameStart := p.i
-			for p.i < p.end() && isNameChar(p.src[p.i]) {
-				p.i++
+		switch p.tok.kind {
+		case tDot:
+			if err := p.advance(); err != nil {
+				return nil, err
 			}
-			if p.i == nameStart {
-				return nil, p.errorAt(p.i, p.i+1, "expected a property name after '.', found %s", p.describe())
+			name := p.tok
+			if name.kind != tName {
+				return nil, p.unexpected("expected a property name after '.'")
 			}
-			n = &Member{Span: p.span(start, p.i), X: n, Name: p.src[nameStart:p.i], NameSpan: p.span(nameStart, p.i)}
-		case '[':
-			p.i++
+			n = &Member{Span: p.span(start, name.end), X: n, Name: name.text, NameSpan: p.span(name.start, name.end)}
+		case tLBrack:
+			if err := p.advance(); err != nil {
+				return nil, err
+			}
 			idx, err := p.expr(depth + 1)
 			if err != nil {
 				return nil, err
 			}
-			p.skipSpace()
-			if p.i >= p.end() || p.src[p.i] != ']' {
-				return nil, p.errorAt(p.i, p.i+1, "expected ']' to close the index, found %s", p.describe())
+			if p.tok.kind != tRBrack {
+				return nil, p.unexpected("expected ']' to close the index")
 			}
-			p.i++
-			n = &Index{Span: p.span(start, p.i), X: n, Index: idx}
+			n = &Index{Span: p.span(start, p.tok.end), X: n, Index: idx}
 		default:
 			return n, nil
 		}
-	}
-}
-
-func (p *parser) str() (string, *SyntaxError) {
-	start := p.i
-	p.i++
-	var b strings.Builder
-	for p.i < p.end() {
-		c := p.src[p.i]
-		if c == '\'' {
-			if p.i+1 < p.end() && p.src[p.i+1] == '\'' {
-				b.WriteByte('\'')
-				p.i += 2
-				continue
-			}
-			p.i++
-			return b.String(), nil
+		if depth++; depth > maxParseDepth {
+			return nil, p.tooDeep()
 		}
-		b.WriteByte(c)
-		p.i++
-	}
-	return "", p.errorAt(start, p.end(), "unterminated string")
-}
-
-func (p *parser) call(depth int) (*Call, *SyntaxError) {
-	start := p.i
-	for p.i < p.end() && isNameChar(p.src[p.i]) {
-		p.i++
-	}
-	c := &Call{Name: p.src[start:p.i], NameSpan: p.span(start, p.i)}
-	if p.i < p.end() && p.src[p.i] == '.' {
-		p.i++
-		nsEnd := p.i - 1
-		fnStart := p.i
-		for p.i < p.end() && isNameChar(p.src[p.i]) {
-			p.i++
-		}
-		if p.i == fnStart {
-			return nil, p.errorAt(p.i, p.i+1, "expected a function name after %q", p.src[start:nsEnd+1])
-		}
-		c.Namespace, c.Name, c.NameSpan = p.src[start:nsEnd], p.src[fnStart:p.i], p.span(start, p.i)
-	}
-	p.skipSpace()
-	if p.i >= p.end() || p.src[p.i] != '(' {
-		return nil, p.errorAt(start, p.i, "expected '(' after %q: a name must be a function call", p.src[start:p.i])
-	}
-	p.i++
-	p.skipSpace()
-	if p.i < p.end() && p.src[p.i] == ')' {
-		p.i++
-		c.Span = p.span(start, p.i)
-		return c, nil
-	}
-	for {
-		arg, err := p.expr(depth + 1)
-		if err != nil {
+		if err := p.advance(); err != nil {
 			return nil, err
 		}
-		c.Args = append(c.Args, arg)
-		p.skipSpace()
-		if p.i < p.end() && p.src[p.i] == ',' {
-			p.i++
-			continue
-		}
-		if p.i < p.end() && p.src[p.i] == ')' {
-			p.i++
-			c.Span = p.span(start, p.i)
-			return c, nil
-		}
-		return nil, p.errorAt(p.i, p.i+1, "expected ',' or ')' in the arguments of %s, found %s", c.Name, p.describe())
 	}
+}
+
+// call parses name(args) or namespace.name(args); p.tok is the first name.
+func (p *parser) call(depth int) (Node, *SyntaxError) {
+	first := p.tok
+	c := &Call{Name: first.text}
+	nameEnd := first.end
+	if err := p.advance(); err != nil {
+		return nil, err
+	}
+	if p.tok.kind == tDot {
+		if err := p.advance(); err != nil {
+			return nil, err
+		}
+		if p.tok.kind != tName {
+			return nil, p.unexpected(fmt.Sprintf("expected a function name after %q", first.text+"."))
+		}
+		c.Namespace, c.Name = first.text, p.tok.text
+		nameEnd = p.tok.end
+		if err := p.advance(); err != nil {
+			return nil, err
+		}
+	}
+	c.NameSpan = p.span(first.start, nameEnd)
+	if p.tok.kind != tLParen {
+		written := p.src[first.start:nameEnd]
+		hint := "a name on its own must be a function call"
+		switch strings.ToLower(written) {
+		case "true", "false", "null":
+			hint = "ARM writes it " + strings.ToLower(written) + "()"
+		}
+		return nil, p.errorAt(first.start, nameEnd, "expected '(' after %q; %s", written, hint)
+	}
+	if err := p.advance(); err != nil {
+		return nil, err
+	}
+	var buf [6]Node // most calls have few arguments: one allocation for them
+	args := buf[:0]
+	if p.tok.kind != tRParen {
+		for {
+			if p.tok.kind == tEOF {
+				return nil, p.unclosed(c)
+			}
+			arg, err := p.expr(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			args = append(args, arg)
+			if p.tok.kind == tRParen {
+				break
+			}
+			if p.tok.kind == tEOF {
+				return nil, p.unclosed(c)
+			}
+			if p.tok.kind != tComma {
+				return nil, p.unexpected("expected ',' or ')' after an argument of " + c.Name)
+			}
+			if err := p.advance(); err != nil {
+				return nil, err
+			}
+			if p.tok.kind == tRParen || p.tok.kind == tComma {
+				return nil, p.unexpected("expected an argument of " + c.Name + " after ','")
+			}
+		}
+	}
+	if len(args) > 0 {
+		c.Args = make([]Node, len(args))
+		copy(c.Args, args)
+	}
+	c.Span = p.span(first.start, p.tok.end)
+	if err := p.advance(); err != nil {
+		return nil, err
+	}
+	return p.postfix(c, first.start, depth)
+}
+
+// unclosed reports the end of the expression inside the arguments of c.
+func (p *parser) unclosed(c *Call) *SyntaxError {
+	return p.errorAt(p.tok.start, p.tok.end, "expected ')' to close the arguments of %s", c.Name)
 }
