@@ -62,15 +62,16 @@ var placeholderWords = []string{"insert", "to be filled", "todo", "tbd", "change
 // nil GUID or one digit repeated, "<…>" text, x-filled GUIDs or
 // placeholder words.
 func isPlaceholder(s string) bool {
-	if roles.IsNilGUID(s) || strings.ContainsAny(s, "<>") {
+	if roles.IsGUID(s) {
+		// The common case: only the nil GUID and one digit repeated.
+		return strings.Trim(strings.ToLower(s), strings.ToLower(s[:1])+"-") == ""
+	}
+	if strings.ContainsAny(s, "<>") {
 		return true
 	}
 	lower := strings.ToLower(s)
 	if strings.Contains(lower, "xxxx") {
 		return true
-	}
-	if roles.IsGUID(lower) && strings.Trim(lower, lower[:1]+"-") == "" {
-		return true // one digit repeated: 11111111-1111-1111-1111-111111111111
 	}
 	for _, w := range placeholderWords {
 		if strings.Contains(lower, w) {
