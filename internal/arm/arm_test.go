@@ -1,7 +1,6 @@
 package arm
 
 import (
-	"flag"
 	"fmt"
 	"go/token"
 	"os"
@@ -9,10 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lhlint/lhlint/internal/golden"
 	"github.com/lhlint/lhlint/internal/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestLoad loads each testdata/load/<case>.json (with <case>.parameters.json
 // when present) and compares a dump of the model with <case>.golden.
@@ -31,20 +29,7 @@ func TestLoad(t *testing.T) {
 				params = parseFile(t, fset, p)
 			}
 			got := dump(fset, Load(tmpl, params))
-			golden := strings.TrimSuffix(path, ".json") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/arm -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("model of %s differs from %s:\n--- got\n%s\n--- want\n%s", path, golden, got, want)
-			}
+			golden.Check(t, strings.TrimSuffix(path, ".json")+".golden", []byte(got))
 		})
 	}
 }

@@ -3,20 +3,17 @@ package report
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"go/token"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/lhlint/lhlint/internal/golden"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/source"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // The rules of the fixture. definitionLimit is deliberately missing from
 // fixtureRules, as a rule a caller forgot to list would be.
@@ -216,20 +213,7 @@ func render(t *testing.T, format string, findings []Finding, opts Options) []byt
 // checkGolden compares got with testdata/name, or rewrites it under -update.
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/report -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test ./internal/report -update and review the diff)\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 func TestGolden(t *testing.T) {

@@ -4,7 +4,6 @@ package linttest
 
 import (
 	"bytes"
-	"flag"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -13,13 +12,12 @@ import (
 	"testing"
 
 	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/golden"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/report"
 	"github.com/lhlint/lhlint/internal/source"
 	"github.com/lhlint/lhlint/roles"
 )
-
-var update = flag.Bool("update", false, "rewrite golden and fixed files")
 
 // Case is one fixture of a rule: bad_*.json and example.json must report
 // the rule, ok_*.json must not. A case's parameters file, when it has one,
@@ -120,28 +118,11 @@ func Run(t *testing.T, dir string, rule *lint.Rule) {
 			if err := report.Write(&got, "pretty", findings, report.Options{}); err != nil {
 				t.Fatal(err)
 			}
-			compare(t, c.Golden(), got.Bytes())
+			golden.Check(t, c.Golden(), got.Bytes())
 			for name, fixed := range applyFixes(findings, sources) {
-				compare(t, filepath.Join(c.Dir, strings.TrimSuffix(name, ".json")+".fixed.json"), fixed)
+				golden.Check(t, filepath.Join(c.Dir, strings.TrimSuffix(name, ".json")+".fixed.json"), fixed)
 			}
 		})
-	}
-}
-
-func compare(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./rules -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs; run go test ./rules -update and review the diff\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
 
