@@ -199,26 +199,8 @@ func resourceID(c call) model.Value {
 // subscriptionResourceID returns /subscriptions/{sub}/providers/…, in the
 // current subscription unless one is given first.
 func subscriptionResourceID(c call) model.Value {
-	x, bad, ok := c.context()
-	if !ok {
-		return bad
-	}
-	prefix, p, bad, ok := c.splitResourceArgs(c.args)
-	if !ok {
-		return bad
-	}
-	var sub model.Value
-	switch len(prefix) {
-	case 0:
-		if sub, bad, ok = c.scopeValue(x.Subscription.Get("subscriptionId"), "a subscription"); !ok {
-			return bad
-		}
-	case 1:
-		sub = prefix[0]
-	default:
-		return c.unknownf("subscriptionResourceId takes at most a subscription ID before the resource type, got %s", plural(len(prefix), "argument"))
-	}
-	return c.id(new(idBuilder).text("/subscriptions/").value(sub).providers(p))
+	return c.scopedResourceID("/subscriptions/", "a subscription", "a subscription ID",
+		func(x *Context) model.Value { return x.Subscription.Get("subscriptionId") })
 }
 
 // tenantResourceID returns /providers/….
@@ -255,26 +237,33 @@ func extensionResourceID(c call) model.Value {
 // /providers/Microsoft.Management/managementGroups/{mg}/providers/…, in the
 // current management group unless one is named first.
 func managementGroupResourceID(c call) model.Value {
+	return c.scopedResourceID(managementGroupPrefix, "a management group", "a management group name",
+		func(x *Context) model.Value { return x.ManagementGroup.Get("name") })
+}
+
+// scopedResourceID returns prefix{scope}/providers/…, where scope is the
+// argument before the resource type or, without one, the current scope's.
+func (c call) scopedResourceID(prefix, what, argument string, current func(*Context) model.Value) model.Value {
 	x, bad, ok := c.context()
 	if !ok {
 		return bad
 	}
-	prefix, p, bad, ok := c.splitResourceArgs(c.args)
+	before, p, bad, ok := c.splitResourceArgs(c.args)
 	if !ok {
 		return bad
 	}
-	var mg model.Value
-	switch len(prefix) {
+	var scope model.Value
+	switch len(before) {
 	case 0:
-		if mg, bad, ok = c.scopeValue(x.ManagementGroup.Get("name"), "a management group"); !ok {
+		if scope, bad, ok = c.scopeValue(current(x), what); !ok {
 			return bad
 		}
 	case 1:
-		mg = prefix[0]
+		scope = before[0]
 	default:
-		return c.unknownf("managementGroupResourceId takes at most a management group name before the resource type, got %s", plural(len(prefix), "argument"))
+		return c.unknownf("%s takes at most %s before the resource type, got %s", c.f.name, argument, plural(len(before), "argument"))
 	}
-	return c.id(new(idBuilder).text(managementGroupPrefix).value(mg).providers(p))
+	return c.id(new(idBuilder).text(prefix).value(scope).providers(p))
 }
 
 const managementGroupPrefix = "/providers/Microsoft.Management/managementGroups/"

@@ -420,7 +420,10 @@ func indexFold(s, x string, last bool) int {
 	return pos
 }
 
-func base64Encode(c call) model.Value {
+func base64Encode(c call) model.Value { return c.encodeBase64("") }
+
+// encodeBase64 returns prefix followed by the base64 of the string argument.
+func (c call) encodeBase64(prefix string) model.Value {
 	a := c.args[0]
 	if a.Kind() != model.String {
 		return c.typeError("a string", a)
@@ -431,7 +434,7 @@ func base64Encode(c call) model.Value {
 	if len(a.Text()) > maxStringLen/4*3 {
 		return c.tooLarge()
 	}
-	return c.str(base64.StdEncoding.EncodeToString([]byte(a.Text())), false)
+	return c.str(prefix+base64.StdEncoding.EncodeToString([]byte(a.Text())), false)
 }
 
 // decodeBase64 returns the text a base64 argument encodes.
@@ -467,19 +470,7 @@ func base64ToJSON(c call) model.Value {
 
 const dataURIPrefix = "data:text/plain;charset=utf8;base64,"
 
-func dataURI(c call) model.Value {
-	a := c.args[0]
-	if a.Kind() != model.String {
-		return c.typeError("a string", a)
-	}
-	if a.IsSymbolic() {
-		return c.symbolicCall()
-	}
-	if len(a.Text()) > maxStringLen/4*3 {
-		return c.tooLarge()
-	}
-	return c.str(dataURIPrefix+base64.StdEncoding.EncodeToString([]byte(a.Text())), false)
-}
+func dataURI(c call) model.Value { return c.encodeBase64(dataURIPrefix) }
 
 // dataURIToString decodes a data URI: "data:[type][;params][;base64],data".
 func dataURIToString(c call) model.Value {
