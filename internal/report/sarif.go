@@ -83,7 +83,7 @@ func writeSARIF(b *bytes.Buffer, findings []Finding, opts Options) error {
 // docs (STYLE.md section 5).
 func sarifRule(r *lint.Rule) *sarif.ReportingDescriptor {
 	d := sarif.NewRule(r.Name).
-		WithName(r.Name).
+		WithName(pascalCase(r.Name)).
 		WithShortDescription(sarif.NewMultiformatMessageString(r.Title)).
 		WithHelpURI(rulesDocURI + r.Name)
 	if full := firstParagraph(r.Doc); full != "" {
@@ -175,4 +175,16 @@ func sarifFix(fix Fix) *sarif.Fix {
 		return nil
 	}
 	return sarif.NewFix().WithDescriptionText(fix.Message).WithArtifactChanges(changes)
+}
+
+// pascalCase turns a rule name into SARIF's readable rule name, which must
+// differ from the id: owner_role becomes OwnerRole.
+func pascalCase(name string) string {
+	var b strings.Builder
+	for _, word := range strings.Split(name, "_") {
+		if word != "" {
+			b.WriteString(strings.ToUpper(word[:1]) + word[1:])
+		}
+	}
+	return b.String()
 }
