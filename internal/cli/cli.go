@@ -80,10 +80,10 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 
 // Version returns lhlint's module version: the tag `go install
 // …@version` built, a pseudo-version for a build in a git checkout, or
-// "dev" when the build recorded none.
+// "0.0.0-dev" when the build recorded none, as for a build from a checkout.
 func Version() string {
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return info.Main.Version
 	}
-	return "dev"
+	return "0.0.0-dev"
 }

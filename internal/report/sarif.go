@@ -29,7 +29,8 @@ func writeSARIF(b *bytes.Buffer, findings []Finding, opts Options) error {
 	}
 	run := sarif.NewRunWithInformationURI(toolName, informationURI)
 	if opts.ToolVersion != "" {
-		run.Tool.Driver.WithVersion(opts.ToolVersion)
+		// SARIF consumers compare versions that start with a number.
+		run.Tool.Driver.WithVersion(strings.TrimPrefix(opts.ToolVersion, "v"))
 	}
 	run.WithColumnKind(columnKind)
 
@@ -83,9 +84,11 @@ func writeSARIF(b *bytes.Buffer, findings []Finding, opts Options) error {
 // docs (STYLE.md section 5).
 func sarifRule(r *lint.Rule) *sarif.ReportingDescriptor {
 	d := sarif.NewRule(r.Name).
-		WithName(pascalCase(r.Name)).
 		WithShortDescription(sarif.NewMultiformatMessageString(r.Title)).
 		WithHelpURI(rulesDocURI + r.Name)
+	if name := pascalCase(r.Name); !strings.EqualFold(name, r.Name) {
+		d.WithName(name) // SARIF wants no name when it would equal the id
+	}
 	if full := firstParagraph(r.Doc); full != "" {
 		d.WithFullDescription(sarif.NewMultiformatMessageString(full))
 	}
