@@ -4,11 +4,15 @@ import "github.com/lhlint/lhlint/internal/lint"
 
 // All is every rule lhlint runs, sorted by name.
 var All = []*lint.Rule{
+	ActivationDuration,
 	AssignmentDefinitionReference,
 	AssignmentScope,
 	DefinitionScope,
 	DelegatedRolesWithoutUAA,
+	EligibleAPIVersion,
+	EligibleRestrictedRole,
 	InvalidDelegatedRole,
+	MFAProvider,
 	MissingDeleteRole,
 	MissingDependsOn,
 	MissingReaderRole,
@@ -21,6 +25,7 @@ var All = []*lint.Rule{
 	RoleWithRestrictedActions,
 	Syntax,
 	TenantIDNotGUID,
+	TooManyApprovers,
 	UAAWithoutDelegatedRoles,
 	UnknownAPIVersion,
 	UnknownRole,
