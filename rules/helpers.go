@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/lhlint/lhlint/internal/model"
@@ -102,3 +103,6 @@ func registrations(d *model.Deployment) []registration {
 	}
 	return out
 }
+
+// quote writes s as %q does, for messages assembled piece by piece.
+func quote(s string) string { return strconv.Quote(s) }
