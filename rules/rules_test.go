@@ -141,3 +141,17 @@ func TestNoStrayFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEListsRules keeps the README's rule table in step with All.
+func TestREADMEListsRules(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range All {
+		row := "| `" + r.Name + "` | " + r.Severity.String() + " | " + r.Title + " |"
+		if !strings.Contains(string(readme), row) {
+			t.Errorf("README.md lacks the row %s", row)
+		}
+	}
+}
