@@ -59,6 +59,9 @@ func Load(template, params *File) *model.Deployment {
 	var values map[string]given
 	if params != nil && !params.Malformed {
 		values = givenValues(params.root)
+		for _, m := range params.root.Get("parameters").Members() {
+			d.ParameterValues = append(d.ParameterValues, model.ParameterValue{Name: m.Key, Span: m.KeySpan, Value: values[strings.ToLower(m.Key)].value})
+		}
 	}
 	root := template.root
 	d.TargetScope = schemaScope(root.Get("$schema"))
@@ -96,7 +99,12 @@ func schemaScope(schema model.Value) model.Scope {
 	case strings.Contains(s, "deploymenttemplate"):
 		kind = model.ScopeResourceGroup
 	}
-	return model.Scope{Kind: kind, Span: schema.Span}
+	scope := model.Scope{Kind: kind, Span: schema.Span}
+	if kind == model.ScopeSubscription || kind == model.ScopeResourceGroup {
+		// The subscription being deployed to, so that scopes in it compare.
+		scope.Subscription = model.SymbolicString("{subscription().subscriptionId}", schema.Span)
+	}
+	return scope
 }
 
 // newContext returns the deployment context of a scope.

@@ -39,10 +39,13 @@ type Deployment struct {
 	ParametersFile string // path of the parameters file, "" when linted with defaults
 	TargetScope    Scope
 	Parameters     []*Parameter
-	Definitions    []*Definition
-	Assignments    []*Assignment
-	Deployments    []*NestedDeployment // nested deployments that contain registration resources
-	Problems       []Problem           // what the loader could not read, for the syntax rule
+	// ParameterValues are the values the parameters file sets, declared by
+	// the template or not, in the order they are written.
+	ParameterValues []ParameterValue
+	Definitions     []*Definition
+	Assignments     []*Assignment
+	Deployments     []*NestedDeployment // nested deployments that contain registration resources
+	Problems        []Problem           // what the loader could not read, for the syntax rule
 }
 
 // Problem is something a loader could not read: malformed JSON, an ARM
@@ -62,6 +65,13 @@ type Parameter struct {
 	GivenAt Span  // the key in the parameters file that sets it
 	Allowed Value // allowedValues, Missing when there is none
 	Decl    Value // the whole declaration object
+}
+
+// ParameterValue is one value a parameters file sets.
+type ParameterValue struct {
+	Name  string
+	Span  // the name's key in the parameters file
+	Value Value
 }
 
 // Value returns the value the deployment uses: the parameters file wins over the default.

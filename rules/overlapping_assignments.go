@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
+)
+
+// OverlappingAssignments reports one definition assigned twice at one
+// scope, or at a subscription and at a resource group in it.
+var OverlappingAssignments = &lint.Rule{
+	Name:     "overlapping_assignments",
+	Title:    "Definition assigned twice to overlapping scopes",
+	Severity: lint.Error,
+	Doc: `Azure allows one registration assignment of a definition per scope, and a
+subscription that is delegated cannot have its resource groups delegated by
+the same definition too: "Another registration assignment present at this
+scope … Multiple registration assignments are not allowed."
+See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
+
+Fix: assign the definition either to the subscription or to its resource
+groups, once each.`,
+	Run: runOverlappingAssignments,
+}
+
+func runOverlappingAssignments(pass *lint.Pass) error {
+	byDefinition := map[string][]*model.Assignment{}
+	var order []string
+	for _, a := range pass.Template.Assignments {
+		name, ok := definitionName(a.RegistrationDefinitionID.Text())
+		if !ok || a.RegistrationDefinitionID.Kind() != model.String || !a.Scope.Subscription.IsKnown() {
+			continue
+		}
+		name = strings.ToLower(name)
+		if _, seen := byDefinition[name]; !seen {
+			order = append(order, name)
+		}
+		byDefinition[name] = append(byDefinition[name], a)
+	}
+	for _, name := range order {
+		as := byDefinition[name]
+		for i, a := range as {
+			for _, prev := range as[:i] {
+				if why := overlap(prev.Scope, a.Scope); why != "" {
+					d := lint.ValueDiagnostic(a.Type, "registration assignment "+why+" of another assignment of the same definition; Azure allows one")
+					d.Related = append(d.Related, analysis.RelatedInformation{Pos: prev.Type.Pos(), End: prev.Type.End(), Message: "the other assignment"})
+					pass.Report(d)
+					break
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// overlap says how two assignment scopes overlap, or "" when they do not
+// or cannot be told apart.
+func overlap(a, b model.Scope) string {
+	if !strings.EqualFold(a.Subscription.Text(), b.Subscription.Text()) {
+		return ""
+	}
+	switch {
+	case a.Kind == model.ScopeSubscription && b.Kind == model.ScopeSubscription:
+		return "repeats the subscription scope"
+	case a.Kind == model.ScopeResourceGroup && b.Kind == model.ScopeResourceGroup:
+		if a.ResourceGroup.Kind() == model.String && strings.EqualFold(a.ResourceGroup.Text(), b.ResourceGroup.Text()) {
+			return "repeats the resource group scope"
+		}
+	case a.Kind == model.ScopeSubscription && b.Kind == model.ScopeResourceGroup,
+		a.Kind == model.ScopeResourceGroup && b.Kind == model.ScopeSubscription:
+		return "overlaps the subscription scope"
+	}
+	return ""
+}
