@@ -33,6 +33,7 @@ var All = []*lint.Rule{
 	RoleIDNotGUID,
 	RoleWithDataActions,
 	RoleWithRestrictedActions,
+	SameTenant,
 	Syntax,
 	TenantIDNotGUID,
 	TooManyApprovers,

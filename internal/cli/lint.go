@@ -12,6 +12,7 @@ import (
 	"github.com/lhlint/lhlint/internal/arm"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/report"
+	"github.com/lhlint/lhlint/roles"
 	"github.com/lhlint/lhlint/rules"
 )
 
@@ -31,6 +32,7 @@ type options struct {
 	failLevel  lint.Severity // the lowest severity that fails the run
 	parameters string
 	verbose    bool
+	customer   string // --customer-tenant
 }
 
 // failNone is the --fail-level none threshold: above every severity.
@@ -51,6 +53,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
 	fs.StringVar(&failLevel, "fail-level", "warning",
 		"exit 1 when a finding is at or above this `level`: error, warning, note or none;\nthe default lets notes, which are advice, pass")
 	fs.StringVar(&o.parameters, "parameters", "", "lint every template with this parameters `FILE` and no other")
+	fs.StringVar(&o.customer, "customer-tenant", "", "the `GUID` of the customer's tenant, which must not manage itself")
 	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error what paired with what, and which files were skipped and why")
 
 	var paths []string
@@ -76,6 +79,9 @@ func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
 	}
 	if !slices.Contains(report.Formats(), o.format) {
 		return nil, nil, fmt.Errorf("unknown format %q (want %s)", o.format, strings.Join(report.Formats(), ", "))
+	}
+	if o.customer != "" && !roles.IsGUID(o.customer) {
+		return nil, nil, fmt.Errorf("--customer-tenant %q is not a GUID", o.customer)
 	}
 	level, err := parseFailLevel(failLevel)
 	if err != nil {
@@ -127,6 +133,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	}
 
 	l := newLinter(p)
+	l.opts.CustomerTenant = o.customer
 	findings := l.run(jobs)
 
 	status := ExitClean

@@ -53,7 +53,10 @@ type Pass struct {
 	Template *model.Deployment
 	Roles    *roles.Catalog
 	Fset     *token.FileSet
-	diags    []analysis.Diagnostic
+	// CustomerTenant is the ID of the tenant being onboarded, "" when the
+	// user did not say.
+	CustomerTenant string
+	diags          []analysis.Diagnostic
 }
 
 // Report records a diagnostic.
@@ -100,6 +103,9 @@ type Options struct {
 	Roles *roles.Catalog
 	// Levels overrides rules' default severities by rule name; Off disables a rule.
 	Levels map[string]Severity
+	// CustomerTenant is the ID of the tenant being onboarded, "" when it is
+	// not known.
+	CustomerTenant string
 }
 
 // Run runs every rule over d and returns the findings in position order,
@@ -116,7 +122,7 @@ func Run(fset *token.FileSet, d *model.Deployment, rules []*Rule, opts Options) 
 		if sev == Off {
 			continue
 		}
-		pass := &Pass{Rule: r, Template: d, Roles: opts.Roles, Fset: fset}
+		pass := &Pass{Rule: r, Template: d, Roles: opts.Roles, Fset: fset, CustomerTenant: opts.CustomerTenant}
 		if err := r.Run(pass); err != nil {
 			return nil, fmt.Errorf("rule %s: %w", r.Name, err)
 		}

@@ -19,6 +19,10 @@ import (
 	"github.com/lhlint/lhlint/roles"
 )
 
+// CustomerTenant is the tenant every case is linted for, as if lhlint were
+// run with --customer-tenant CustomerTenant.
+const CustomerTenant = "7d1c0e2f-3a4b-4c5d-8e6f-9a0b1c2d3e4f"
+
 // Case is one fixture of a rule: bad_*.json and example.json must report
 // the rule, ok_*.json must not. A case's parameters file, when it has one,
 // is <case>.parameters.json.
@@ -82,7 +86,7 @@ func Lint(t *testing.T, rule *lint.Rule, c Case) ([]report.Finding, map[string]*
 	if c.Params != "" {
 		params = parse(c.Params)
 	}
-	found, err := lint.Run(fset, arm.Load(tmpl, params), []*lint.Rule{rule}, lint.Options{Roles: roles.Builtin()})
+	found, err := lint.Run(fset, arm.Load(tmpl, params), []*lint.Rule{rule}, lint.Options{Roles: roles.Builtin(), CustomerTenant: CustomerTenant})
 	if err != nil {
 		t.Fatalf("%s: %v", c.Name, err)
 	}

@@ -1,0 +1,49 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/lhlint/lhlint/internal/lint"
+)
+
+// deployingTenant is the symbolic text of the tenant a deployment runs in.
+var deployingTenant = []string{"{subscription().tenantId}", "{tenant().tenantId}"}
+
+// SameTenant reports a managing tenant that is the customer's own tenant.
+var SameTenant = &lint.Rule{
+	Name:     "same_tenant",
+	Title:    "Managing tenant is the customer's tenant",
+	Severity: lint.Error,
+	Doc: `Azure Lighthouse delegates to another tenant: a registration definition
+whose managedByTenantId is the tenant being onboarded fails with "The
+registration definition '…' not allowed to use the '…' as ManagedByTenantId".
+lhlint knows the customer's tenant when it is given with --customer-tenant,
+and recognises managedByTenantId written as subscription().tenantId or
+tenant().tenantId, which is always the deploying tenant.
+See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
+
+Fix: set managedByTenantId to the service provider's tenant ID.`,
+	Run: runSameTenant,
+}
+
+func runSameTenant(pass *lint.Pass) error {
+	for _, def := range pass.Template.Definitions {
+		v := def.ManagedByTenantID
+		switch s := v.Text(); {
+		case v.IsSymbolic() && slicesContainsFold(deployingTenant, s):
+			pass.ReportValuef(v, "managedByTenantId is %s, the tenant being onboarded; it must be the managing tenant's ID", strings.Trim(s, "{}"))
+		case !v.IsSymbolic() && pass.CustomerTenant != "" && strings.EqualFold(s, pass.CustomerTenant):
+			pass.ReportValuef(v, "managedByTenantId %q is the customer's tenant; it must be the managing tenant's ID", s)
+		}
+	}
+	return nil
+}
+
+func slicesContainsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
