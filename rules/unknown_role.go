@@ -43,7 +43,15 @@ func runUnknownRole(pass *lint.Pass) error {
 			pass.ReportValuef(v, "role %q is %q, a built-in role Azure removed after %s", s, r.Name, r.LastSeen)
 			continue
 		}
-		pass.ReportValuef(v, "role %q is not a built-in role (catalog of %s); Azure Lighthouse delegates only built-in roles", s, pass.Roles.Date())
+		pass.ReportValuef(v, "role %q is not a built-in role%s; Azure Lighthouse delegates only built-in roles", s, catalogDate(pass.Roles))
 	}
 	return nil
+}
+
+// catalogDate says which catalog a role is missing from, when it is dated.
+func catalogDate(c *roles.Catalog) string {
+	if c.Date() == "" {
+		return ""
+	}
+	return " (catalog of " + c.Date() + ")"
 }

@@ -33,6 +33,7 @@ type options struct {
 	parameters string
 	verbose    bool
 	customer   string // --customer-tenant
+	roles      string // --roles
 }
 
 // failNone is the --fail-level none threshold: above every severity.
@@ -53,6 +54,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
 	fs.StringVar(&failLevel, "fail-level", "warning",
 		"exit 1 when a finding is at or above this `level`: error, warning, note or none;\nthe default lets notes, which are advice, pass")
 	fs.StringVar(&o.parameters, "parameters", "", "lint every template with this parameters `FILE` and no other")
+	fs.StringVar(&o.roles, "roles", "", "use the built-in roles of `FILE`, an 'az role definition list' export, instead of lhlint's dated catalog")
 	fs.StringVar(&o.customer, "customer-tenant", "", "the `GUID` of the customer's tenant, which must not manage itself")
 	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error what paired with what, and which files were skipped and why")
 
@@ -134,6 +136,14 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 
 	l := newLinter(p)
 	l.opts.CustomerTenant = o.customer
+	if o.roles != "" {
+		catalog, err := loadRoles(o.roles)
+		if err != nil {
+			fmt.Fprintf(stderr, "lhlint: %v\n", err)
+			return ExitInput
+		}
+		l.opts.Roles = catalog
+	}
 	findings := l.run(jobs)
 
 	status := ExitClean
