@@ -1,0 +1,39 @@
+package rules
+
+import "github.com/lhlint/lhlint/internal/lint"
+
+// Authorization limits: Partner Center documents 20 per Marketplace plan;
+// 400 per definition is commonly cited, with no Microsoft source.
+const (
+	marketplaceAuthorizationLimit = 20
+	authorizationLimit            = 400
+)
+
+// AuthorizationLimit reports definitions with more authorizations than the limit.
+var AuthorizationLimit = &lint.Rule{
+	Name:     "authorization_limit",
+	Title:    "Too many authorizations in one definition",
+	Severity: lint.Warning,
+	Doc: `A Marketplace managed service offer (a definition with a plan) may have at
+most 20 authorizations per plan: Partner Center states the limit. For other
+definitions Microsoft documents no number; 400 is commonly cited, so lhlint
+warns above 400 and the rule is a warning rather than an error.
+See https://learn.microsoft.com/partner-center/marketplace-offers/create-managed-service-offer-plans.
+
+Fix: grant roles to groups rather than to individual users, so fewer
+authorizations cover the same people.`,
+	Run: runAuthorizationLimit,
+}
+
+func runAuthorizationLimit(pass *lint.Pass) error {
+	for _, def := range pass.Template.Definitions {
+		n := len(def.Authorizations)
+		switch {
+		case def.Plan.IsKnown() && n > marketplaceAuthorizationLimit:
+			pass.ReportRangef(def.AuthorizationsValue, "registration definition of a Marketplace plan has %d authorizations; Partner Center allows %d", n, marketplaceAuthorizationLimit)
+		case !def.Plan.IsKnown() && n > authorizationLimit:
+			pass.ReportRangef(def.AuthorizationsValue, "registration definition has %d authorizations, more than the %d commonly cited per definition", n, authorizationLimit)
+		}
+	}
+	return nil
+}
