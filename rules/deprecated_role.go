@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/lhlint/lhlint/internal/lint"
-	"github.com/lhlint/lhlint/internal/model"
 )
 
 // DeprecatedRole reports roles the catalog marks deprecated.
@@ -21,14 +20,7 @@ and redeploy.`,
 }
 
 func runDeprecatedRole(pass *lint.Pass) error {
-	var values []model.Value
-	for _, ref := range roleRefs(pass.Template) {
-		values = append(values, ref.value)
-	}
-	for _, a := range pass.Template.AllAuthorizations() {
-		values = append(values, a.DelegatedRoleDefinitionIDs...)
-	}
-	for _, v := range values {
+	for _, v := range roleValues(pass.Template) {
 		if role, ok := builtinRole(pass.Roles, v); ok && role.Deprecated {
 			pass.ReportValuef(v, "role %q is deprecated; its description says %q", roleName(role), role.Description)
 		}

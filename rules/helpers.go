@@ -29,6 +29,19 @@ func roleRefs(d *model.Deployment) []roleRef {
 	return refs
 }
 
+// roleValues returns every role ID the deployment grants or lets be
+// assigned: roleDefinitionIds and delegatedRoleDefinitionIds.
+func roleValues(d *model.Deployment) []model.Value {
+	var values []model.Value
+	for _, ref := range roleRefs(d) {
+		values = append(values, ref.value)
+	}
+	for _, a := range d.AllAuthorizations() {
+		values = append(values, a.DelegatedRoleDefinitionIDs...)
+	}
+	return values
+}
+
 // what names the kind of authorization in a message.
 func (r roleRef) what() string {
 	if r.eligible {

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/lhlint/lhlint/internal/lint"
-	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/roles"
 )
 
@@ -24,14 +23,7 @@ Fix: use the GUID of a supported built-in role.`,
 }
 
 func runUnknownRole(pass *lint.Pass) error {
-	var values []model.Value
-	for _, ref := range roleRefs(pass.Template) {
-		values = append(values, ref.value)
-	}
-	for _, a := range pass.Template.AllAuthorizations() {
-		values = append(values, a.DelegatedRoleDefinitionIDs...)
-	}
-	for _, v := range values {
+	for _, v := range roleValues(pass.Template) {
 		s, ok := knownID(v)
 		if !ok || !roles.IsGUID(s) {
 			continue
