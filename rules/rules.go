@@ -43,5 +43,6 @@ var All = []*lint.Rule{
 	UAAWithoutDelegatedRoles,
 	UnknownAPIVersion,
 	UnknownParameter,
+	UnknownProperty,
 	UnknownRole,
 }
