@@ -11,6 +11,7 @@ import (
 
 	"github.com/lhlint/lhlint/internal/arm"
 	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/report"
 	"github.com/lhlint/lhlint/internal/source"
 	"github.com/lhlint/lhlint/roles"
@@ -126,29 +127,8 @@ func (l *linter) lintJob(index int, j job) {
 		return f
 	}
 
-	var template *arm.File
-	if j.template != "" {
-		if template = parse(j.template); template == nil {
-			return
-		}
-	}
-	var params []*arm.File
-	for _, path := range j.params {
-		if p := parse(path); p != nil {
-			params = append(params, p)
-		}
-	}
-	if len(params) == 0 && (template == nil || len(j.params) > 0) {
-		// Nothing to deploy: linting the template with its defaults instead
-		// of its unreadable parameters files would report wrong findings.
-		return
-	}
-	if len(params) == 0 {
-		params = []*arm.File{nil} // the template with its defaults
-	}
 	fileOf := func(pos token.Pos) *source.File { return files[l.fset.File(pos)] }
-	for n, p := range params {
-		d := arm.Load(template, p)
+	for n, d := range deployments(j, parse) {
 		findings, err := lint.Run(l.fset, d, l.rules, l.opts)
 		if err != nil {
 			l.fail(&l.internal, fmt.Sprintf("linting %s: %v", l.paths.printed(j.key()), err))
@@ -168,4 +148,35 @@ func (l *linter) fail(list *[]string, msg string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	*list = append(*list, msg)
+}
+
+// deployments loads the deployments of a job: its template with each of its
+// parameters files, or with its defaults, or a parameters file on its own.
+// parse returns nil for a file it could not read.
+func deployments(j job, parse func(path string) *arm.File) []*model.Deployment {
+	var template *arm.File
+	if j.template != "" {
+		if template = parse(j.template); template == nil {
+			return nil
+		}
+	}
+	var params []*arm.File
+	for _, path := range j.params {
+		if p := parse(path); p != nil {
+			params = append(params, p)
+		}
+	}
+	if len(params) == 0 && (template == nil || len(j.params) > 0) {
+		// Nothing to deploy: linting the template with its defaults instead
+		// of its unreadable parameters files would report wrong findings.
+		return nil
+	}
+	if len(params) == 0 {
+		params = []*arm.File{nil} // the template with its defaults
+	}
+	out := make([]*model.Deployment, len(params))
+	for i, p := range params {
+		out[i] = arm.Load(template, p)
+	}
+	return out
 }

@@ -1,0 +1,200 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/roles"
+)
+
+// runSummary prints, for each deployment, who gets what where: the
+// managing tenant, the scope, and each principal with its role, permanent
+// or eligible. A reviewer of a pull request reads a delegation from it
+// without reading JSON.
+func runSummary(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lhlint summary", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := fs.String("format", "text", "text or markdown")
+	if err := fs.Parse(args); err != nil {
+		return usageError(stderr, fmt.Errorf("usage: lhlint summary [-format text|markdown] [path ...]"))
+	}
+	if *format != "text" && *format != "markdown" {
+		return usageError(stderr, fmt.Errorf("unknown format %q (want text or markdown)", *format))
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	p := newPaths()
+	found := discover(paths, p)
+	jobs, _ := pair(found.files, nil, p.printed)
+	fset := token.NewFileSet()
+	errs := found.errs
+	parse := func(path string) *arm.File {
+		content, err := readFile(path)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("reading %s: %v", p.printed(path), err))
+			return nil
+		}
+		return arm.Parse(fset, p.printed(path), content)
+	}
+	slices.SortFunc(jobs, func(a, b job) int { return strings.Compare(a.key(), b.key()) })
+	s := summarizer{w: stdout, roles: roles.Builtin(), markdown: *format == "markdown"}
+	for _, j := range jobs {
+		for _, d := range deployments(j, parse) {
+			if len(d.Definitions)+len(d.Assignments) > 0 {
+				s.deployment(d)
+			}
+		}
+	}
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "lhlint: %s\n", e)
+	}
+	if len(errs) > 0 {
+		return ExitInput
+	}
+	return ExitClean
+}
+
+type summarizer struct {
+	w        io.Writer
+	roles    *roles.Catalog
+	markdown bool
+}
+
+func (s *summarizer) deployment(d *model.Deployment) {
+	source := d.Template
+	switch {
+	case d.Template == "":
+		source = d.ParametersFile + " (no template)"
+	case d.ParametersFile != "":
+		source += " with " + d.ParametersFile
+	default:
+		source += " with its default values"
+	}
+	if s.markdown {
+		fmt.Fprintf(s.w, "## %s\n\n", source)
+	} else {
+		fmt.Fprintf(s.w, "%s\n", source)
+	}
+	for _, def := range d.Definitions {
+		s.definition(d, def)
+	}
+	if !s.markdown {
+		fmt.Fprintln(s.w)
+	}
+}
+
+func (s *summarizer) definition(d *model.Deployment, def *model.Definition) {
+	offer := show(def.OfferName)
+	tenant := show(def.ManagedByTenantID)
+	scope := assignedScopes(d, def)
+	if s.markdown {
+		fmt.Fprintf(s.w, "Offer **%s**, managed by tenant `%s`, delegates %s.\n\n", offer, tenant, scope)
+		fmt.Fprintf(s.w, "| principal | ID | role | access |\n| --- | --- | --- | --- |\n")
+	} else {
+		fmt.Fprintf(s.w, "  offer %s, managed by tenant %s\n  delegates %s\n", offer, tenant, scope)
+	}
+	for _, a := range def.Authorizations {
+		access := "permanent"
+		if len(a.DelegatedRoleDefinitionIDs) > 0 {
+			var names []string
+			for _, v := range a.DelegatedRoleDefinitionIDs {
+				names = append(names, s.role(v))
+			}
+			access += "; may assign " + strings.Join(names, ", ")
+		}
+		s.row(show(a.PrincipalIDDisplayName), show(a.PrincipalID), s.role(a.RoleDefinitionID), access)
+	}
+	for _, e := range def.EligibleAuthorizations {
+		access := "eligible"
+		if p := e.JITPolicy; p != nil {
+			access += fmt.Sprintf(" for up to %s, MFA %s", show(p.MaximumActivationDuration), show(p.MFAProvider))
+			if len(p.Approvers) > 0 {
+				var names []string
+				for _, ap := range p.Approvers {
+					names = append(names, show(ap.PrincipalIDDisplayName))
+				}
+				access += ", approved by " + strings.Join(names, ", ")
+			}
+		}
+		s.row(show(e.PrincipalIDDisplayName), show(e.PrincipalID), s.role(e.RoleDefinitionID), access)
+	}
+	if s.markdown {
+		fmt.Fprintln(s.w)
+	}
+}
+
+func (s *summarizer) row(name, id, role, access string) {
+	if s.markdown {
+		fmt.Fprintf(s.w, "| %s | `%s` | %s | %s |\n", name, id, role, access)
+		return
+	}
+	fmt.Fprintf(s.w, "    %s (%s): %s, %s\n", name, id, role, access)
+}
+
+// role names a role ID for a reader: the catalog's name, else the ID.
+func (s *summarizer) role(v model.Value) string {
+	if id, ok := v.Str(); ok {
+		if r, ok := s.roles.Lookup(id); ok {
+			return strings.TrimSpace(r.Name)
+		}
+	}
+	return show(v)
+}
+
+// show writes a value for a reader: its text, or why it is not known.
+func show(v model.Value) string {
+	switch {
+	case v.IsMissing():
+		return "(not set)"
+	case v.IsUnknown():
+		return "(not known before deployment)"
+	case v.Kind() == model.String:
+		return v.Text()
+	}
+	return "(" + v.Kind().String() + ")"
+}
+
+// assignedScopes says where the assignments of def delegate.
+func assignedScopes(d *model.Deployment, def *model.Definition) string {
+	var groups []string
+	subscription := false
+	for _, a := range d.Assignments {
+		name, ok := definitionName(a.RegistrationDefinitionID.Text())
+		if !ok || !strings.EqualFold(name, def.Name.Text()) {
+			continue
+		}
+		switch a.Scope.Kind {
+		case model.ScopeSubscription:
+			subscription = true
+		case model.ScopeResourceGroup:
+			groups = append(groups, show(a.Scope.ResourceGroup))
+		}
+	}
+	switch {
+	case subscription:
+		return "the whole subscription"
+	case len(groups) == 1:
+		return "resource group " + groups[0]
+	case len(groups) > 1:
+		return "resource groups " + strings.Join(groups, ", ")
+	}
+	return "nothing in this template (no assignment references it)"
+}
+
+// definitionName returns the definition name at the end of a
+// registration definition ID.
+func definitionName(id string) (string, bool) {
+	i := strings.LastIndex(strings.ToLower(id), "/registrationdefinitions/")
+	if i < 0 {
+		return "", false
+	}
+	return id[i+len("/registrationdefinitions/"):], true
+}
