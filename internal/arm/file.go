@@ -141,6 +141,10 @@ type parsedExpr struct {
 	err  *expr.SyntaxError
 }
 
+// Root returns the document as written, with the span of every value; it
+// is Missing for a malformed file.
+func (f *File) Root() model.Value { return f.root }
+
 // Parse registers content in fset and parses it. It never fails: malformed
 // JSON becomes a Problem at the position of the error.
 func Parse(fset *token.FileSet, name string, content []byte) *File {

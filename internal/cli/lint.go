@@ -34,6 +34,7 @@ type options struct {
 	verbose    bool
 	customer   string // --customer-tenant
 	roles      string // --roles
+	config     string // --config
 }
 
 // failNone is the --fail-level none threshold: above every severity.
@@ -54,6 +55,7 @@ func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
 	fs.StringVar(&failLevel, "fail-level", "warning",
 		"exit 1 when a finding is at or above this `level`: error, warning, note or none;\nthe default lets notes, which are advice, pass")
 	fs.StringVar(&o.parameters, "parameters", "", "lint every template with this parameters `FILE` and no other")
+	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE` instead of the .lhlint.json found upward from the working directory")
 	fs.StringVar(&o.roles, "roles", "", "use the built-in roles of `FILE`, an 'az role definition list' export, instead of lhlint's dated catalog")
 	fs.StringVar(&o.customer, "customer-tenant", "", "the `GUID` of the customer's tenant, which must not manage itself")
 	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error what paired with what, and which files were skipped and why")
@@ -126,7 +128,13 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		}
 		forced = f
 	}
+	cfg, err := o.loadConfig(p)
+	if err != nil {
+		fmt.Fprintf(stderr, "lhlint: %v\n", err)
+		return ExitInput
+	}
 	found := discover(args, p)
+	found.files = slices.DeleteFunc(found.files, func(f file) bool { return cfg.ignored(f.path) })
 	jobs, notes := pair(found.files, forced, p.printed)
 	if o.verbose {
 		for _, n := range sortNotes(append(notes, found.notes...)) {
@@ -136,6 +144,15 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 
 	l := newLinter(p)
 	l.opts.CustomerTenant = o.customer
+	if cfg != nil {
+		l.opts.Levels = cfg.levels
+		if o.customer == "" {
+			l.opts.CustomerTenant = cfg.customerTenant
+		}
+		if o.roles == "" {
+			o.roles = cfg.roles
+		}
+	}
 	if o.roles != "" {
 		catalog, err := loadRoles(o.roles)
 		if err != nil {
@@ -214,4 +231,16 @@ func forcedParameters(path string, p *paths) (*file, error) {
 		return nil, fmt.Errorf("--parameters %s: a template, not a parameters file", p.printed(path))
 	}
 	return nil, fmt.Errorf("--parameters %s: not a parameters file", p.printed(path))
+}
+
+// loadConfig reads --config, or the .lhlint.json found upward from the
+// working directory; nil when there is none.
+func (o *options) loadConfig(p *paths) (*config, error) {
+	path := o.config
+	if path == "" {
+		if path = findConfig(p.wd); path == "" {
+			return nil, nil
+		}
+	}
+	return loadConfig(path, p.printed(path))
 }

@@ -1,0 +1,200 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/rules"
+	"github.com/lhlint/lhlint/schema"
+)
+
+// configName is the file lhlint looks for upward from the working directory.
+const configName = ".lhlint.json"
+
+// config is a .lhlint.json: JSONC, checked against schema/config.schema.json.
+type config struct {
+	dir            string // the folder the file is in; relative paths start here
+	levels         map[string]lint.Severity
+	ignore         []*regexp.Regexp
+	customerTenant string
+	roles          string
+}
+
+// findConfig returns the .lhlint.json in dir or the nearest folder above
+// it, "" when there is none.
+func findConfig(dir string) string {
+	for {
+		p := filepath.Join(dir, configName)
+		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// loadConfig reads a configuration file. An error names the position of
+// the mistake: "path:line:col: message".
+func loadConfig(path, printed string) (*config, error) {
+	content, err := readFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", printed, err)
+	}
+	fset := token.NewFileSet()
+	f := arm.Parse(fset, printed, content)
+	if len(f.Problems) > 0 {
+		return nil, fmt.Errorf("%s: %s", fset.Position(f.Problems[0].Pos()), f.Problems[0].Message)
+	}
+	root := f.Root()
+	at := func(v interface{ Pos() token.Pos }) string { return fset.Position(v.Pos()).String() }
+	if vs := schema.ValidateConfig(plain(root)); len(vs) > 0 {
+		slices.SortStableFunc(vs, func(a, b schema.Violation) int {
+			return int(byPointer(root, a.Pointer).Pos()) - int(byPointer(root, b.Pointer).Pos())
+		})
+		var msgs []string
+		for _, v := range vs {
+			msgs = append(msgs, fmt.Sprintf("%s: %s", at(byPointer(root, v.Pointer)), v.Message))
+		}
+		// One line per mistake, each in the voice of the first.
+		return nil, errors.New(strings.Join(msgs, "\nlhlint: "))
+	}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return nil, err
+	}
+	c := &config{dir: dir, levels: map[string]lint.Severity{}}
+	for _, m := range root.Get("rules").Members() {
+		if !slices.ContainsFunc(rules.All, func(r *lint.Rule) bool { return r.Name == m.Key }) {
+			return nil, fmt.Errorf("%s: unknown rule %q; 'lhlint rules' lists them", at(m.KeySpan), m.Key)
+		}
+		c.levels[m.Key], _ = lint.ParseSeverity(m.Value.Text())
+	}
+	for _, g := range root.Get("ignore").Items() {
+		c.ignore = append(c.ignore, globRegexp(g.Text()))
+	}
+	c.customerTenant = root.Get("customerTenant").Text()
+	if r := root.Get("roles").Text(); r != "" {
+		c.roles = filepath.Join(c.dir, filepath.FromSlash(r))
+	}
+	return c, nil
+}
+
+// ignored reports whether a file is excluded by the ignore globs, matched
+// against its slash path relative to the configuration's folder and against
+// each folder on the way to it.
+func (c *config) ignored(file string) bool {
+	if c == nil || len(c.ignore) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(c.dir, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	for name := filepath.ToSlash(rel); name != "."; name = path.Dir(name) {
+		for _, g := range c.ignore {
+			if g.MatchString(name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// globRegexp compiles a glob: * and ? match within a folder name, and **
+// matches any number of folders.
+func globRegexp(glob string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString("^")
+	for i := 0; i < len(glob); i++ {
+		switch c := glob[i]; {
+		case strings.HasPrefix(glob[i:], "**/"):
+			b.WriteString("(.*/)?")
+			i += 2
+		case strings.HasPrefix(glob[i:], "**"):
+			b.WriteString(".*")
+			i++
+		case c == '*':
+			b.WriteString("[^/]*")
+		case c == '?':
+			b.WriteString("[^/]")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	b.WriteString("$")
+	return regexp.MustCompile(b.String())
+}
+
+// plain turns a value into what encoding/json would decode, for the schema.
+func plain(v model.Value) any {
+	switch v.Kind() {
+	case model.String:
+		return v.Text()
+	case model.Int:
+		n, _ := v.Int()
+		return float64(n)
+	case model.Bool:
+		b, _ := v.Bool()
+		return b
+	case model.Array:
+		out := []any{}
+		for _, it := range v.Items() {
+			out = append(out, plain(it))
+		}
+		return out
+	case model.Object:
+		out := map[string]any{}
+		for _, m := range v.Members() {
+			out[m.Key] = plain(m.Value)
+		}
+		return out
+	}
+	return nil
+}
+
+// byPointer returns the value a JSON Pointer names, or the nearest
+// enclosing value that exists.
+func byPointer(root model.Value, pointer string) model.Value {
+	v := root
+	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
+		if tok == "" {
+			continue
+		}
+		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		var next model.Value
+		var ok bool
+		switch v.Kind() {
+		case model.Object:
+			var m model.Member
+			m, ok = v.Key(tok)
+			next = m.Value
+		case model.Array:
+			var i int
+			if _, err := fmt.Sscan(tok, &i); err == nil {
+				next, ok = v.Index(i)
+			}
+		}
+		if !ok {
+			return v
+		}
+		v = next
+	}
+	return v
+}
