@@ -90,6 +90,7 @@ type Catalog struct {
 	history map[string]history
 	retired []*Retired // sorted by name; none of them is in roles
 	retByID map[string]*Retired
+	words   func() map[string][]namedRole // role names as words by last word, built on first use
 }
 
 // builtin parses builtinText (generate.go) once; the catalog is read-only
@@ -121,6 +122,7 @@ func newCatalog(date string, sources []Source, roles []*Role, hist map[string]hi
 		history: hist,
 		retByID: make(map[string]*Retired, len(retired)),
 	}
+	c.words = sync.OnceValue(c.indexWords)
 	if !slices.IsSortedFunc(roles, compareRoles) {
 		slices.SortFunc(roles, compareRoles)
 	}

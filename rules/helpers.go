@@ -77,8 +77,15 @@ var placeholderWords = []string{"insert", "to be filled", "todo", "tbd", "change
 // placeholder words.
 func isPlaceholder(s string) bool {
 	if roles.IsGUID(s) {
-		// The common case: only the nil GUID and one digit repeated.
-		return strings.Trim(strings.ToLower(s), strings.ToLower(s[:1])+"-") == ""
+		// The common case, checked without allocating: only the nil GUID
+		// and one digit repeated. c|0x20 lower-cases A-F and keeps digits.
+		first := s[0] | 0x20
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c != '-' && c|0x20 != first {
+				return false
+			}
+		}
+		return true
 	}
 	if strings.ContainsAny(s, "<>") {
 		return true

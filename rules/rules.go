@@ -12,6 +12,7 @@ var All = []*lint.Rule{
 	DefinitionScope,
 	DelegatedRolesWithoutUAA,
 	DeprecatedRole,
+	DisplayNameRoleMismatch,
 	DuplicateAuthorization,
 	EligibleAPIVersion,
 	EligibleRestrictedRole,

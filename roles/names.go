@@ -1,0 +1,88 @@
+package roles
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// namedRole is a role with its name as normalised words.
+type namedRole struct {
+	words string // " log analytics reader ", see nameWords
+	role  *Role
+}
+
+// indexWords normalises every role name once and indexes it by its last
+// word, longest names first, so that NamedIn looks only at names that can
+// match and finds "Log Analytics Reader" before "Reader".
+func (c *Catalog) indexWords() map[string][]namedRole {
+	index := map[string][]namedRole{}
+	for _, r := range c.roles {
+		words := nameWords(r.Name)
+		fields := strings.Fields(words)
+		if len(fields) == 0 {
+			continue
+		}
+		last := fields[len(fields)-1]
+		index[last] = append(index[last], namedRole{words, r})
+	}
+	for _, names := range index {
+		slices.SortStableFunc(names, func(a, b namedRole) int { return len(b.words) - len(a.words) })
+	}
+	return index
+}
+
+// NamedIn returns the role whose whole name appears in text as words, the
+// longest such name, as people write it in display names: "Contoso NOC
+// Readers", "Cybriant-LogAnalyticsReader". Case, camel case, punctuation
+// and a plural s do not matter.
+func (c *Catalog) NamedIn(text string) (*Role, bool) {
+	t := nameWords(text)
+	var best *namedRole
+	for _, w := range strings.Fields(t) {
+		for i, n := range c.words()[w] {
+			if (best == nil || len(n.words) > len(best.words)) && strings.Contains(t, n.words) {
+				best = &c.words()[w][i]
+				break // the longest name ending in w that matches
+			}
+		}
+	}
+	if best == nil {
+		return nil, false
+	}
+	return best.role, true
+}
+
+// nameWords turns a name into lower-case words separated and surrounded by
+// single spaces, splitting camel case and dropping a plural s.
+func nameWords(s string) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	var prev rune
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r) && unicode.IsLower(prev):
+			b.WriteByte(' ')
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			r = ' '
+			b.WriteByte(' ')
+		}
+		prev = r
+	}
+	words := strings.Fields(b.String())
+	for i, w := range words {
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			words[i] = w[:len(w)-1]
+		}
+	}
+	return " " + strings.Join(words, " ") + " "
+}
+
+// NamedIn reports whether r's whole name appears in text as words, as
+// Catalog.NamedIn matches names.
+func (r *Role) NamedIn(text string) bool {
+	return strings.Contains(nameWords(text), nameWords(r.Name))
+}

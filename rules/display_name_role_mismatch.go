@@ -1,0 +1,49 @@
+package rules
+
+import (
+	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
+)
+
+// DisplayNameRoleMismatch reports display names that name a role other
+// than the one the authorization grants.
+var DisplayNameRoleMismatch = &lint.Rule{
+	Name:     "display_name_role_mismatch",
+	Title:    "Display name names a different role",
+	Severity: lint.Warning,
+	Doc: `The customer reads principalIdDisplayName to know who has which access.
+When it names a built-in role ("… Log Analytics Reader") but the
+authorization grants another (Log Analytics Contributor), the customer is
+told less than the truth. Public templates drift like this when
+authorizations are copied and edited line by line; nothing fails at
+deployment. lhlint matches whole role names, ignoring case, camel case and a
+plural s.
+See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
+
+Fix: correct the role, or the display name.`,
+	Run: runDisplayNameRoleMismatch,
+}
+
+func runDisplayNameRoleMismatch(pass *lint.Pass) error {
+	check := func(display, role model.Value) {
+		text, ok := display.Str()
+		if !ok {
+			return
+		}
+		named, ok := pass.Roles.NamedIn(text)
+		if !ok {
+			return // most display names name no role: the cheap test first
+		}
+		granted, ok := builtinRole(pass.Roles, role)
+		if ok && named.ID != granted.ID && !granted.NamedIn(text) {
+			pass.ReportValuef(role, "%q sounds like %q, but the authorization grants %q", text, roleName(named), roleName(granted))
+		}
+	}
+	for _, a := range pass.Template.AllAuthorizations() {
+		check(a.PrincipalIDDisplayName, a.RoleDefinitionID)
+	}
+	for _, e := range pass.Template.AllEligibleAuthorizations() {
+		check(e.PrincipalIDDisplayName, e.RoleDefinitionID)
+	}
+	return nil
+}
