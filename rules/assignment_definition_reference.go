@@ -35,7 +35,7 @@ func runAssignmentDefinitionReference(pass *lint.Pass) error {
 		case id.IsMissing():
 			pass.ReportRangef(missingAt(id, a.Span), "registration assignment has no registrationDefinitionId")
 		case id.Kind() == model.String:
-			name, ok := definitionName(id.Text())
+			name, ok := model.DefinitionName(id.Text())
 			if !ok {
 				pass.ReportValuef(id, "registrationDefinitionId %q is not the ID of a subscription-level registration definition", id.Text())
 				continue
@@ -55,18 +55,6 @@ func missingAt(v model.Value, resource model.Span) model.Span {
 		return v.Span
 	}
 	return resource
-}
-
-// definitionName returns the definition name at the end of a
-// subscription-level registration definition ID.
-func definitionName(id string) (string, bool) {
-	parts := strings.Split(strings.TrimPrefix(id, "/"), "/")
-	if len(parts) != 6 || !strings.EqualFold(parts[0], "subscriptions") || parts[1] == "" ||
-		!strings.EqualFold(parts[2], "providers") || !strings.EqualFold(parts[3], "Microsoft.ManagedServices") ||
-		!strings.EqualFold(parts[4], "registrationDefinitions") || parts[5] == "" {
-		return "", false
-	}
-	return parts[5], true
 }
 
 // createsDefinition reports whether the deployment creates a definition named name.

@@ -49,7 +49,7 @@ func runMissingDependsOn(pass *lint.Pass) error {
 // referencedDefinition returns the definition of this deployment that an
 // assignment's registrationDefinitionId names, if any.
 func referencedDefinition(d *model.Deployment, a *model.Assignment) *model.Definition {
-	name, ok := definitionName(a.RegistrationDefinitionID.Text())
+	name, ok := model.DefinitionName(a.RegistrationDefinitionID.Text())
 	if !ok {
 		return nil
 	}

@@ -30,7 +30,7 @@ func runOverlappingAssignments(pass *lint.Pass) error {
 	byDefinition := map[string][]*model.Assignment{}
 	var order []string
 	for _, a := range pass.Template.Assignments {
-		name, ok := definitionName(a.RegistrationDefinitionID.Text())
+		name, ok := model.DefinitionName(a.RegistrationDefinitionID.Text())
 		if !ok || a.RegistrationDefinitionID.Kind() != model.String || !a.Scope.Subscription.IsKnown() {
 			continue
 		}

@@ -167,7 +167,7 @@ func assignedScopes(d *model.Deployment, def *model.Definition) string {
 	var groups []string
 	subscription := false
 	for _, a := range d.Assignments {
-		name, ok := definitionName(a.RegistrationDefinitionID.Text())
+		name, ok := model.DefinitionName(a.RegistrationDefinitionID.Text())
 		if !ok || !strings.EqualFold(name, def.Name.Text()) {
 			continue
 		}
@@ -187,14 +187,4 @@ func assignedScopes(d *model.Deployment, def *model.Definition) string {
 		return "resource groups " + strings.Join(groups, ", ")
 	}
 	return "nothing in this template (no assignment references it)"
-}
-
-// definitionName returns the definition name at the end of a
-// registration definition ID.
-func definitionName(id string) (string, bool) {
-	i := strings.LastIndex(strings.ToLower(id), "/registrationdefinitions/")
-	if i < 0 {
-		return "", false
-	}
-	return id[i+len("/registrationdefinitions/"):], true
 }

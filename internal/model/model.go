@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // ScopeKind is where ARM deploys a resource.
 type ScopeKind uint8
@@ -223,4 +226,18 @@ func displayName(display, principal Value, what string, index int) string {
 		return s
 	}
 	return what + " #" + strconv.Itoa(index+1)
+}
+
+// DefinitionName returns the registration definition name at the end of a
+// subscription-level registration definition ID,
+// /subscriptions/<sub>/providers/Microsoft.ManagedServices/registrationDefinitions/<name>,
+// compared ignoring case as ARM does; false for any other text.
+func DefinitionName(id string) (string, bool) {
+	parts := strings.Split(strings.TrimPrefix(id, "/"), "/")
+	if len(parts) != 6 || !strings.EqualFold(parts[0], "subscriptions") || parts[1] == "" ||
+		!strings.EqualFold(parts[2], "providers") || !strings.EqualFold(parts[3], "Microsoft.ManagedServices") ||
+		!strings.EqualFold(parts[4], "registrationDefinitions") || parts[5] == "" {
+		return "", false
+	}
+	return parts[5], true
 }
