@@ -38,6 +38,7 @@ var All = []*lint.Rule{
 	RoleWithDataActions,
 	RoleWithRestrictedActions,
 	SameTenant,
+	Suppression,
 	Syntax,
 	TenantIDNotGUID,
 	TooManyApprovers,

@@ -19,7 +19,7 @@ func testdata(rule *lint.Rule) string { return filepath.Join("..", "testdata", "
 // TestRules runs every rule over its fixtures.
 func TestRules(t *testing.T) {
 	for _, r := range All {
-		t.Run(r.Name, func(t *testing.T) { linttest.Run(t, testdata(r), r) })
+		t.Run(r.Name, func(t *testing.T) { linttest.Run(t, testdata(r), r, All) })
 	}
 }
 

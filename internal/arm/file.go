@@ -132,8 +132,10 @@ type File struct {
 	*source.File
 	Info
 	Problems []model.Problem // malformed JSON, at the position of the error
-	root     model.Value     // the document as literal values with spans
-	exprs    map[token.Pos]parsedExpr
+	// Suppressions are the lhlint-ignore comments and metadata of the file.
+	Suppressions []model.Suppression
+	root         model.Value // the document as literal values with spans
+	exprs        map[token.Pos]parsedExpr
 }
 
 type parsedExpr struct {
@@ -159,6 +161,7 @@ func Parse(fset *token.FileSet, name string, content []byte) *File {
 	root := gjson.ParseBytes(data)
 	f.Info = classify(content, root)
 	f.root = f.literal(root)
+	f.Suppressions = f.suppressions()
 	return f
 }
 

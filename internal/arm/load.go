@@ -44,6 +44,7 @@ func Load(template, params *File) *model.Deployment {
 	if params != nil {
 		d.ParametersFile = params.Name
 		d.Problems = append(d.Problems, params.Problems...)
+		d.Suppressions = append(d.Suppressions, params.Suppressions...)
 	}
 	if template == nil {
 		if params != nil && !params.Malformed {
@@ -53,6 +54,7 @@ func Load(template, params *File) *model.Deployment {
 	}
 	d.Template = template.Name
 	d.Problems = append(d.Problems, template.Problems...)
+	d.Suppressions = append(d.Suppressions, template.Suppressions...)
 	if template.Malformed {
 		return d
 	}

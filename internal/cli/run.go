@@ -31,12 +31,12 @@ type linter struct {
 	internal []string // bugs: exit 3
 }
 
-// found is a resolved finding with the job and deployment that reported
-// it, so that which of several equal findings is kept does not depend on
-// how the workers were scheduled.
+// found is a resolved finding with the job that reported it, so that which
+// of several equal findings is kept does not depend on how the workers were
+// scheduled.
 type found struct {
 	report.Finding
-	job, deployment int
+	job int
 }
 
 func newLinter(p *paths) *linter {
@@ -67,10 +67,10 @@ func (l *linter) run(jobs []job) []report.Finding {
 	wg.Wait()
 
 	slices.SortFunc(l.found, func(a, b found) int {
-		return cmp.Or(compareFindings(a.Finding, b.Finding), cmp.Compare(a.job, b.job), cmp.Compare(a.deployment, b.deployment))
+		return cmp.Or(compareFindings(a.Finding, b.Finding), cmp.Compare(a.job, b.job))
 	})
-	// One template with N parameters files is N deployments; a finding in
-	// the template is the same finding in each, and the user fixes it once.
+	// The same finding can come from two jobs, as when --parameters gives
+	// every template the same parameters file; the user fixes it once.
 	var out []report.Finding
 	for i, f := range l.found {
 		if i > 0 && compareFindings(l.found[i-1].Finding, f.Finding) == 0 {
@@ -128,20 +128,21 @@ func (l *linter) lintJob(index int, j job) {
 	}
 
 	fileOf := func(pos token.Pos) *source.File { return files[l.fset.File(pos)] }
-	for n, d := range deployments(j, parse) {
-		findings, err := lint.Run(l.fset, d, l.rules, l.opts)
-		if err != nil {
-			l.fail(&l.internal, fmt.Sprintf("linting %s: %v", l.paths.printed(j.key()), err))
-			return
-		}
-		resolved := make([]found, len(findings))
-		for i, f := range findings {
-			resolved[i] = found{report.Resolve(f, fileOf, l.paths.resolve), index, n}
-		}
-		l.mu.Lock()
-		l.found = append(l.found, resolved...)
-		l.mu.Unlock()
+	// One template with N parameters files is N deployments, linted
+	// together: a finding in the template is the same in each, and the user
+	// fixes it once.
+	findings, err := lint.Run(l.fset, deployments(j, parse), l.rules, l.opts)
+	if err != nil {
+		l.fail(&l.internal, fmt.Sprintf("linting %s: %v", l.paths.printed(j.key()), err))
+		return
 	}
+	resolved := make([]found, len(findings))
+	for i, f := range findings {
+		resolved[i] = found{report.Resolve(f, fileOf, l.paths.resolve), index}
+	}
+	l.mu.Lock()
+	l.found = append(l.found, resolved...)
+	l.mu.Unlock()
 }
 
 func (l *linter) fail(list *[]string, msg string) {

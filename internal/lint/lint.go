@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/internal/principals"
 	"github.com/lhlint/lhlint/roles"
 )
 
@@ -45,6 +46,11 @@ type Rule struct {
 	Severity Severity
 	Doc      string // Markdown: what goes wrong, then "Fix:", then a link to Azure's docs
 	Run      func(*Pass) error
+	// Audit marks a rule that checks the suppressions themselves. The driver
+	// runs it last, once for all the deployments it lints together, when
+	// Pass.Suppressions can say which suppressions silenced something. Its
+	// own findings cannot be suppressed.
+	Audit bool
 }
 
 // Pass is what a rule sees of one deployment.
@@ -56,7 +62,23 @@ type Pass struct {
 	// CustomerTenant is the ID of the tenant being onboarded, "" when the
 	// user did not say.
 	CustomerTenant string
-	diags          []analysis.Diagnostic
+	// Principals is the managing tenant's directory export (--principals),
+	// nil when the user gave none: the inventory rules then do nothing.
+	Principals *principals.Inventory
+	// Suppressions are the suppressions of the deployments, each once, with
+	// what the driver learned of them; only an Audit rule sees them.
+	Suppressions []Suppression
+	// Exists reports whether a rule of that name exists, and Ran whether it
+	// ran, for an Audit rule.
+	Exists, Ran func(rule string) bool
+	diags       []analysis.Diagnostic
+}
+
+// Suppression is a suppression of the deployments with whether it silenced
+// a finding.
+type Suppression struct {
+	model.Suppression
+	Silenced bool
 }
 
 // Report records a diagnostic.
@@ -106,38 +128,125 @@ type Options struct {
 	// CustomerTenant is the ID of the tenant being onboarded, "" when it is
 	// not known.
 	CustomerTenant string
+	// Principals is the managing tenant's directory export, nil when there
+	// is none.
+	Principals *principals.Inventory
 }
 
-// Run runs every rule over d and returns the findings in position order,
-// each problem at each place once.
+// Run runs every rule over the deployments of one template (one per
+// parameters file) and returns the findings that no suppression silences, in
+// position order, each problem at each place once. Audit rules run last,
+// over the suppressions of all the deployments: a suppression in the
+// template that one parameters file needs is not unused with another.
 // An error means a rule could not work or reported a malformed fix: a bug in
 // lhlint, never a problem in the template.
-func Run(fset *token.FileSet, d *model.Deployment, rules []*Rule, opts Options) ([]Finding, error) {
-	var findings []Finding
-	for _, r := range rules {
-		sev := r.Severity
-		if lvl, ok := opts.Levels[r.Name]; ok {
-			sev = lvl
-		}
-		if sev == Off {
-			continue
-		}
-		pass := &Pass{Rule: r, Template: d, Roles: opts.Roles, Fset: fset, CustomerTenant: opts.CustomerTenant}
-		if err := r.Run(pass); err != nil {
-			return nil, fmt.Errorf("rule %s: %w", r.Name, err)
-		}
-		for _, diag := range pass.diags {
-			if err := validateFixes(fset, diag); err != nil {
-				return nil, fmt.Errorf("rule %s: %w", r.Name, err)
+func Run(fset *token.FileSet, ds []*model.Deployment, rules []*Rule, opts Options) ([]Finding, error) {
+	r := runner{fset: fset, opts: opts, names: map[string]bool{}, ran: map[string]bool{}, silenced: map[token.Pos]bool{}}
+	for _, rule := range rules {
+		r.names[rule.Name] = true
+	}
+	for _, d := range ds {
+		for _, rule := range rules {
+			if !rule.Audit {
+				if err := r.run(rule, d, nil); err != nil {
+					return nil, err
+				}
 			}
-			if !diag.End.IsValid() {
-				diag.End = diag.Pos
-			}
-			findings = append(findings, Finding{Rule: r, Severity: sev, Diagnostic: diag})
 		}
 	}
-	sort.SliceStable(findings, func(i, j int) bool { return Less(findings[i], findings[j]) })
-	return slices.CompactFunc(findings, same), nil
+	audit := r.audited(ds)
+	for _, rule := range rules {
+		if rule.Audit && len(ds) > 0 {
+			if err := r.run(rule, ds[0], audit); err != nil {
+				return nil, err
+			}
+		}
+	}
+	sort.SliceStable(r.findings, func(i, j int) bool { return Less(r.findings[i], r.findings[j]) })
+	return slices.CompactFunc(r.findings, same), nil
+}
+
+// runner runs rules over deployments and collects their findings.
+type runner struct {
+	fset     *token.FileSet
+	opts     Options
+	names    map[string]bool // every rule given to Run
+	ran      map[string]bool // the rules that ran
+	silenced map[token.Pos]bool
+	findings []Finding
+}
+
+// run runs one rule over d and keeps its findings that no suppression of d
+// silences. audit is nil for a rule that is not an Audit rule.
+func (r *runner) run(rule *Rule, d *model.Deployment, audit []Suppression) error {
+	sev := rule.Severity
+	if lvl, ok := r.opts.Levels[rule.Name]; ok {
+		sev = lvl
+	}
+	if sev == Off {
+		return nil
+	}
+	r.ran[rule.Name] = true
+	pass := &Pass{
+		Rule: rule, Template: d, Roles: r.opts.Roles, Fset: r.fset,
+		CustomerTenant: r.opts.CustomerTenant, Principals: r.opts.Principals,
+		Suppressions: audit,
+		Exists:       func(name string) bool { return r.names[name] },
+		Ran:          func(name string) bool { return r.ran[name] },
+	}
+	if err := rule.Run(pass); err != nil {
+		return fmt.Errorf("rule %s: %w", rule.Name, err)
+	}
+	for _, diag := range pass.diags {
+		if err := validateFixes(r.fset, diag); err != nil {
+			return fmt.Errorf("rule %s: %w", rule.Name, err)
+		}
+		if !rule.Audit && r.silence(d, rule.Name, diag) {
+			continue
+		}
+		if !diag.End.IsValid() {
+			diag.End = diag.Pos
+		}
+		r.findings = append(r.findings, Finding{Rule: rule, Severity: sev, Diagnostic: diag})
+	}
+	return nil
+}
+
+// silence reports whether a suppression of d silences a finding of rule,
+// and remembers which did.
+func (r *runner) silence(d *model.Deployment, rule string, diag analysis.Diagnostic) bool {
+	if len(d.Suppressions) == 0 {
+		return false
+	}
+	related := make([]token.Pos, len(diag.Related))
+	for i, rel := range diag.Related {
+		related[i] = rel.Pos
+	}
+	silenced := false
+	for _, s := range d.Suppressions {
+		if s.Silences(rule, diag.Pos, related) {
+			r.silenced[s.Pos()] = true
+			silenced = true
+		}
+	}
+	return silenced
+}
+
+// audited returns the suppressions of the deployments, each once, in
+// position order, with whether they silenced a finding.
+func (r *runner) audited(ds []*model.Deployment) []Suppression {
+	var out []Suppression
+	seen := map[token.Pos]bool{}
+	for _, d := range ds {
+		for _, s := range d.Suppressions {
+			if !seen[s.Pos()] {
+				seen[s.Pos()] = true
+				out = append(out, Suppression{Suppression: s, Silenced: r.silenced[s.Pos()]})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Suppression) int { return int(a.Pos()) - int(b.Pos()) })
+	return out
 }
 
 // same reports whether two findings are the same problem at the same

@@ -30,7 +30,7 @@ func TestRunOrdersAndDeduplicates(t *testing.T) {
 		p.Reportf(a+2, "earlier") // the same problem twice, as copies of a loop report it
 	})
 	r2 := rule("first", Warning, func(p *Pass) { p.Reportf(a+2, "same place") })
-	got, err := Run(fset, d, []*Rule{r1, r2}, Options{})
+	got, err := Run(fset, []*model.Deployment{d}, []*Rule{r1, r2}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestRunLevels(t *testing.T) {
 	fset, a, _, d := fixture()
 	quiet := rule("quiet", Error, func(p *Pass) { p.Reportf(a, "x") })
 	loud := rule("loud", Note, func(p *Pass) { p.Reportf(a, "y") })
-	got, err := Run(fset, d, []*Rule{quiet, loud}, Options{Levels: map[string]Severity{"quiet": Off, "loud": Error}})
+	got, err := Run(fset, []*model.Deployment{d}, []*Rule{quiet, loud}, Options{Levels: map[string]Severity{"quiet": Off, "loud": Error}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestRunRejectsMalformedFixes(t *testing.T) {
 		{"no position", []analysis.TextEdit{{Pos: token.NoPos}}, "edit at an invalid position"},
 	}
 	for _, tt := range tests {
-		_, err := Run(fset, d, []*Rule{fix(tt.edits...)}, Options{})
+		_, err := Run(fset, []*model.Deployment{d}, []*Rule{fix(tt.edits...)}, Options{})
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("%s: %v", tt.name, err)
@@ -89,7 +89,7 @@ func TestRunRejectsMalformedFixes(t *testing.T) {
 func TestReportValueAddsHops(t *testing.T) {
 	fset, a, b, d := fixture()
 	v := model.StringValue("x", model.Span{StartPos: b + 1, EndPos: b + 4}).WithHop(model.Span{StartPos: a + 7, EndPos: a + 9}, "value flows through this expression")
-	got, err := Run(fset, d, []*Rule{rule("r", Error, func(p *Pass) { p.ReportValuef(v, "bad %q", "x") })}, Options{})
+	got, err := Run(fset, []*model.Deployment{d}, []*Rule{rule("r", Error, func(p *Pass) { p.ReportValuef(v, "bad %q", "x") })}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

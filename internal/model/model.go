@@ -49,6 +49,9 @@ type Deployment struct {
 	Assignments     []*Assignment
 	Deployments     []*NestedDeployment // nested deployments that contain registration resources
 	Problems        []Problem           // what the loader could not read, for the syntax rule
+	// Suppressions are the lhlint-ignore comments and metadata of the
+	// deployment's files; the lint driver applies them.
+	Suppressions []Suppression
 }
 
 // Problem is something a loader could not read: malformed JSON, an ARM

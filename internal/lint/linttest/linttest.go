@@ -14,6 +14,8 @@ import (
 	"github.com/lhlint/lhlint/internal/arm"
 	"github.com/lhlint/lhlint/internal/golden"
 	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/internal/principals"
 	"github.com/lhlint/lhlint/internal/report"
 	"github.com/lhlint/lhlint/internal/source"
 	"github.com/lhlint/lhlint/roles"
@@ -22,6 +24,11 @@ import (
 // CustomerTenant is the tenant every case is linted for, as if lhlint were
 // run with --customer-tenant CustomerTenant.
 const CustomerTenant = "7d1c0e2f-3a4b-4c5d-8e6f-9a0b1c2d3e4f"
+
+// PrincipalsFile is the directory export the cases of a rule's folder are
+// linted with, as if lhlint were run with --principals, when the folder
+// has one.
+const PrincipalsFile = "principals.json"
 
 // Case is one fixture of a rule: bad_*.json and example.json must report
 // the rule, ok_*.json must not. A case's parameters file, when it has one,
@@ -42,7 +49,7 @@ func Cases(dir string) ([]Case, error) {
 	var cases []Case
 	for _, e := range entries {
 		name := e.Name()
-		if !strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".parameters.json") || strings.HasSuffix(name, ".fixed.json") {
+		if !strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".parameters.json") || strings.HasSuffix(name, ".fixed.json") || name == PrincipalsFile {
 			continue
 		}
 		c := Case{Name: name, Dir: dir, Template: filepath.Join(dir, name)}
@@ -65,9 +72,10 @@ func exists(path string) bool {
 	return err == nil
 }
 
-// Lint runs rule over a case and returns its findings, resolved with file
+// Lint runs every rule of all over a case, as lhlint does, so that
+// suppressions apply, and returns the findings of rule, resolved with file
 // names as paths, and the sources they refer to.
-func Lint(t *testing.T, rule *lint.Rule, c Case) ([]report.Finding, map[string]*source.File) {
+func Lint(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case) ([]report.Finding, map[string]*source.File) {
 	t.Helper()
 	fset := token.NewFileSet()
 	sources := map[string]*source.File{}
@@ -86,29 +94,50 @@ func Lint(t *testing.T, rule *lint.Rule, c Case) ([]report.Finding, map[string]*
 	if c.Params != "" {
 		params = parse(c.Params)
 	}
-	found, err := lint.Run(fset, arm.Load(tmpl, params), []*lint.Rule{rule}, lint.Options{Roles: roles.Builtin(), CustomerTenant: CustomerTenant})
+	opts := lint.Options{Roles: roles.Builtin(), CustomerTenant: CustomerTenant, Principals: inventory(t, c.Dir)}
+	found, err := lint.Run(fset, []*model.Deployment{arm.Load(tmpl, params)}, all, opts)
 	if err != nil {
 		t.Fatalf("%s: %v", c.Name, err)
 	}
 	var out []report.Finding
 	for _, f := range found {
+		if f.Rule != rule {
+			continue
+		}
 		out = append(out, report.Resolve(f, func(p token.Pos) *source.File { return byTok[fset.File(p)] }, nil))
 	}
 	return out, sources
 }
 
-// Run checks every case of rule in dir: the pretty output of bad cases and
+// inventory reads dir's principals file, nil when it has none.
+func inventory(t *testing.T, dir string) *principals.Inventory {
+	t.Helper()
+	content, err := os.ReadFile(filepath.Join(dir, PrincipalsFile))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv := principals.New()
+	if err := inv.Parse(PrincipalsFile, content); err != nil {
+		t.Fatal(err)
+	}
+	return inv
+}
+
+// Run checks every case of rule in dir, linted with every rule of all: the pretty output of bad cases and
 // the example against their golden files, no finding for ok cases, and the
 // files with every fix applied against <file>.fixed.json. With -update it
 // rewrites the golden and fixed files instead.
-func Run(t *testing.T, dir string, rule *lint.Rule) {
+func Run(t *testing.T, dir string, rule *lint.Rule, all []*lint.Rule) {
 	cases, err := Cases(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range cases {
 		t.Run(strings.TrimSuffix(c.Name, ".json"), func(t *testing.T) {
-			findings, sources := Lint(t, rule, c)
+			findings, sources := Lint(t, rule, all, c)
 			if !c.Bad() {
 				if len(findings) > 0 {
 					t.Errorf("%s must not report %s, but it reports %q", c.Name, rule.Name, findings[0].Message)

@@ -1,0 +1,60 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/lhlint/lhlint/internal/lint"
+)
+
+// Suppression reports suppressions that are malformed, give no reason,
+// name a rule that does not exist, or silence nothing.
+var Suppression = &lint.Rule{
+	Name:     "suppression",
+	Title:    "Suppression is malformed, unexplained or unused",
+	Severity: lint.Warning,
+	Audit:    true,
+	Doc: `A suppression silences findings of the rules it names, where it is
+written: a comment ` + "`// lhlint-ignore: rule, rule -- reason`" + ` applies to the
+next line of code (or to its own line, after code), and a string
+` + "`\"rule, rule -- reason\"`" + ` in the ` + "`\"lhlint-ignore\"`" + ` list of a resource's
+or template's ` + "`metadata`" + ` applies to that resource or template, including the
+values it takes from a parameters file. A suppression must name the rules
+it silences and say why, so that a reviewer can judge it; one that names
+no rule or a rule that does not exist, or that silences nothing (the
+problem was fixed, or it is on the wrong line), only misleads. A
+suppression of a rule that is turned off is not reported as unused. The
+suppressions themselves cannot be suppressed; turn this rule off in
+.lhlint.json instead.
+See https://learn.microsoft.com/azure/azure-resource-manager/templates/syntax#comments-and-metadata.
+
+Fix: name the rules and give the reason after " -- ", or remove the
+suppression.`,
+	Run: runSuppression,
+}
+
+func runSuppression(pass *lint.Pass) error {
+	for _, s := range pass.Suppressions {
+		if len(s.Rules) == 0 {
+			pass.ReportRangef(s, "lhlint-ignore names no rule; write lhlint-ignore: rule -- reason")
+			continue
+		}
+		known, ran := true, true
+		var names []string
+		for _, n := range s.Rules {
+			names = append(names, n.Name)
+			ran = ran && pass.Ran(n.Name)
+			if !pass.Exists(n.Name) {
+				known = false
+				pass.ReportRangef(n, "lhlint-ignore names %q, which is not a rule; 'lhlint rules' lists them", n.Name)
+			}
+		}
+		list := strings.Join(names, ", ")
+		if s.Reason == "" {
+			pass.ReportRangef(s, "lhlint-ignore of %s gives no reason; add one after \" -- \"", list)
+		}
+		if known && ran && !s.Silenced {
+			pass.ReportRangef(s, "lhlint-ignore of %s silences nothing; remove it", list)
+		}
+	}
+	return nil
+}
