@@ -16,18 +16,27 @@ definition in a resource-group template, a management-group or tenant
 template, or a nested deployment into a resource group fails with
 InvalidRegistrationDefinitionUri: "The registration definition request scope
 '/subscriptions/…/resourcegroups/…' should be '/subscriptions/<subscriptionId>'".
+So does the deployment of a policy's deployIfNotExists effect without
+"deploymentScope": "Subscription", which deploys into a resource group.
 See https://learn.microsoft.com/azure/lighthouse/concepts/architecture.
 
 Fix: deploy the template at subscription scope (the
 subscriptionDeploymentTemplate $schema, az deployment sub create) and keep
 the definition out of nested resource-group deployments; only the
-assignment goes into each resource group.`,
+assignment goes into each resource group. In a deployIfNotExists policy, set
+deploymentScope to Subscription.`,
 	Run: runDefinitionScope,
 }
 
 func runDefinitionScope(pass *lint.Pass) error {
 	for _, def := range pass.Template.Definitions {
-		if k := def.Scope.Kind; k != model.ScopeSubscription && k != model.ScopeUnknown {
+		k := def.Scope.Kind
+		switch {
+		case k == model.ScopeSubscription || k == model.ScopeUnknown:
+		case def.Deployment != nil && def.Deployment.Policy:
+			pass.ReportRangef(scopeSpan(def.Scope, def.Span),
+				"the policy deploys its registration definition at %s scope; set deploymentScope to Subscription", k)
+		default:
 			pass.ReportRangef(scopeSpan(def.Scope, def.Span),
 				"registration definition is deployed at %s scope; Azure creates registration definitions only at subscription scope", k)
 		}

@@ -110,7 +110,7 @@ func dump(fset *token.FileSet, d *model.Deployment) string {
 			w(1, "copy: %s index %d of %s", r.Copy.Name, r.Copy.Index, val(r.Copy.Count))
 		}
 		if r.Deployment != nil {
-			w(1, "in deployment: %s inner=%v", val(r.Deployment.Name), r.Deployment.Inner)
+			w(1, "in deployment: %s inner=%v policy=%v", val(r.Deployment.Name), r.Deployment.Inner, r.Deployment.Policy)
 		}
 		for _, dep := range r.DependsOn {
 			w(1, "dependsOn: %s", val(dep))

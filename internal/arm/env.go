@@ -171,7 +171,8 @@ func (e *env) parameters() []*model.Parameter {
 
 // eval evaluates a value as written in the template: expression strings are
 // evaluated, [[-escaped strings unescaped, containers evaluated member by
-// member, and copy blocks inside them expanded.
+// member, and copy blocks inside them expanded. Only strings written in the
+// file are expressions: a value computed before is returned as it is.
 func (e *env) eval(v model.Value) model.Value {
 	if !e.l.step() {
 		return model.UnknownValue("the template is too large for lhlint to evaluate", v.Span)
@@ -179,6 +180,9 @@ func (e *env) eval(v model.Value) model.Value {
 	switch v.Kind() {
 	case model.String:
 		s := v.Text()
+		if !v.IsLiteral() {
+			return v
+		}
 		if expr.IsExpression(s) {
 			p := e.file.expression(v)
 			if p.err != nil {
@@ -209,7 +213,7 @@ func (e *env) eval(v model.Value) model.Value {
 			}
 			key, keySpan := m.Key, m.KeySpan
 			if expr.IsExpression(key) {
-				k := e.eval(model.StringValue(key, m.KeySpan))
+				k := e.eval(model.LiteralString(key, m.KeySpan))
 				key = k.Text()
 			}
 			members = append(members, model.Member{Key: key, KeySpan: keySpan, Value: e.eval(m.Value)})

@@ -146,6 +146,8 @@ func (l *loader) resource(e *env, r model.Value, symbol string, scope model.Scop
 		build = func(res model.Resource) { l.assignment(e, r, res) }
 	case strings.EqualFold(typ.Text(), typeDeployment):
 		build = func(res model.Resource) { l.nested(e, r, res, depth) }
+	case strings.EqualFold(typ.Text(), typePolicyDefinition):
+		build = func(res model.Resource) { l.policy(e, r, res, depth) }
 	default:
 		return
 	}

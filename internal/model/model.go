@@ -120,6 +120,11 @@ type NestedDeployment struct {
 	// Inner is true when expressionEvaluationOptions.scope is inner: the inner
 	// template's expressions resolve against its own parameters and scope.
 	Inner bool
+	// Policy is true for the deployment of a policy definition's
+	// deployIfNotExists effect (Resource is the policy definition): it
+	// deploys into each subscription, or resource group, the policy is
+	// assigned to.
+	Policy bool
 }
 
 // Definition is a Microsoft.ManagedServices/registrationDefinitions resource.

@@ -101,6 +101,11 @@ func Lint(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case) ([]report.Fin
 	}
 	var out []report.Finding
 	for _, f := range found {
+		if f.Rule.Name == "syntax" && rule.Name != "syntax" && !strings.Contains(c.Name, "malformed") {
+			// A case that does not parse would pass as ok without showing
+			// anything, unless it is about malformed files.
+			t.Errorf("%s: %s", c.Name, f.Message)
+		}
 		if f.Rule != rule {
 			continue
 		}
