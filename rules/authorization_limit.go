@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/lhlint/lhlint/internal/lint"
+import (
+	"cmp"
+
+	"github.com/lhlint/lhlint/internal/lint"
+)
 
 // Authorization limits: Partner Center documents 20 per Marketplace plan;
 // 400 per definition is commonly cited, with no Microsoft source.
@@ -17,7 +21,9 @@ var AuthorizationLimit = &lint.Rule{
 	Doc: `A Marketplace managed service offer (a definition with a plan) may have at
 most 20 authorizations per plan: Partner Center states the limit. For other
 definitions Microsoft documents no number; 400 is commonly cited, so lhlint
-warns above 400 and the rule is a warning rather than an error.
+warns above 400 and the rule is a warning rather than an error. Set another
+number with "limits": {"authorizations": N} in .lhlint.json; the
+Marketplace limit is Partner Center's and stays 20.
 See https://learn.microsoft.com/partner-center/marketplace-offers/create-managed-service-offer-plans.
 
 Fix: grant roles to groups rather than to individual users, so fewer
@@ -26,13 +32,14 @@ authorizations cover the same people.`,
 }
 
 func runAuthorizationLimit(pass *lint.Pass) error {
+	limit := cmp.Or(pass.Limits.Authorizations, authorizationLimit)
 	for _, def := range pass.Template.Definitions {
 		n := len(def.Authorizations)
 		switch {
 		case def.Plan.IsKnown() && n > marketplaceAuthorizationLimit:
 			pass.ReportRangef(def.AuthorizationsValue, "registration definition of a Marketplace plan has %d authorizations; Partner Center allows %d", n, marketplaceAuthorizationLimit)
-		case !def.Plan.IsKnown() && n > authorizationLimit:
-			pass.ReportRangef(def.AuthorizationsValue, "registration definition has %d authorizations, more than the %d commonly cited per definition", n, authorizationLimit)
+		case !def.Plan.IsKnown() && n > limit:
+			pass.ReportRangef(def.AuthorizationsValue, "registration definition has %d authorizations, more than the limit of %d", n, limit)
 		}
 	}
 	return nil

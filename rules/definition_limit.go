@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"cmp"
+
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
 )
@@ -18,7 +20,8 @@ var DefinitionLimit = &lint.Rule{
 	Doc: `Exam guides cite a limit of 200 registration definitions per subscription.
 No Microsoft page states a number, so this is a warning: a deployment that
 creates more (usually through a copy loop over resource groups, one definition
-each) is likely to fail, and hard to manage if it does not.
+each) is likely to fail, and hard to manage if it does not. Set another
+number with "limits": {"definitions": N} in .lhlint.json.
 See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
 
 Fix: create one definition and assign it to each resource group, instead of
@@ -47,8 +50,8 @@ func runDefinitionLimit(pass *lint.Pass) error {
 			at = def.Span
 		}
 	}
-	if total > definitionLimit {
-		pass.ReportRangef(at, "the deployment creates %d registration definitions, more than the %d commonly cited per subscription", total, definitionLimit)
+	if limit := cmp.Or(pass.Limits.Definitions, definitionLimit); total > limit {
+		pass.ReportRangef(at, "the deployment creates %d registration definitions, more than the limit of %d per subscription", total, limit)
 	}
 	return nil
 }

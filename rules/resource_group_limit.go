@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/lhlint/lhlint/internal/lint"
@@ -15,11 +16,12 @@ const resourceGroupLimit = 800
 // groups than one subscription deployment can reach.
 var ResourceGroupLimit = &lint.Rule{
 	Name:     "resource_group_limit",
-	Title:    "More than 800 resource groups in one deployment",
+	Title:    "Too many resource groups in one deployment",
 	Severity: lint.Error,
 	Doc: `A subscription-level deployment can deploy to at most 800 resource groups.
 A multi-resource-group onboarding with more fails; so does a copy loop with a
-count over 800.
+count over 800. The limit is ARM's; "limits": {"resourceGroups": N} in
+.lhlint.json sets a lower one, for a team that wants smaller deployments.
 See https://learn.microsoft.com/azure/azure-resource-manager/templates/deploy-to-subscription.
 
 Fix: split the resource groups over several deployments, or delegate the
@@ -47,11 +49,16 @@ func runResourceGroupLimit(pass *lint.Pass) error {
 			}
 		}
 	}
-	if n := max(int64(len(groups)), most); n > resourceGroupLimit {
+	limit := int64(cmp.Or(pass.Limits.ResourceGroups, resourceGroupLimit))
+	if n := max(int64(len(groups)), most); n > limit {
 		if !at.IsValid() && len(pass.Template.Assignments) > 0 {
 			at = pass.Template.Assignments[len(pass.Template.Assignments)-1].Type.Span
 		}
-		pass.ReportRangef(at, "the deployment delegates %d resource groups; one subscription deployment reaches at most %d", n, resourceGroupLimit)
+		if limit == resourceGroupLimit {
+			pass.ReportRangef(at, "the deployment delegates %d resource groups; one subscription deployment reaches at most %d", n, limit)
+		} else {
+			pass.ReportRangef(at, "the deployment delegates %d resource groups, more than the configured limit of %d", n, limit)
+		}
 	}
 	return nil
 }

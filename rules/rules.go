@@ -47,4 +47,5 @@ var All = []*lint.Rule{
 	UnknownParameter,
 	UnknownProperty,
 	UnknownRole,
+	UnresolvedValue,
 }

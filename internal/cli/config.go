@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -18,7 +17,7 @@ import (
 	"github.com/lhlint/lhlint/schema"
 )
 
-// configName is the file lhlint looks for upward from the working directory.
+// configName is the file lhlint looks for upward from each linted file.
 const configName = ".lhlint.json"
 
 // config is a .lhlint.json: JSONC, checked against schema/config.schema.json.
@@ -28,22 +27,8 @@ type config struct {
 	ignore         []*regexp.Regexp
 	customerTenant string
 	roles          string
-}
-
-// findConfig returns the .lhlint.json in dir or the nearest folder above
-// it, "" when there is none.
-func findConfig(dir string) string {
-	for {
-		p := filepath.Join(dir, configName)
-		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	principals     []string
+	limits         lint.Limits
 }
 
 // loadConfig reads a configuration file. An error names the position of
@@ -87,9 +72,29 @@ func loadConfig(path, printed string) (*config, error) {
 	}
 	c.customerTenant = root.Get("customerTenant").Text()
 	if r := root.Get("roles").Text(); r != "" {
-		c.roles = filepath.Join(c.dir, filepath.FromSlash(r))
+		c.roles = c.path(r)
+	}
+	for _, p := range root.Get("principals").Items() {
+		c.principals = append(c.principals, c.path(p.Text()))
+	}
+	limits := root.Get("limits")
+	c.limits = lint.Limits{
+		Authorizations: limit(limits.Get("authorizations")),
+		Definitions:    limit(limits.Get("definitions")),
+		ResourceGroups: limit(limits.Get("resourceGroups")),
 	}
 	return c, nil
+}
+
+// path returns a path written in the file, relative to its folder.
+func (c *config) path(rel string) string {
+	return filepath.Join(c.dir, filepath.FromSlash(rel))
+}
+
+// limit reads a limit the schema checked, 0 when it is not set.
+func limit(v model.Value) int {
+	n, _ := v.Int()
+	return int(n)
 }
 
 // ignored reports whether a file is excluded by the ignore globs, matched

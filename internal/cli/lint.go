@@ -33,8 +33,9 @@ type options struct {
 	parameters string
 	verbose    bool
 	customer   string // --customer-tenant
-	roles      string // --roles
-	config     string // --config
+	roles      string   // --roles
+	principals []string // --principals, each time it is given
+	config     string   // --config
 }
 
 // failNone is the --fail-level none threshold: above every severity.
@@ -55,10 +56,14 @@ func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
 	fs.StringVar(&failLevel, "fail-level", "warning",
 		"exit 1 when a finding is at or above this `level`: error, warning, note or none;\nthe default lets notes, which are advice, pass")
 	fs.StringVar(&o.parameters, "parameters", "", "lint every template with this parameters `FILE` and no other")
-	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE` instead of the .lhlint.json found upward from the working directory")
+	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE` instead of the .lhlint.json found upward from each linted file")
 	fs.StringVar(&o.roles, "roles", "", "use the built-in roles of `FILE`, an 'az role definition list' export, instead of lhlint's dated catalog")
+	fs.Func("principals", "check principal IDs against `FILE`, a directory export of the managing tenant:\nMicrosoft Graph JSON or 'az ad group|sp|user list' output; give it once per file", func(path string) error {
+		o.principals = append(o.principals, path)
+		return nil
+	})
 	fs.StringVar(&o.customer, "customer-tenant", "", "the `GUID` of the customer's tenant, which must not manage itself")
-	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error what paired with what, and which files were skipped and why")
+	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error what paired with what, and which files were skipped and why;\nreport the values lhlint cannot know (unresolved_value)")
 
 	var paths []string
 	for {
@@ -128,40 +133,30 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		}
 		forced = f
 	}
-	cfg, err := o.loadConfig(p)
+	s, err := newSettings(o, p)
 	if err != nil {
 		fmt.Fprintf(stderr, "lhlint: %v\n", err)
 		return ExitInput
 	}
 	found := discover(args, p)
-	found.files = slices.DeleteFunc(found.files, func(f file) bool { return cfg.ignored(f.path) })
-	jobs, notes := pair(found.files, forced, p.printed)
+	files, err := s.unignored(found.files)
+	if err != nil {
+		fmt.Fprintf(stderr, "lhlint: %v\n", err)
+		return ExitInput
+	}
+	jobs, notes := pair(files, forced, p.printed)
 	if o.verbose {
 		for _, n := range sortNotes(append(notes, found.notes...)) {
 			fmt.Fprintf(stderr, "lhlint: %s\n", n.text)
 		}
 	}
-
+	opts, err := s.jobOptions(jobs)
+	if err != nil {
+		fmt.Fprintf(stderr, "lhlint: %v\n", err)
+		return ExitInput
+	}
 	l := newLinter(p)
-	l.opts.CustomerTenant = o.customer
-	if cfg != nil {
-		l.opts.Levels = cfg.levels
-		if o.customer == "" {
-			l.opts.CustomerTenant = cfg.customerTenant
-		}
-		if o.roles == "" {
-			o.roles = cfg.roles
-		}
-	}
-	if o.roles != "" {
-		catalog, err := loadRoles(o.roles)
-		if err != nil {
-			fmt.Fprintf(stderr, "lhlint: %v\n", err)
-			return ExitInput
-		}
-		l.opts.Roles = catalog
-	}
-	findings := l.run(jobs)
+	findings := l.run(jobs, opts)
 
 	status := ExitClean
 	if slices.ContainsFunc(findings, func(f report.Finding) bool { return f.Severity >= o.failLevel }) {
@@ -231,16 +226,4 @@ func forcedParameters(path string, p *paths) (*file, error) {
 		return nil, fmt.Errorf("--parameters %s: a template, not a parameters file", p.printed(path))
 	}
 	return nil, fmt.Errorf("--parameters %s: not a parameters file", p.printed(path))
-}
-
-// loadConfig reads --config, or the .lhlint.json found upward from the
-// working directory; nil when there is none.
-func (o *options) loadConfig(p *paths) (*config, error) {
-	path := o.config
-	if path == "" {
-		if path = findConfig(p.wd); path == "" {
-			return nil, nil
-		}
-	}
-	return loadConfig(path, p.printed(path))
 }

@@ -34,7 +34,7 @@ func TestParseFlags(t *testing.T) {
 			t.Errorf("parseFlags(%q): %v", tt.args, err)
 			continue
 		}
-		if *o != tt.want || !reflect.DeepEqual(paths, tt.paths) {
+		if !reflect.DeepEqual(*o, tt.want) || !reflect.DeepEqual(paths, tt.paths) {
 			t.Errorf("parseFlags(%q) = %+v, %q, want %+v, %q", tt.args, *o, paths, tt.want, tt.paths)
 		}
 	}

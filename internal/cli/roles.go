@@ -9,15 +9,16 @@ import (
 	"github.com/lhlint/lhlint/roles"
 )
 
-// loadRoles reads an 'az role definition list' export for --roles.
-func loadRoles(path string) (*roles.Catalog, error) {
+// loadRoles reads an 'az role definition list' export for --roles;
+// printed is its path as messages show it.
+func loadRoles(path, printed string) (*roles.Catalog, error) {
 	data, err := readFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
+		return nil, fmt.Errorf("reading %s: %w", printed, err)
 	}
 	c, err := roles.ParseAzureCLI(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s:%w", path, err)
+		return nil, fmt.Errorf("%s:%w", printed, err)
 	}
 	return c, nil
 }
@@ -35,7 +36,7 @@ func runRoles(args []string, stdout, stderr io.Writer) int {
 	args = fs.Args()
 	catalog := roles.Builtin()
 	if *file != "" {
-		c, err := loadRoles(*file)
+		c, err := loadRoles(*file, *file)
 		if err != nil {
 			fmt.Fprintf(stderr, "lhlint: %v\n", err)
 			return ExitInput

@@ -14,7 +14,6 @@ import (
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/report"
 	"github.com/lhlint/lhlint/internal/source"
-	"github.com/lhlint/lhlint/roles"
 	"github.com/lhlint/lhlint/rules"
 )
 
@@ -22,7 +21,6 @@ import (
 type linter struct {
 	fset  *token.FileSet // shared by every job; token.FileSet is safe for concurrent use
 	rules []*lint.Rule
-	opts  lint.Options
 	paths *paths
 
 	mu       sync.Mutex
@@ -43,20 +41,20 @@ func newLinter(p *paths) *linter {
 	return &linter{
 		fset:  token.NewFileSet(),
 		rules: rules.All,
-		opts:  lint.Options{Roles: roles.Builtin()},
 		paths: p,
 	}
 }
 
-// run lints every job with one worker per CPU and returns the findings
-// sorted by path, position, rule and message, each reported once.
-func (l *linter) run(jobs []job) []report.Finding {
+// run lints every job, each with its options, with one worker per CPU and
+// returns the findings sorted by path, position, rule and message, each
+// reported once.
+func (l *linter) run(jobs []job, opts []lint.Options) []report.Finding {
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				l.lintJob(i, jobs[i])
+				l.lintJob(i, jobs[i], opts[i])
 			}
 		})
 	}
@@ -104,7 +102,7 @@ func ruleName(r *lint.Rule) string {
 // lintJob reads, loads and lints the deployments of one job, and resolves
 // their findings while the sources are in memory. Then the sources go:
 // memory stays flat however many deployments there are (DESIGN §7).
-func (l *linter) lintJob(index int, j job) {
+func (l *linter) lintJob(index int, j job, opts lint.Options) {
 	files := map[*token.File]*source.File{}
 	defer func() {
 		for tok := range files {
@@ -131,7 +129,7 @@ func (l *linter) lintJob(index int, j job) {
 	// One template with N parameters files is N deployments, linted
 	// together: a finding in the template is the same in each, and the user
 	// fixes it once.
-	findings, err := lint.Run(l.fset, deployments(j, parse), l.rules, l.opts)
+	findings, err := lint.Run(l.fset, deployments(j, parse), l.rules, opts)
 	if err != nil {
 		l.fail(&l.internal, fmt.Sprintf("linting %s: %v", l.paths.printed(j.key()), err))
 		return

@@ -49,7 +49,7 @@ func TestLinterDeduplicates(t *testing.T) {
 		{template: filepath.Join(dir, "b", "onboard.json")},
 	}
 	var got []string
-	for _, f := range l.run(jobs) {
+	for _, f := range l.run(jobs, make([]lint.Options, len(jobs))) {
 		got = append(got, f.Path+":"+f.Message)
 	}
 	want := []string{
@@ -81,7 +81,7 @@ func TestLinterInternalErrors(t *testing.T) {
 		{fails, "linting a/onboard.json: rule fails: cannot work"},
 	} {
 		l, dir := testLinter(t, tt.rule)
-		l.run([]job{{template: filepath.Join(dir, "a", "onboard.json")}})
+		l.run([]job{{template: filepath.Join(dir, "a", "onboard.json")}}, make([]lint.Options, 1))
 		if len(l.internal) != 1 || !strings.HasPrefix(l.internal[0], tt.want) {
 			t.Errorf("%s: internal errors %q, want one starting %q", tt.rule.Name, l.internal, tt.want)
 		}
@@ -93,7 +93,7 @@ func TestLinterUnreadable(t *testing.T) {
 	findings := l.run([]job{
 		{template: filepath.Join(dir, "a", "onboard.json"), params: []string{filepath.Join(dir, "a", "gone.json")}},
 		{template: filepath.Join(dir, "gone.json")},
-	})
+	}, make([]lint.Options, 2))
 	// A template whose only parameters file vanished is not linted with
 	// its defaults instead: that would report the wrong values.
 	if len(findings) != 0 {

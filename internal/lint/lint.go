@@ -65,6 +65,8 @@ type Pass struct {
 	// Principals is the managing tenant's directory export (--principals),
 	// nil when the user gave none: the inventory rules then do nothing.
 	Principals *principals.Inventory
+	// Limits are the configured limits of the limit rules.
+	Limits Limits
 	// Suppressions are the suppressions of the deployments, each once, with
 	// what the driver learned of them; only an Audit rule sees them.
 	Suppressions []Suppression
@@ -131,6 +133,15 @@ type Options struct {
 	// Principals is the managing tenant's directory export, nil when there
 	// is none.
 	Principals *principals.Inventory
+	Limits     Limits
+}
+
+// Limits are the limits of the limit rules, as .lhlint.json sets them;
+// zero keeps a rule's default, which its documentation gives.
+type Limits struct {
+	Authorizations int // per registration definition without a Marketplace plan
+	Definitions    int // registration definitions per deployment
+	ResourceGroups int // resource groups per deployment
 }
 
 // Run runs every rule over the deployments of one template (one per
@@ -189,7 +200,7 @@ func (r *runner) run(rule *Rule, d *model.Deployment, audit []Suppression) error
 	r.ran[rule.Name] = true
 	pass := &Pass{
 		Rule: rule, Template: d, Roles: r.opts.Roles, Fset: r.fset,
-		CustomerTenant: r.opts.CustomerTenant, Principals: r.opts.Principals,
+		CustomerTenant: r.opts.CustomerTenant, Principals: r.opts.Principals, Limits: r.opts.Limits,
 		Suppressions: audit,
 		Exists:       func(name string) bool { return r.names[name] },
 		Ran:          func(name string) bool { return r.ran[name] },
