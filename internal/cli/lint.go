@@ -32,7 +32,7 @@ type options struct {
 	failLevel  lint.Severity // the lowest severity that fails the run
 	parameters string
 	verbose    bool
-	customer   string // --customer-tenant
+	customer   string   // --customer-tenant
 	roles      string   // --roles
 	principals []string // --principals, each time it is given
 	config     string   // --config
