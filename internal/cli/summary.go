@@ -165,7 +165,7 @@ func show(v model.Value) string {
 // assignedScopes says where the assignments of def delegate.
 func assignedScopes(d *model.Deployment, def *model.Definition) string {
 	var groups []string
-	subscription := false
+	subscription, policy := false, ""
 	for _, a := range d.Assignments {
 		name, ok := model.DefinitionName(a.RegistrationDefinitionID.Text())
 		if !ok || !strings.EqualFold(name, def.Name.Text()) {
@@ -174,11 +174,16 @@ func assignedScopes(d *model.Deployment, def *model.Definition) string {
 		switch a.Scope.Kind {
 		case model.ScopeSubscription:
 			subscription = true
+			if nd := a.Deployment; nd != nil && nd.Policy {
+				policy = show(nd.Name)
+			}
 		case model.ScopeResourceGroup:
 			groups = append(groups, show(a.Scope.ResourceGroup))
 		}
 	}
 	switch {
+	case policy != "":
+		return "every subscription that policy " + policy + " is assigned to"
 	case subscription:
 		return "the whole subscription"
 	case len(groups) == 1:
