@@ -97,15 +97,11 @@ func limit(v model.Value) int {
 	return int(n)
 }
 
-// ignored reports whether a file is excluded by the ignore globs, matched
-// against its slash path relative to the configuration's folder and against
-// each folder on the way to it.
-func (c *config) ignored(file string) bool {
+// ignored reports whether a file, given by its absolute path, is excluded
+// by the ignore globs, matched against its slash path relative to the
+// configuration's folder and against each folder on the way to it.
+func (c *config) ignored(abs string) bool {
 	if c == nil || len(c.ignore) == 0 {
-		return false
-	}
-	abs, err := filepath.Abs(file)
-	if err != nil {
 		return false
 	}
 	rel, err := filepath.Rel(c.dir, abs)

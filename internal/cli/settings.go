@@ -51,10 +51,7 @@ func (s *settings) config(file string) (*config, error) {
 	if s.forced != nil {
 		return s.forced, nil
 	}
-	dir, err := filepath.Abs(filepath.Dir(file))
-	if err != nil {
-		return nil, nil
-	}
+	dir := filepath.Dir(s.p.abs(file))
 	var visited []string
 	var found *config
 	for {
@@ -155,11 +152,11 @@ func (s *settings) inventory(paths []string) (*principals.Inventory, error) {
 func (s *settings) unignored(files []file) ([]file, error) {
 	var kept []file
 	for _, f := range files {
-		cfg, err := s.config(f.path)
+		cfg, err := s.config(f.abs)
 		if err != nil {
 			return nil, err
 		}
-		if !cfg.ignored(f.path) {
+		if !cfg.ignored(f.abs) {
 			kept = append(kept, f)
 		}
 	}

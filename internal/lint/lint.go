@@ -152,10 +152,7 @@ type Limits struct {
 // An error means a rule could not work or reported a malformed fix: a bug in
 // lhlint, never a problem in the template.
 func Run(fset *token.FileSet, ds []*model.Deployment, rules []*Rule, opts Options) ([]Finding, error) {
-	r := runner{fset: fset, opts: opts, names: map[string]bool{}, ran: map[string]bool{}, silenced: map[token.Pos]bool{}}
-	for _, rule := range rules {
-		r.names[rule.Name] = true
-	}
+	r := runner{fset: fset, opts: opts, rules: rules}
 	for _, d := range ds {
 		for _, rule := range rules {
 			if !rule.Audit {
@@ -165,11 +162,12 @@ func Run(fset *token.FileSet, ds []*model.Deployment, rules []*Rule, opts Option
 			}
 		}
 	}
-	audit := r.audited(ds)
-	for _, rule := range rules {
-		if rule.Audit && len(ds) > 0 {
-			if err := r.run(rule, ds[0], audit); err != nil {
-				return nil, err
+	if audit := r.audited(ds); len(audit) > 0 {
+		for _, rule := range rules {
+			if rule.Audit {
+				if err := r.run(rule, ds[0], audit); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
@@ -181,29 +179,47 @@ func Run(fset *token.FileSet, ds []*model.Deployment, rules []*Rule, opts Option
 type runner struct {
 	fset     *token.FileSet
 	opts     Options
-	names    map[string]bool // every rule given to Run
-	ran      map[string]bool // the rules that ran
-	silenced map[token.Pos]bool
+	rules    []*Rule
+	silenced map[token.Pos]bool // the suppressions that silenced a finding, by position
 	findings []Finding
+}
+
+// level returns the severity a rule reports at; Off when it does not run.
+func (r *runner) level(rule *Rule) Severity {
+	if lvl, ok := r.opts.Levels[rule.Name]; ok {
+		return lvl
+	}
+	return rule.Severity
+}
+
+// named returns the rule called name, nil when there is none.
+func (r *runner) named(name string) *Rule {
+	for _, rule := range r.rules {
+		if rule.Name == name {
+			return rule
+		}
+	}
+	return nil
 }
 
 // run runs one rule over d and keeps its findings that no suppression of d
 // silences. audit is nil for a rule that is not an Audit rule.
 func (r *runner) run(rule *Rule, d *model.Deployment, audit []Suppression) error {
-	sev := rule.Severity
-	if lvl, ok := r.opts.Levels[rule.Name]; ok {
-		sev = lvl
-	}
+	sev := r.level(rule)
 	if sev == Off {
 		return nil
 	}
-	r.ran[rule.Name] = true
 	pass := &Pass{
 		Rule: rule, Template: d, Roles: r.opts.Roles, Fset: r.fset,
 		CustomerTenant: r.opts.CustomerTenant, Principals: r.opts.Principals, Limits: r.opts.Limits,
-		Suppressions: audit,
-		Exists:       func(name string) bool { return r.names[name] },
-		Ran:          func(name string) bool { return r.ran[name] },
+	}
+	if rule.Audit {
+		pass.Suppressions = audit
+		pass.Exists = func(name string) bool { return r.named(name) != nil }
+		pass.Ran = func(name string) bool {
+			named := r.named(name)
+			return named != nil && r.level(named) != Off
+		}
 	}
 	if err := rule.Run(pass); err != nil {
 		return fmt.Errorf("rule %s: %w", rule.Name, err)
@@ -236,6 +252,9 @@ func (r *runner) silence(d *model.Deployment, rule string, diag analysis.Diagnos
 	silenced := false
 	for _, s := range d.Suppressions {
 		if s.Silences(rule, diag.Pos, related) {
+			if r.silenced == nil {
+				r.silenced = map[token.Pos]bool{}
+			}
 			r.silenced[s.Pos()] = true
 			silenced = true
 		}
