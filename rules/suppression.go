@@ -15,7 +15,9 @@ var Suppression = &lint.Rule{
 	Audit:    true,
 	Doc: `A suppression silences findings of the rules it names, where it is
 written: a comment ` + "`// lhlint-ignore: rule, rule -- reason`" + ` applies to the
-next line of code (or to its own line, after code), and a string
+next line of code (or to its own line, after code), through the end of any
+member or item that starts on that line, and to the values that flow
+through them from a parameters file; a string
 ` + "`\"rule, rule -- reason\"`" + ` in the ` + "`\"lhlint-ignore\"`" + ` list of a resource's
 or template's ` + "`metadata`" + ` applies to that resource or template, including the
 values it takes from a parameters file. A suppression must name the rules

@@ -160,5 +160,12 @@ func dump(fset *token.FileSet, d *model.Deployment) string {
 	for _, p := range d.Problems {
 		w(0, "problem %s: %s", at(p), p.Message)
 	}
+	for _, s := range d.Suppressions {
+		var names []string
+		for _, n := range s.Rules {
+			names = append(names, fmt.Sprintf("%s@%s", n.Name, at(n)))
+		}
+		w(0, "suppression %s-%s of [%s] reason %q covers %s-%s", at(s), fset.Position(s.End()), strings.Join(names, " "), s.Reason, at(s.Covers), fset.Position(s.Covers.End()))
+	}
 	return b.String()
 }

@@ -60,7 +60,7 @@ func (f *File) comment(out []model.Suppression, start, text, textEnd, end int) [
 		return out
 	}
 	off := text + len(body) - len(trimmed) + len(suppressionPrefix)
-	s := model.Suppression{Span: f.span(start, end-start), Covers: f.coveredLine(start, end)}
+	s := model.Suppression{Span: f.span(start, end-start), Covers: f.throughValues(f.coveredLine(start, end))}
 	if rest := f.Content[off:textEnd]; bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")) {
 		off += bytes.IndexByte(rest, ':') + 1
 		s.Rules, s.Reason = model.ParseSuppression(string(f.Content[off:textEnd]), func(i int) token.Pos { return f.Pos(off + i) })
@@ -90,6 +90,33 @@ func (f *File) coveredLine(start, end int) model.Span {
 		}
 	}
 	return f.span(len(src), 0)
+}
+
+// throughValues extends a covered line to the end of every member and item
+// that starts on it, so that a comment above "authorizations": [ covers
+// the whole array.
+func (f *File) throughValues(line model.Span) model.Span {
+	stack := []model.Value{f.root}
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if v.End() <= line.Pos() || v.Pos() >= line.End() {
+			continue // neither on the line nor around it
+		}
+		for _, m := range v.Members() {
+			if m.KeySpan.Pos() >= line.Pos() && m.KeySpan.Pos() < line.End() {
+				line.EndPos = max(line.EndPos, m.Value.End())
+			}
+			stack = append(stack, m.Value)
+		}
+		for _, it := range v.Items() {
+			if it.Pos() >= line.Pos() && it.Pos() < line.End() {
+				line.EndPos = max(line.EndPos, it.End())
+			}
+			stack = append(stack, it)
+		}
+	}
+	return line
 }
 
 // lineAt returns the line that starts at byte offset start, without its
