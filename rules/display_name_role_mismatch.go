@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
 )
@@ -17,7 +19,9 @@ authorization grants another (Log Analytics Contributor), the customer is
 told less than the truth. Public templates drift like this when
 authorizations are copied and edited line by line; nothing fails at
 deployment. lhlint matches whole role names, ignoring case, camel case and a
-plural s.
+plural s. A name that says only the kind of role the authorization grants
+("Sentinel Readers" for Microsoft Sentinel Reader, "Readers" for Billing
+Reader) is not a mismatch: the granted role's name ends with the role named.
 See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
 
 Fix: correct the role, or the display name.`,
@@ -35,7 +39,7 @@ func runDisplayNameRoleMismatch(pass *lint.Pass) error {
 			return // most display names name no role: the cheap test first
 		}
 		granted, ok := builtinRole(pass.Roles, role)
-		if ok && named.ID != granted.ID && !granted.NamedIn(text) {
+		if ok && named.ID != granted.ID && !granted.NamedIn(text) && !endsWithWords(granted.Name, named.Name) {
 			pass.ReportValuef(role, "%q sounds like %q, but the authorization grants %q", text, roleName(named), roleName(granted))
 		}
 	}
@@ -46,4 +50,11 @@ func runDisplayNameRoleMismatch(pass *lint.Pass) error {
 		check(e.PrincipalIDDisplayName, e.RoleDefinitionID)
 	}
 	return nil
+}
+
+// endsWithWords reports whether name ends with the whole words of suffix,
+// ignoring case: "Microsoft Sentinel Reader" ends with "Reader".
+func endsWithWords(name, suffix string) bool {
+	name, suffix = strings.ToLower(name), strings.ToLower(suffix)
+	return name == suffix || strings.HasSuffix(name, " "+suffix)
 }
