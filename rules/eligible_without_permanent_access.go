@@ -31,8 +31,11 @@ func runEligibleWithoutPermanentAccess(pass *lint.Pass) error {
 		if !ok {
 			continue
 		}
+		said := map[string]bool{} // once per principal, at its first eligible authorization
 		for _, e := range def.EligibleAuthorizations {
-			if p, ok := knownID(e.PrincipalID); ok && !readers[strings.ToLower(p)] {
+			p, ok := knownID(e.PrincipalID)
+			if p = strings.ToLower(p); ok && !readers[p] && !said[p] {
+				said[p] = true
 				pass.ReportValuef(e.PrincipalID, "eligible principal %q has no permanent authorization with Reader or a role that includes it", e.DisplayName())
 			}
 		}

@@ -99,8 +99,25 @@ func isPlaceholder(s string) bool {
 			return true
 		}
 	}
-	return false
+	return hasWord(lower, "enter") // "ENTER-ROLE-ID", but not "…Center for SAP…"
 }
+
+// hasWord reports whether lower contains word with no letter either side.
+func hasWord(lower, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(lower[i:], word)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		if (start == 0 || !isLetter(lower[start-1])) && (end == len(lower) || !isLetter(lower[end])) {
+			return true
+		}
+		i = end
+	}
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // roleName returns a role's name for a message.
 func roleName(r *roles.Role) string { return strings.TrimSpace(r.Name) }

@@ -16,7 +16,8 @@ var MissingDeleteRole = &lint.Rule{
 assignment Delete Role (91c1777a-f3dc-4fae-b103-61d183457e46), nobody in the
 managing tenant can remove the delegation; only the customer can. Microsoft
 recommends including it. The role inside delegatedRoleDefinitionIds does not
-count: it grants the role to nobody.
+count: it grants the role to nobody. An eligible authorization with the role
+does: its principal can activate it and remove the delegation.
 See https://learn.microsoft.com/azure/lighthouse/how-to/remove-delegation.
 
 Fix: add an authorization for a group in the managing tenant with
@@ -26,7 +27,8 @@ roleDefinitionId 91c1777a-f3dc-4fae-b103-61d183457e46.`,
 
 func runMissingDeleteRole(pass *lint.Pass) error {
 	for _, def := range pass.Template.Definitions {
-		if grantsKnownRoles(pass.Roles, def, func(r *roles.Role) bool { return r.ID == roles.RegistrationAssignmentDelete }) {
+		isDelete := func(r *roles.Role) bool { return r.ID == roles.RegistrationAssignmentDelete }
+		if grantsKnownRoles(pass.Roles, def, isDelete) || eligibleFor(pass.Roles, def, isDelete) {
 			continue
 		}
 		pass.ReportRangef(def.AuthorizationsValue,
@@ -37,14 +39,29 @@ func runMissingDeleteRole(pass *lint.Pass) error {
 
 // grantsKnownRoles reports whether a permanent authorization of def grants
 // a role for which want is true. It also reports true, meaning "cannot
-// tell", when the authorizations or any of their roles are not known.
+// tell", when the authorizations or any of their roles are not known. An
+// authorization without a roleDefinitionId grants nothing.
 func grantsKnownRoles(c *roles.Catalog, def *model.Definition, want func(*roles.Role) bool) bool {
 	if def.AuthorizationsValue.Kind() != model.Array {
 		return true
 	}
 	for _, a := range def.Authorizations {
+		if a.RoleDefinitionID.IsMissing() {
+			continue
+		}
 		role, ok := builtinRole(c, a.RoleDefinitionID)
 		if !ok || want(role) {
+			return true
+		}
+	}
+	return false
+}
+
+// eligibleFor reports whether an eligible authorization of def grants a
+// role for which want is true.
+func eligibleFor(c *roles.Catalog, def *model.Definition, want func(*roles.Role) bool) bool {
+	for _, e := range def.EligibleAuthorizations {
+		if role, ok := builtinRole(c, e.RoleDefinitionID); ok && want(role) {
 			return true
 		}
 	}

@@ -31,6 +31,10 @@ Fix: write the role's GUID. lhlint offers the fix when it knows the role.`,
 
 func runRoleIDNotGUID(pass *lint.Pass) error {
 	for _, ref := range roleRefs(pass.Template) {
+		if ref.value.IsMissing() && ref.value.IsValid() {
+			pass.ReportRangef(opening(ref.value), "%s for %q has no roleDefinitionId", ref.what(), ref.who)
+			continue
+		}
 		s, ok := knownID(ref.value)
 		if id, isID := roles.NormalizeID(ref.value.Text()); ref.value.IsSymbolic() && isID {
 			// A resource ID built with subscriptionResourceId(): its text is
@@ -41,18 +45,30 @@ func runRoleIDNotGUID(pass *lint.Pass) error {
 		if !ok || roles.IsGUID(s) {
 			continue
 		}
-		d := lint.ValueDiagnostic(ref.value, fmt.Sprintf("roleDefinitionId %q is not a GUID", s))
 		var role *roles.Role
+		what, hint := "is not a GUID", ""
 		if id, ok := roles.NormalizeID(s); ok {
-			d.Message = fmt.Sprintf("roleDefinitionId %q is a role definition resource ID; Azure Lighthouse needs the bare GUID", s)
+			what, hint = "is a role definition resource ID", "Azure Lighthouse needs the bare GUID"
 			role, _ = pass.Roles.Lookup(id)
 			if role == nil {
 				role = &roles.Role{ID: id}
 			}
 		} else if r, ok := roleByName(pass.Roles, s); ok {
-			d.Message = fmt.Sprintf("roleDefinitionId %q is a role name; Azure Lighthouse needs the role's GUID %q", s, r.ID)
+			what, hint = "is a role name", fmt.Sprintf("Azure Lighthouse needs the role's GUID %q", r.ID)
 			role = r
 		}
+		if role != nil {
+			if e := role.Eligibility(); e.Problem == roles.ProblemOwner || e.Problem == roles.ProblemDataActions || e.Problem == roles.ProblemRestrictedActions {
+				// No fix: Azure rejects the role itself, by GUID too.
+				hint = fmt.Sprintf("its GUID would not help: %s %s", roleName(role), e.Reason)
+				role = nil
+			}
+		}
+		msg := fmt.Sprintf("roleDefinitionId %q %s", s, what)
+		if hint != "" {
+			msg += "; " + hint
+		}
+		d := lint.ValueDiagnostic(ref.value, msg)
 		if role != nil && ref.value.IsLiteral() {
 			d.SuggestedFixes = []analysis.SuggestedFix{replaceString(ref.value, role.ID, "Replace with the role's GUID")}
 		}

@@ -242,8 +242,9 @@ func (x *templateIndex) byContent(p *file) *file {
 
 // isNameFor reports whether a parameters file's name says it belongs to a
 // template: X.json with X.parameters.json, X.params.json,
-// X.parameters.*.json or X.*.parameters.json, compared case-insensitively
-// (Windows users write Parameters.json), and with .jsonc as well as .json.
+// X.parameters.*.json or X.*.parameters.json (parameter in the singular
+// too), compared case-insensitively (Windows users write Parameters.json),
+// and with .jsonc as well as .json.
 func isNameFor(params, template string) bool {
 	params, template = strings.ToLower(params), strings.ToLower(template)
 	if !isJSONName(params) || !isJSONName(template) || stem(template) == "" {
@@ -258,10 +259,12 @@ func isNameFor(params, template string) bool {
 	case slices.Contains(parts, ""):
 		return false
 	case len(parts) == 1:
-		return parts[0] == "parameters" || parts[0] == "params"
+		return isParametersWord(parts[0]) || parts[0] == "params"
 	}
-	return parts[0] == "parameters" || parts[len(parts)-1] == "parameters"
+	return isParametersWord(parts[0]) || isParametersWord(parts[len(parts)-1])
 }
+
+func isParametersWord(s string) bool { return s == "parameters" || s == "parameter" }
 
 // stem is a file name without its folder and extension.
 func stem(path string) string {

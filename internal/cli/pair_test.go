@@ -319,6 +319,8 @@ func TestIsNameFor(t *testing.T) {
 	}{
 		{"x.parameters.json", "x.json", true},
 		{"x.params.json", "x.json", true},
+		{"x.parameter.json", "x.json", true},
+		{"x.parameter.dev.json", "x.json", true},
 		{"x.parameters.prod.json", "x.json", true},
 		{"x.parameters.eu.prod.json", "x.json", true},
 		{"x.prod.parameters.json", "x.json", true},
