@@ -12,7 +12,7 @@ import (
 
 //go:generate go run ./cmd/lhlint rules -format markdown -o docs/rules.md
 
-//go:embed testdata/rules/*/example.json testdata/rules/*/example.json.golden testdata/rules/*/example.parameters.json
+//go:embed testdata/rules/*/example.json testdata/rules/*/example.json.golden testdata/rules/*/example.parameters.json testdata/rules/*/principals.json
 var examples embed.FS
 
 // ExampleFile is one file of a rule's example.
@@ -22,10 +22,11 @@ type ExampleFile struct {
 }
 
 // Example returns a rule's example files (the template, then its
-// parameters file when it has one) and the output lhlint reports for them.
+// parameters file and the directory export it is linted with, when it has
+// them) and the output lhlint reports for them.
 func Example(rule string) (files []ExampleFile, output string, ok bool) {
 	dir := path.Join("testdata/rules", rule)
-	for _, name := range []string{"example.json", "example.parameters.json"} {
+	for _, name := range []string{"example.json", "example.parameters.json", "principals.json"} {
 		if b, err := fs.ReadFile(examples, path.Join(dir, name)); err == nil {
 			files = append(files, ExampleFile{Name: name, Content: string(b)})
 		}

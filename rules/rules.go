@@ -5,6 +5,7 @@ import "github.com/lhlint/lhlint/internal/lint"
 // All is every rule lhlint runs, sorted by name.
 var All = []*lint.Rule{
 	ActivationDuration,
+	ApplicationObjectID,
 	AssignmentDefinitionReference,
 	AssignmentScope,
 	AuthorizationLimit,
@@ -16,6 +17,7 @@ var All = []*lint.Rule{
 	DuplicateAuthorization,
 	EligibleAPIVersion,
 	EligibleRestrictedRole,
+	EligibleServicePrincipal,
 	EligibleWithoutPermanentAccess,
 	InconsistentJITPolicy,
 	InvalidDelegatedRole,
@@ -31,6 +33,7 @@ var All = []*lint.Rule{
 	ParameterTypeMismatch,
 	PlaceholderValue,
 	PrincipalIDNotGUID,
+	PrincipalNotSecurityGroup,
 	ResourceGroupLimit,
 	ResourceNameNotGUID,
 	RoleExposesKeys,
@@ -45,7 +48,9 @@ var All = []*lint.Rule{
 	UAAWithoutDelegatedRoles,
 	UnknownAPIVersion,
 	UnknownParameter,
+	UnknownPrincipal,
 	UnknownProperty,
 	UnknownRole,
 	UnresolvedValue,
+	UserPrincipal,
 }

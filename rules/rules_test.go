@@ -142,6 +142,27 @@ func TestNoStrayFiles(t *testing.T) {
 	}
 }
 
+// TestInventoryRulesNeedPrincipals checks that the rules whose fixtures come
+// with a directory export say nothing without one, as DESIGN promises.
+func TestInventoryRulesNeedPrincipals(t *testing.T) {
+	n := 0
+	for _, r := range All {
+		if _, err := os.Stat(filepath.Join(testdata(r), linttest.PrincipalsFile)); err != nil {
+			continue
+		}
+		n++
+		cases, _ := linttest.Cases(testdata(r))
+		for _, c := range cases {
+			if found := linttest.LintWithoutPrincipals(t, r, All, c); c.Bad() && len(found) > 0 {
+				t.Errorf("%s/%s reports %q without --principals", r.Name, c.Name, found[0].Message)
+			}
+		}
+	}
+	if n != 5 {
+		t.Errorf("%d rules have a directory export in their fixtures, want the 5 inventory rules", n)
+	}
+}
+
 // TestREADMEListsRules keeps the README's rule table in step with All.
 func TestREADMEListsRules(t *testing.T) {
 	readme, err := os.ReadFile(filepath.Join("..", "README.md"))

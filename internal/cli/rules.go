@@ -84,8 +84,12 @@ func writeRule(b *strings.Builder, r *lint.Rule, heading string) {
 		return
 	}
 	b.WriteString("\nExample:\n")
+	command := "lhlint -format pretty"
 	for _, f := range files {
 		fmt.Fprintf(b, "\n`%s`:\n\n```json\n%s```\n", f.Name, f.Content)
+		if f.Name == "principals.json" {
+			command += " --principals principals.json"
+		}
 	}
-	fmt.Fprintf(b, "\n`lhlint -format pretty` reports:\n\n```\n%s\n```\n", output)
+	fmt.Fprintf(b, "\n`%s` reports:\n\n```\n%s\n```\n", command, output)
 }

@@ -1,10 +1,9 @@
-// Package principals reads a directory export of the managing tenant, so
-// that rules can tell which kind of Microsoft Entra object each principal
-// ID of a template is: a security group, a Microsoft 365 group, a user, a
-// service principal or an application.
 package principals
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Kind is the kind of directory object a principal ID names.
 type Kind int8
@@ -28,10 +27,13 @@ type Principal struct {
 	Kind        Kind
 	DisplayName string
 
-	// Groups.
-	SecurityEnabled bool
-	MailEnabled     bool
-	GroupTypes      []string // "Unified" for a Microsoft 365 group
+	// Groups. SecurityEnabledKnown is false when the export leaves
+	// securityEnabled out (a $select without it): then SecurityEnabled says
+	// nothing.
+	SecurityEnabled      bool
+	SecurityEnabledKnown bool
+	MailEnabled          bool
+	GroupTypes           []string // "Unified" for a Microsoft 365 group
 
 	// Applications and service principals.
 	AppID                string // the application (client) ID, lower case
@@ -68,4 +70,43 @@ func (inv *Inventory) ByAppID(appID string) []*Principal {
 // New returns an empty inventory.
 func New() *Inventory {
 	return &Inventory{byID: map[string]*Principal{}, byAppID: map[string][]*Principal{}}
+}
+
+// Len returns the number of directory objects in the inventory.
+func (inv *Inventory) Len() int {
+	if inv == nil {
+		return 0
+	}
+	return len(inv.byID)
+}
+
+// IsMicrosoft365Group reports whether p is a Microsoft 365 group: its
+// groupTypes contain "Unified".
+func (p *Principal) IsMicrosoft365Group() bool {
+	for _, t := range p.GroupTypes {
+		if strings.EqualFold(t, "Unified") {
+			return true
+		}
+	}
+	return false
+}
+
+// add puts p in the inventory. An object in two exports keeps the copy read
+// last, unless only the earlier one says what kind of object it is.
+func (inv *Inventory) add(p *Principal) {
+	if old, ok := inv.byID[p.ID]; ok {
+		if p.Kind == Unknown && old.Kind != Unknown {
+			return
+		}
+		if old.AppID != "" {
+			inv.byAppID[old.AppID] = slices.DeleteFunc(inv.byAppID[old.AppID], func(q *Principal) bool { return q == old })
+			if len(inv.byAppID[old.AppID]) == 0 {
+				delete(inv.byAppID, old.AppID)
+			}
+		}
+	}
+	inv.byID[p.ID] = p
+	if p.AppID != "" {
+		inv.byAppID[p.AppID] = append(inv.byAppID[p.AppID], p)
+	}
 }

@@ -73,9 +73,22 @@ func exists(path string) bool {
 }
 
 // Lint runs every rule of all over a case, as lhlint does, so that
-// suppressions apply, and returns the findings of rule, resolved with file
-// names as paths, and the sources they refer to.
+// suppressions apply, with the case folder's directory export when it has
+// one, and returns the findings of rule, resolved with file names as paths,
+// and the sources they refer to.
 func Lint(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case) ([]report.Finding, map[string]*source.File) {
+	t.Helper()
+	return run(t, rule, all, c, inventory(t, c.Dir))
+}
+
+// LintWithoutPrincipals is Lint as if the user gave no directory export.
+func LintWithoutPrincipals(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case) []report.Finding {
+	t.Helper()
+	found, _ := run(t, rule, all, c, nil)
+	return found
+}
+
+func run(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case, inv *principals.Inventory) ([]report.Finding, map[string]*source.File) {
 	t.Helper()
 	fset := token.NewFileSet()
 	sources := map[string]*source.File{}
@@ -94,7 +107,7 @@ func Lint(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case) ([]report.Fin
 	if c.Params != "" {
 		params = parse(c.Params)
 	}
-	opts := lint.Options{Roles: roles.Builtin(), CustomerTenant: CustomerTenant, Principals: inventory(t, c.Dir)}
+	opts := lint.Options{Roles: roles.Builtin(), CustomerTenant: CustomerTenant, Principals: inv}
 	found, err := lint.Run(fset, []*model.Deployment{arm.Load(tmpl, params)}, all, opts)
 	if err != nil {
 		t.Fatalf("%s: %v", c.Name, err)
