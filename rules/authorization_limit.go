@@ -4,6 +4,7 @@ import (
 	"cmp"
 
 	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
 )
 
 // Authorization limits: Partner Center documents 20 per Marketplace plan;
@@ -36,9 +37,9 @@ func runAuthorizationLimit(pass *lint.Pass) error {
 	for _, def := range pass.Template.Definitions {
 		n := len(def.Authorizations)
 		switch {
-		case def.Plan.IsKnown() && n > marketplaceAuthorizationLimit:
+		case def.Plan.Kind() == model.Object && n > marketplaceAuthorizationLimit:
 			pass.ReportRangef(def.AuthorizationsValue, "registration definition of a Marketplace plan has %d authorizations; Partner Center allows %d", n, marketplaceAuthorizationLimit)
-		case !def.Plan.IsKnown() && n > limit:
+		case def.Plan.Kind() != model.Object && n > limit:
 			pass.ReportRangef(def.AuthorizationsValue, "registration definition has %d authorizations, more than the limit of %d", n, limit)
 		}
 	}

@@ -143,3 +143,9 @@ func registrations(d *model.Deployment) []registration {
 
 // quote writes s as %q does, for messages assembled piece by piece.
 func quote(s string) string { return strconv.Quote(s) }
+
+// opening returns the first character of a value's span: the { of an
+// object that lacks a member.
+func opening(v model.Value) model.Span {
+	return model.Span{StartPos: v.Pos(), EndPos: v.Pos() + 1}
+}

@@ -14,8 +14,7 @@ var PrincipalIDNotGUID = &lint.Rule{
 	Doc: `principalId is the object ID of a user, group or service principal in the
 managing tenant: a GUID. Anything else fails with "The PrincipalId '…' must be
 a valid Guid"; a documentation example once had the invalid 3kl47fff-… this
-way. This covers authorizations, eligible authorizations and approvers; one
-without a principalId at all is rejected too, since the property is required.
+way. This covers authorizations, eligible authorizations and approvers.
 See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
 
 Fix: copy the object ID from Microsoft Entra ID (for a service principal, the
@@ -24,35 +23,12 @@ enterprise application's object ID).`,
 }
 
 func runPrincipalIDNotGUID(pass *lint.Pass) error {
-	d := pass.Template
-	for _, v := range principalIDs(d) {
+	for _, v := range principalIDs(pass.Template) {
 		if s, ok := knownID(v); ok && !roles.IsGUID(s) {
 			pass.ReportValuef(v, "principalId %q is not a GUID", s)
 		}
 	}
-	missing := func(what string, v model.Value) {
-		if v.IsMissing() && v.IsValid() {
-			pass.ReportRangef(opening(v), "%s has no principalId", what)
-		}
-	}
-	for _, a := range d.AllAuthorizations() {
-		missing("authorization", a.PrincipalID)
-	}
-	for _, e := range d.AllEligibleAuthorizations() {
-		missing("eligible authorization", e.PrincipalID)
-		if e.JITPolicy != nil {
-			for _, ap := range e.JITPolicy.Approvers {
-				missing("approver", ap.PrincipalID)
-			}
-		}
-	}
 	return nil
-}
-
-// opening returns the first character of a Missing value's span: the {
-// of the object that lacks the member.
-func opening(v model.Value) model.Span {
-	return model.Span{StartPos: v.Pos(), EndPos: v.Pos() + 1}
 }
 
 // principalIDs returns every principalId of authorizations, eligible

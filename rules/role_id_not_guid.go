@@ -31,10 +31,6 @@ Fix: write the role's GUID. lhlint offers the fix when it knows the role.`,
 
 func runRoleIDNotGUID(pass *lint.Pass) error {
 	for _, ref := range roleRefs(pass.Template) {
-		if ref.value.IsMissing() && ref.value.IsValid() {
-			pass.ReportRangef(opening(ref.value), "%s for %q has no roleDefinitionId", ref.what(), ref.who)
-			continue
-		}
 		s, ok := knownID(ref.value)
 		if id, isID := roles.NormalizeID(ref.value.Text()); ref.value.IsSymbolic() && isID {
 			// A resource ID built with subscriptionResourceId(): its text is

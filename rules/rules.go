@@ -41,6 +41,7 @@ var All = []*lint.Rule{
 	RoleWithDataActions,
 	RoleWithRestrictedActions,
 	SameTenant,
+	Schema,
 	Suppression,
 	Syntax,
 	TenantIDNotGUID,
