@@ -15,35 +15,41 @@ import (
 type shape struct {
 	what     string // the object in messages
 	required []string
-	types    map[string]model.Kind
+	types    []typed
+}
+
+// typed is a property and its JSON type.
+type typed struct {
+	name string
+	kind model.Kind
 }
 
 var (
-	definitionShape = shape{"registration definition", []string{"authorizations", "managedByTenantId"}, map[string]model.Kind{
-		"authorizations": model.Array, "description": model.String, "eligibleAuthorizations": model.Array,
-		"managedByTenantId": model.String, "registrationDefinitionName": model.String,
+	definitionShape = shape{"registration definition", []string{"authorizations", "managedByTenantId"}, []typed{
+		{"authorizations", model.Array}, {"description", model.String}, {"eligibleAuthorizations", model.Array},
+		{"managedByTenantId", model.String}, {"registrationDefinitionName", model.String},
 	}}
-	authorizationShape = shape{"authorization", []string{"principalId", "roleDefinitionId"}, map[string]model.Kind{
-		"delegatedRoleDefinitionIds": model.Array, "principalId": model.String, "principalIdDisplayName": model.String,
-		"roleDefinitionId": model.String,
+	authorizationShape = shape{"authorization", []string{"principalId", "roleDefinitionId"}, []typed{
+		{"delegatedRoleDefinitionIds", model.Array}, {"principalId", model.String}, {"principalIdDisplayName", model.String},
+		{"roleDefinitionId", model.String},
 	}}
-	eligibleShape = shape{"eligible authorization", []string{"principalId", "roleDefinitionId"}, map[string]model.Kind{
-		"justInTimeAccessPolicy": model.Object, "principalId": model.String, "principalIdDisplayName": model.String,
-		"roleDefinitionId": model.String,
+	eligibleShape = shape{"eligible authorization", []string{"principalId", "roleDefinitionId"}, []typed{
+		{"justInTimeAccessPolicy", model.Object}, {"principalId", model.String}, {"principalIdDisplayName", model.String},
+		{"roleDefinitionId", model.String},
 	}}
-	policyShape = shape{"justInTimeAccessPolicy", []string{"multiFactorAuthProvider"}, map[string]model.Kind{
-		"managedByTenantApprovers": model.Array, "maximumActivationDuration": model.String, "multiFactorAuthProvider": model.String,
+	policyShape = shape{"justInTimeAccessPolicy", []string{"multiFactorAuthProvider"}, []typed{
+		{"managedByTenantApprovers", model.Array}, {"maximumActivationDuration", model.String}, {"multiFactorAuthProvider", model.String},
 	}}
-	approverShape = shape{"approver", []string{"principalId"}, map[string]model.Kind{
-		"principalId": model.String, "principalIdDisplayName": model.String,
+	approverShape = shape{"approver", []string{"principalId"}, []typed{
+		{"principalId", model.String}, {"principalIdDisplayName", model.String},
 	}}
-	planShape = shape{"plan", []string{"name", "product", "publisher", "version"}, map[string]model.Kind{
-		"name": model.String, "product": model.String, "publisher": model.String, "version": model.String,
+	planShape = shape{"plan", []string{"name", "product", "publisher", "version"}, []typed{
+		{"name", model.String}, {"product", model.String}, {"publisher", model.String}, {"version", model.String},
 	}}
 	// registrationDefinitionId is required too; assignment_definition_reference
 	// reports an assignment without one, with what it should reference.
-	assignmentShape = shape{"registration assignment", nil, map[string]model.Kind{
-		"registrationDefinitionId": model.String,
+	assignmentShape = shape{"registration assignment", nil, []typed{
+		{"registrationDefinitionId", model.String},
 	}}
 )
 
@@ -114,9 +120,9 @@ func checkShape(pass *lint.Pass, obj model.Value, s shape) {
 		}
 	}
 	for _, m := range obj.Members() {
-		for name, kind := range s.types {
-			if strings.EqualFold(m.Key, name) && m.Value.IsKnown() && m.Value.Kind() != model.Null && m.Value.Kind() != kind {
-				pass.ReportValuef(m.Value, "%s of %s is %s; the API wants %s", name, s.what, kindName(m.Value.Kind()), kindName(kind))
+		for _, t := range s.types {
+			if strings.EqualFold(m.Key, t.name) && m.Value.IsKnown() && m.Value.Kind() != model.Null && m.Value.Kind() != t.kind {
+				pass.ReportValuef(m.Value, "%s of %s is %s; the API wants %s", t.name, s.what, kindName(m.Value.Kind()), kindName(t.kind))
 			}
 		}
 	}

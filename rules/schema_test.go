@@ -70,8 +70,9 @@ func TestSchemaShapes(t *testing.T) {
 			t.Errorf("%s: %d properties, the table has %d", name, len(def.Properties), len(s.types))
 		}
 		for prop, p := range def.Properties {
-			if want := kind(p); s.types[prop] != want {
-				t.Errorf("%s.%s: the schema says %v, the table %v", name, prop, want, s.types[prop])
+			i := slices.IndexFunc(s.types, func(t typed) bool { return t.name == prop })
+			if i < 0 || s.types[i].kind != kind(p) {
+				t.Errorf("%s.%s: the schema says %v, the table does not", name, prop, kind(p))
 			}
 		}
 	}
