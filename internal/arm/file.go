@@ -136,6 +136,11 @@ type File struct {
 	Suppressions []model.Suppression
 	root         model.Value // the document as literal values with spans
 	exprs        map[token.Pos]parsedExpr
+
+	// For suppression comments: the lines they cover, by where the line
+	// starts, and where each value starts; made when first needed.
+	covered     map[token.Pos]model.Span
+	valueStarts []model.Span
 }
 
 type parsedExpr struct {

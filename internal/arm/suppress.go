@@ -3,6 +3,8 @@ package arm
 import (
 	"bytes"
 	"go/token"
+	"slices"
+	"sort"
 
 	"github.com/lhlint/lhlint/internal/model"
 )
@@ -20,113 +22,156 @@ func (f *File) suppressions() []model.Suppression {
 }
 
 // commentSuppressions returns the suppressions in // and /* */ comments.
+// One pass finds the comments and the lines that have code; a hostile file
+// of many comments costs no more than a long one.
 func (f *File) commentSuppressions() []model.Suppression {
-	var out []model.Suppression
 	src := f.Content
+	type comment struct {
+		start, text, textEnd, end int
+		line, endLine             int  // 1-based
+		afterCode                 bool // code comes before it on its line
+	}
+	var found []comment
+	hasCode := []bool{false, false} // by line, from 1
+	line, code := 1, false
+	newline := func() {
+		line++
+		code = false
+		hasCode = append(hasCode, false)
+	}
 	for i := 0; i < len(src); i++ {
-		switch {
-		case src[i] == '"':
+		switch c := src[i]; {
+		case c == '\n':
+			newline()
+		case c == '"':
+			hasCode[line], code = true, true
 			for i++; i < len(src) && src[i] != '"' && src[i] != '\n'; i++ {
 				if src[i] == '\\' {
 					i++
 				}
+			}
+			if i < len(src) && src[i] == '\n' {
+				newline()
 			}
 		case bytes.HasPrefix(src[i:], []byte("//")):
 			end := i + bytes.IndexByte(src[i:], '\n')
 			if end < i {
 				end = len(src)
 			}
-			out = f.comment(out, i, i+2, end, end)
-			i = end
+			found = append(found, comment{i, i + 2, end, end, line, line, code})
+			i = end - 1 // the line break, if any, is read next
 		case bytes.HasPrefix(src[i:], []byte("/*")):
-			end := bytes.Index(src[i+2:], []byte("*/"))
-			if end < 0 {
-				return out // unterminated: a syntax problem
+			n := bytes.Index(src[i+2:], []byte("*/"))
+			if n < 0 {
+				i = len(src) // unterminated: a syntax problem
+				break
 			}
-			end += i + 2
-			out = f.comment(out, i, i+2, end, end+2)
+			end := i + 2 + n
+			startLine := line
+			for _, b := range src[i:end] {
+				if b == '\n' {
+					newline()
+				}
+			}
+			found = append(found, comment{i, i + 2, end, end + 2, startLine, line, code})
 			i = end + 1
+		case c != ' ' && c != '\t' && c != '\r':
+			hasCode[line], code = true, true
+		}
+	}
+	// nextCode[l] is the first line at or after l that has code, 0 for none.
+	nextCode := make([]int, len(hasCode)+1)
+	for l := len(hasCode) - 1; l >= 1; l-- {
+		nextCode[l] = nextCode[l+1]
+		if hasCode[l] {
+			nextCode[l] = l
+		}
+	}
+	var out []model.Suppression
+	for _, c := range found {
+		covered := c.line
+		if !c.afterCode {
+			covered = nextCode[c.endLine+1]
+		}
+		if s, ok := f.suppression(c.start, c.text, c.textEnd, c.end, f.lineSpan(covered)); ok {
+			out = append(out, s)
 		}
 	}
 	return out
 }
 
-// comment adds the suppression in the comment src[start:end] whose text is
-// src[text:textEnd], if it is one.
-func (f *File) comment(out []model.Suppression, start, text, textEnd, end int) []model.Suppression {
+// suppression reads the suppression in the comment src[start:end] whose
+// text is src[text:textEnd], if it is one; it covers line.
+func (f *File) suppression(start, text, textEnd, end int, line model.Span) (model.Suppression, bool) {
 	body := f.Content[text:textEnd]
 	trimmed := bytes.TrimLeft(body, " \t*")
 	if !bytes.HasPrefix(trimmed, suppressionPrefix) {
-		return out
+		return model.Suppression{}, false
 	}
 	off := text + len(body) - len(trimmed) + len(suppressionPrefix)
-	s := model.Suppression{Span: f.span(start, end-start), Covers: f.throughValues(f.coveredLine(start, end))}
+	s := model.Suppression{Span: f.span(start, end-start), Covers: f.throughValues(line)}
 	if rest := f.Content[off:textEnd]; bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")) {
 		off += bytes.IndexByte(rest, ':') + 1
 		s.Rules, s.Reason = model.ParseSuppression(string(f.Content[off:textEnd]), func(i int) token.Pos { return f.Pos(off + i) })
 	}
-	return append(out, s)
+	return s, true
 }
 
-// coveredLine returns the line a comment at src[start:end] applies to: its
-// own line when code comes before it, else the next line that has more
-// than whitespace and comments.
-func (f *File) coveredLine(start, end int) model.Span {
-	src := f.Content
-	lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
-	if len(bytes.TrimSpace(src[lineStart:start])) > 0 {
-		return f.lineAt(lineStart)
+// lineSpan returns line n (from 1) without its line break; an empty span
+// at the end of the file when there is no such line.
+func (f *File) lineSpan(n int) model.Span {
+	if n < 1 || n > f.Tok.LineCount() {
+		return f.span(len(f.Content), 0)
 	}
-	for next := end; next < len(src); {
-		nl := bytes.IndexByte(src[next:], '\n')
-		if nl < 0 {
-			return f.span(len(src), 0)
-		}
-		next += nl + 1
-		line := f.lineAt(next)
-		text := bytes.TrimSpace(src[next:f.Offset(line.End())])
-		if len(text) > 0 && !bytes.HasPrefix(text, []byte("//")) {
-			return line
-		}
+	start := f.Offset(f.Tok.LineStart(n))
+	end := len(f.Content)
+	if n < f.Tok.LineCount() {
+		end = f.Offset(f.Tok.LineStart(n+1)) - 1
 	}
-	return f.span(len(src), 0)
+	return f.span(start, end-start)
 }
 
 // throughValues extends a covered line to the end of every member and item
 // that starts on it, so that a comment above "authorizations": [ covers
-// the whole array.
+// the whole array. Each line is worked out once, from a list of where
+// values start made once per file, so that a hostile file of many
+// comments costs no more than a long one.
 func (f *File) throughValues(line model.Span) model.Span {
-	stack := []model.Value{f.root}
+	if f.covered == nil {
+		f.covered = map[token.Pos]model.Span{}
+		f.valueStarts = valueStarts(f.root)
+	}
+	if span, ok := f.covered[line.Pos()]; ok {
+		return span
+	}
+	span := line
+	starts := f.valueStarts
+	for i := sort.Search(len(starts), func(i int) bool { return starts[i].StartPos >= line.Pos() }); i < len(starts) && starts[i].StartPos < line.End(); i++ {
+		span.EndPos = max(span.EndPos, starts[i].EndPos)
+	}
+	f.covered[line.Pos()] = span
+	return span
+}
+
+// valueStarts returns, in the order they are written, a span for every
+// member and item below root: from its key (or its start) to its end.
+func valueStarts(root model.Value) []model.Span {
+	var out []model.Span
+	stack := []model.Value{root}
 	for len(stack) > 0 {
 		v := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if v.End() <= line.Pos() || v.Pos() >= line.End() {
-			continue // neither on the line nor around it
-		}
 		for _, m := range v.Members() {
-			if m.KeySpan.Pos() >= line.Pos() && m.KeySpan.Pos() < line.End() {
-				line.EndPos = max(line.EndPos, m.Value.End())
-			}
+			out = append(out, model.Span{StartPos: m.KeySpan.Pos(), EndPos: m.Value.End()})
 			stack = append(stack, m.Value)
 		}
 		for _, it := range v.Items() {
-			if it.Pos() >= line.Pos() && it.Pos() < line.End() {
-				line.EndPos = max(line.EndPos, it.End())
-			}
+			out = append(out, it.Span)
 			stack = append(stack, it)
 		}
 	}
-	return line
-}
-
-// lineAt returns the line that starts at byte offset start, without its
-// line break.
-func (f *File) lineAt(start int) model.Span {
-	n := bytes.IndexByte(f.Content[start:], '\n')
-	if n < 0 {
-		n = len(f.Content) - start
-	}
-	return f.span(start, n)
+	slices.SortFunc(out, func(a, b model.Span) int { return int(a.StartPos) - int(b.StartPos) })
+	return out
 }
 
 // metadataSuppressions returns the suppressions in obj's metadata, which

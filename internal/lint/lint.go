@@ -181,6 +181,7 @@ type runner struct {
 	opts     Options
 	rules    []*Rule
 	silenced map[token.Pos]bool // the suppressions that silenced a finding, by position
+	indexes  map[*model.Deployment]suppressions
 	findings []Finding
 }
 
@@ -245,21 +246,16 @@ func (r *runner) silence(d *model.Deployment, rule string, diag analysis.Diagnos
 	if len(d.Suppressions) == 0 {
 		return false
 	}
-	related := make([]token.Pos, len(diag.Related))
-	for i, rel := range diag.Related {
-		related[i] = rel.Pos
-	}
-	silenced := false
-	for _, s := range d.Suppressions {
-		if s.Silences(rule, diag.Pos, related) {
-			if r.silenced == nil {
-				r.silenced = map[token.Pos]bool{}
-			}
-			r.silenced[s.Pos()] = true
-			silenced = true
+	idx, ok := r.indexes[d]
+	if !ok {
+		idx = newSuppressions(d.Suppressions)
+		if r.indexes == nil {
+			r.indexes = map[*model.Deployment]suppressions{}
+			r.silenced = map[token.Pos]bool{}
 		}
+		r.indexes[d] = idx
 	}
-	return silenced
+	return idx.silence(rule, diag, func(s token.Pos) { r.silenced[s] = true })
 }
 
 // audited returns the suppressions of the deployments, each once, in

@@ -48,35 +48,3 @@ func ParseSuppression(text string, pos func(off int) token.Pos) (names []Name, r
 	}
 	return names, reason
 }
-
-// Covers reports whether s applies at pos.
-func (s Suppression) covers(pos token.Pos) bool {
-	return pos.IsValid() && s.Covers.StartPos <= pos && pos < s.Covers.EndPos
-}
-
-// Silences reports whether s silences a finding of rule at pos with the
-// related locations related.
-func (s Suppression) Silences(rule string, pos token.Pos, related []token.Pos) bool {
-	if !s.Names(rule) {
-		return false
-	}
-	if s.covers(pos) {
-		return true
-	}
-	for _, p := range related {
-		if s.covers(p) {
-			return true
-		}
-	}
-	return false
-}
-
-// Names reports whether s names rule.
-func (s Suppression) Names(rule string) bool {
-	for _, n := range s.Rules {
-		if n.Name == rule {
-			return true
-		}
-	}
-	return false
-}

@@ -75,7 +75,7 @@ func (r resolver) location(pos, end token.Pos) Location {
 		loc.URI = URIFromPath(filepath.ToSlash(f.Name))
 	}
 	loc.Start = f.Position(pos)
-	loc.End = f.Position(end)
+	loc.End = f.PositionFrom(loc.Start, end)
 	// source.File.Line keeps the line break of a file's last line when the
 	// file ends with one; an excerpt shows the text only.
 	loc.LineText = strings.TrimSuffix(strings.TrimSuffix(f.Line(loc.Start.Line), "\n"), "\r")

@@ -8,11 +8,17 @@ import (
 )
 
 // File is one input file: its name as the user gave it, its bytes, and its
-// token.File in the shared FileSet.
+// token.File in the shared FileSet. A File is used by one goroutine at a
+// time: it remembers the last position and line it worked out, so that
+// many findings on one long line cost no more than the line.
 type File struct {
 	Name    string
 	Content []byte
 	Tok     *token.File
+
+	last     Position // the last position Position returned, to count on from
+	lastLine int      // the line lastText holds, 0 for none
+	lastText string
 }
 
 // Add registers content under name in fset and returns the File. Byte
@@ -54,10 +60,26 @@ type Position struct {
 
 // Position returns the line and columns of pos, which must be in this file.
 func (f *File) Position(pos token.Pos) Position {
+	f.last = f.position(pos, f.last)
+	return f.last
+}
+
+// PositionFrom returns the position of pos, which comes after from, such
+// as the end of a range whose start is from.
+func (f *File) PositionFrom(from Position, pos token.Pos) Position {
+	return f.position(pos, from)
+}
+
+// position returns the position of pos, counting its columns on from hint
+// when hint is before it on its line.
+func (f *File) position(pos token.Pos, hint Position) Position {
 	off := f.Offset(pos)
 	p := f.Tok.Position(pos)
 	start := off - (p.Column - 1)
 	col, col16 := 1, 1
+	if hint.Line == p.Line && hint.Offset <= off && hint.Offset >= start {
+		start, col, col16 = hint.Offset, hint.Column, hint.Column16
+	}
 	for i := start; i < off; {
 		r, n := utf8.DecodeRune(f.Content[i:])
 		i += n
@@ -72,6 +94,9 @@ func (f *File) Line(n int) string {
 	if n < 1 || n > f.Tok.LineCount() {
 		return ""
 	}
+	if n == f.lastLine {
+		return f.lastText
+	}
 	start := f.Offset(f.Tok.LineStart(n))
 	end := len(f.Content)
 	if n < f.Tok.LineCount() {
@@ -80,5 +105,6 @@ func (f *File) Line(n int) string {
 	line := f.Content[start:max(end, start)]
 	line = bytes.TrimSuffix(line, []byte("\n")) // the last line, when the file ends with a line break
 	line = bytes.TrimSuffix(line, []byte("\r"))
-	return string(line)
+	f.lastLine, f.lastText = n, string(line)
+	return f.lastText
 }
