@@ -74,6 +74,9 @@ func policyScope(details, deployment model.Value) model.Scope {
 // are evaluated now, and [[-escaped strings lose one [ and stay literal for
 // the next evaluation, still spanned where they are written.
 func (e *env) stored(v model.Value) model.Value {
+	if !e.l.step() {
+		return model.UnknownValue("the template is too large for lhlint to evaluate", v.Span)
+	}
 	switch v.Kind() {
 	case model.String:
 		s := v.Text()
