@@ -110,7 +110,7 @@ func runSchema(pass *lint.Pass) error {
 func checkShape(pass *lint.Pass, obj model.Value, s shape) {
 	if obj.Kind() != model.Object {
 		if obj.IsKnown() && obj.Kind() != model.Null {
-			pass.ReportValuef(obj, "%s is %s; the API wants an object", s.what, kindName(obj.Kind()))
+			pass.ReportValuef(obj, "%s is %s; the API wants an object", s.what, describeKind(obj.Kind()))
 		}
 		return
 	}
@@ -122,25 +122,8 @@ func checkShape(pass *lint.Pass, obj model.Value, s shape) {
 	for _, m := range obj.Members() {
 		for _, t := range s.types {
 			if strings.EqualFold(m.Key, t.name) && m.Value.IsKnown() && m.Value.Kind() != model.Null && m.Value.Kind() != t.kind {
-				pass.ReportValuef(m.Value, "%s of %s is %s; the API wants %s", t.name, s.what, kindName(m.Value.Kind()), kindName(t.kind))
+				pass.ReportValuef(m.Value, "%s of %s is %s; the API wants %s", t.name, s.what, describeKind(m.Value.Kind()), describeKind(t.kind))
 			}
 		}
 	}
-}
-
-// kindName names a JSON type in a message.
-func kindName(k model.Kind) string {
-	switch k {
-	case model.Null:
-		return "null"
-	case model.Bool:
-		return "a boolean"
-	case model.Int:
-		return "a number"
-	case model.String:
-		return "a string"
-	case model.Array:
-		return "an array"
-	}
-	return "an object"
 }
