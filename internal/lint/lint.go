@@ -71,7 +71,7 @@ type Pass struct {
 	// what the driver learned of them; only an Audit rule sees them.
 	Suppressions []Suppression
 	// Exists reports whether a rule of that name exists, and Ran whether it
-	// ran, for an Audit rule.
+	// is turned on (its level is not off), for an Audit rule.
 	Exists, Ran func(rule string) bool
 	diags       []analysis.Diagnostic
 }
@@ -133,7 +133,8 @@ type Options struct {
 	// Principals is the managing tenant's directory export, nil when there
 	// is none.
 	Principals *principals.Inventory
-	Limits     Limits
+	// Limits are the limit rules' numbers, as the configuration sets them.
+	Limits Limits
 }
 
 // Limits are the limits of the limit rules, as .lhlint.json sets them;
