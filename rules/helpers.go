@@ -12,7 +12,7 @@ import (
 // authorization, with who it is granted to.
 type roleRef struct {
 	value    model.Value
-	who      string // the principal's display name, for messages
+	grantee  interface{ DisplayName() string } // the authorization
 	eligible bool
 }
 
@@ -21,13 +21,16 @@ type roleRef struct {
 func roleRefs(d *model.Deployment) []roleRef {
 	var refs []roleRef
 	for _, a := range d.AllAuthorizations() {
-		refs = append(refs, roleRef{a.RoleDefinitionID, a.DisplayName(), false})
+		refs = append(refs, roleRef{a.RoleDefinitionID, a, false})
 	}
 	for _, e := range d.AllEligibleAuthorizations() {
-		refs = append(refs, roleRef{e.RoleDefinitionID, e.DisplayName(), true})
+		refs = append(refs, roleRef{e.RoleDefinitionID, e, true})
 	}
 	return refs
 }
+
+// who names the principal in a message, worked out only for a finding.
+func (r roleRef) who() string { return r.grantee.DisplayName() }
 
 // roleValues returns every role ID the deployment grants or lets be
 // assigned: roleDefinitionIds and delegatedRoleDefinitionIds.

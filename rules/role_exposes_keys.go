@@ -34,7 +34,7 @@ func runRoleExposesKeys(pass *lint.Pass) error {
 			if len(keys) > 2 {
 				more = ", and more"
 			}
-			pass.ReportValuef(ref.value, "%s for %q grants %q, which can read keys (%s%s)", ref.what(), ref.who, roleName(role), strings.Join(keys[:min(2, len(keys))], ", "), more)
+			pass.ReportValuef(ref.value, "%s for %q grants %q, which can read keys (%s%s)", ref.what(), ref.who(), roleName(role), strings.Join(keys[:min(2, len(keys))], ", "), more)
 		}
 	}
 	return nil

@@ -38,7 +38,7 @@ func reportIneligible(pass *lint.Pass, problem roles.Problem) error {
 		}
 		if e := role.Eligibility(); e.Problem == problem {
 			pass.ReportValuef(ref.value, "%s for %q grants %q, which %s, so Azure Lighthouse %s",
-				ref.what(), ref.who, roleName(role), e.Reason, rejection(e))
+				ref.what(), ref.who(), roleName(role), e.Reason, rejection(e))
 		}
 	}
 	return nil

@@ -19,13 +19,9 @@ var guidNamespace = [16]byte{0x11, 0xfb, 0x06, 0xfb, 0x71, 0x2d, 0x4d, 0xdd, 0x9
 // symbolic when an argument is: it then stands for the GUID of the value the
 // placeholder will take, and equal texts still give equal GUIDs.
 func guid(c call) model.Value {
-	parts, bad, ok := c.stringArgs()
+	name, bad, ok := c.hashedName()
 	if !ok {
 		return bad
-	}
-	name := strings.Join(parts, "-")
-	if len(name) > maxStringLen {
-		return c.tooLarge()
 	}
 	return c.str(nameGUID(name), c.anySymbolic())
 }
@@ -67,13 +63,9 @@ func nameGUID(name string) string {
 // is not the name Azure will use, but equal arguments give equal strings and
 // different arguments different ones.
 func uniqueString(c call) model.Value {
-	parts, bad, ok := c.stringArgs()
+	name, bad, ok := c.hashedName()
 	if !ok {
 		return bad
-	}
-	name := strings.Join(parts, "-")
-	if len(name) > maxStringLen {
-		return c.tooLarge()
 	}
 	sum := sha1.Sum([]byte("uniqueString\x00" + name))
 	const alphabet = "abcdefghijklmnopqrstuvwxyz234567"
@@ -87,4 +79,19 @@ func uniqueString(c call) model.Value {
 		acc <<= 5
 	}
 	return c.str(string(out[:]), true)
+}
+
+// hashedName returns the text guid() and uniqueString() hash: their string
+// arguments joined with "-". It returns false, with the value to return,
+// when an argument is not a string or the text is too long.
+func (c call) hashedName() (string, model.Value, bool) {
+	parts, bad, ok := c.stringArgs()
+	if !ok {
+		return "", bad, false
+	}
+	name := strings.Join(parts, "-")
+	if len(name) > maxStringLen {
+		return "", c.tooLarge(), false
+	}
+	return name, model.Value{}, true
 }
