@@ -72,6 +72,65 @@ func builtinRole(c *roles.Catalog, v model.Value) (*roles.Role, bool) {
 	return c.Lookup(s)
 }
 
+// grantedRole returns the built-in role a roleDefinitionId names, by GUID,
+// resource ID or name. known is false when lhlint cannot tell which role
+// that is: an expression it cannot evaluate, or an ID left to fill in. A
+// value it can read that names no built-in role (another GUID, a name that
+// is no role's) gives nil: Azure Lighthouse grants only built-in roles, so
+// that value is none of them, whatever it is.
+func grantedRole(c *roles.Catalog, v model.Value) (role *roles.Role, known bool) {
+	if v.IsSymbolic() {
+		// subscriptionResourceId() of a role: the scope is a placeholder,
+		// the GUID at the end is not.
+		if id, ok := roles.NormalizeID(v.Text()); ok {
+			role, _ = c.Lookup(id)
+			return role, true
+		}
+		return nil, false
+	}
+	if v.Kind() != model.String {
+		return nil, v.IsKnown()
+	}
+	s, ok := knownID(v)
+	if !ok {
+		return nil, false
+	}
+	if role, ok := c.Lookup(s); ok {
+		return role, true
+	}
+	role, _ = roleByName(c, s)
+	return role, true
+}
+
+// mayGrant reports whether an authorization of def grants a role for which
+// want is true, or might: an authorizations array or a roleDefinitionId
+// that lhlint cannot read might hold any role. Eligible authorizations count
+// when eligible is set. An authorization without a roleDefinitionId grants
+// nothing.
+func mayGrant(c *roles.Catalog, def *model.Definition, eligible bool, want func(*roles.Role) bool) bool {
+	if def.AuthorizationsValue.Kind() != model.Array || eligible && def.EligibleValue.IsUnknown() {
+		return true
+	}
+	ids := make([]model.Value, 0, len(def.Authorizations)+len(def.EligibleAuthorizations))
+	for _, a := range def.Authorizations {
+		ids = append(ids, a.RoleDefinitionID)
+	}
+	if eligible {
+		for _, e := range def.EligibleAuthorizations {
+			ids = append(ids, e.RoleDefinitionID)
+		}
+	}
+	for _, v := range ids {
+		if v.IsMissing() {
+			continue
+		}
+		if role, known := grantedRole(c, v); !known || role != nil && want(role) {
+			return true
+		}
+	}
+	return false
+}
+
 // placeholderWords are the words people leave in IDs of sample templates.
 var placeholderWords = []string{"insert", "to be filled", "todo", "tbd", "changeme", "change-me", "placeholder", "replace", "your-", "your "}
 

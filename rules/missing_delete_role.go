@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/lhlint/lhlint/internal/lint"
-	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/roles"
 )
 
@@ -17,7 +16,10 @@ assignment Delete Role (91c1777a-f3dc-4fae-b103-61d183457e46), nobody in the
 managing tenant can remove the delegation; only the customer can. Microsoft
 recommends including it. The role inside delegatedRoleDefinitionIds does not
 count: it grants the role to nobody. An eligible authorization with the role
-does: its principal can activate it and remove the delegation.
+does: its principal can activate it and remove the delegation. A role
+written by name counts as the role it names, and a GUID that is not the
+Delete Role's is not the Delete Role, whatever it is; only a role lhlint
+cannot evaluate (an expression, an ID left to fill in) keeps the rule silent.
 See https://learn.microsoft.com/azure/lighthouse/how-to/remove-delegation.
 
 Fix: add an authorization for a group in the managing tenant with
@@ -26,44 +28,12 @@ roleDefinitionId 91c1777a-f3dc-4fae-b103-61d183457e46.`,
 }
 
 func runMissingDeleteRole(pass *lint.Pass) error {
+	isDelete := func(r *roles.Role) bool { return r.ID == roles.RegistrationAssignmentDelete }
 	for _, def := range pass.Template.Definitions {
-		isDelete := func(r *roles.Role) bool { return r.ID == roles.RegistrationAssignmentDelete }
-		if grantsKnownRoles(pass.Roles, def, isDelete) || eligibleFor(pass.Roles, def, isDelete) {
-			continue
+		if !mayGrant(pass.Roles, def, true, isDelete) {
+			pass.ReportRangef(def.AuthorizationsValue,
+				"no authorization grants Managed Services Registration assignment Delete Role, so only the customer can remove this delegation")
 		}
-		pass.ReportRangef(def.AuthorizationsValue,
-			"no authorization grants Managed Services Registration assignment Delete Role, so only the customer can remove this delegation")
 	}
 	return nil
-}
-
-// grantsKnownRoles reports whether a permanent authorization of def grants
-// a role for which want is true. It also reports true, meaning "cannot
-// tell", when the authorizations or any of their roles are not known. An
-// authorization without a roleDefinitionId grants nothing.
-func grantsKnownRoles(c *roles.Catalog, def *model.Definition, want func(*roles.Role) bool) bool {
-	if def.AuthorizationsValue.Kind() != model.Array {
-		return true
-	}
-	for _, a := range def.Authorizations {
-		if a.RoleDefinitionID.IsMissing() {
-			continue
-		}
-		role, ok := builtinRole(c, a.RoleDefinitionID)
-		if !ok || want(role) {
-			return true
-		}
-	}
-	return false
-}
-
-// eligibleFor reports whether an eligible authorization of def grants a
-// role for which want is true.
-func eligibleFor(c *roles.Catalog, def *model.Definition, want func(*roles.Role) bool) bool {
-	for _, e := range def.EligibleAuthorizations {
-		if role, ok := builtinRole(c, e.RoleDefinitionID); ok && want(role) {
-			return true
-		}
-	}
-	return false
 }

@@ -14,7 +14,10 @@ var MissingReaderRole = &lint.Rule{
 	Doc: `Users in the managing tenant see a delegated customer in My customers
 only with Reader, or a built-in role that includes it, on a permanent
 authorization. Without one, the onboarding deploys but the customer does not
-show up in the Azure portal for the service provider.
+show up in the Azure portal for the service provider. A role written by
+name counts as the role it names, and a GUID that is no built-in role grants
+nothing, as Azure Lighthouse accepts only built-in roles; only a role lhlint
+cannot evaluate (an expression, an ID left to fill in) keeps the rule silent.
 See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
 
 Fix: add a permanent authorization with Reader
@@ -24,7 +27,7 @@ Fix: add a permanent authorization with Reader
 
 func runMissingReaderRole(pass *lint.Pass) error {
 	for _, def := range pass.Template.Definitions {
-		if !grantsKnownRoles(pass.Roles, def, (*roles.Role).IncludesReader) {
+		if !mayGrant(pass.Roles, def, false, (*roles.Role).IncludesReader) {
 			pass.ReportRangef(def.AuthorizationsValue,
 				"no permanent authorization grants Reader or a role that includes it, so the customer does not appear in My customers")
 		}
