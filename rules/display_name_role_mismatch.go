@@ -5,6 +5,7 @@ import (
 
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/roles"
 )
 
 // DisplayNameRoleMismatch reports display names that name a role other
@@ -22,6 +23,9 @@ deployment. lhlint matches whole role names, ignoring case, camel case and a
 plural s. A name that says only the kind of role the authorization grants
 ("Sentinel Readers" for Microsoft Sentinel Reader, "Readers" for Billing
 Reader) is not a mismatch: the granted role's name ends with the role named.
+Nor is a name that says Owner ("Contoso-Guardian-ArchitectOwner"): Azure
+Lighthouse never grants Owner, so the name tells of a team, not of the role
+the authorization was meant to have.
 See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
 
 Fix: correct the role, or the display name.`,
@@ -35,8 +39,12 @@ func runDisplayNameRoleMismatch(pass *lint.Pass) error {
 			return
 		}
 		named, ok := pass.Roles.NamedIn(text)
-		if !ok {
-			return // most display names name no role: the cheap test first
+		if !ok || named.Eligibility().Problem == roles.ProblemOwner {
+			// Most display names name no role: the cheap test first. A
+			// name that says Owner names a team ("ArchitectOwner"), not
+			// the role it was meant to have: Azure Lighthouse never grants
+			// Owner.
+			return
 		}
 		granted, ok := builtinRole(pass.Roles, role)
 		if ok && named.ID != granted.ID && !granted.NamedIn(text) && !endsWithWords(granted.Name, named.Name) {
