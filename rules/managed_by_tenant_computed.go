@@ -1,14 +1,11 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/lhlint/lhlint/internal/lint"
-	"github.com/lhlint/lhlint/internal/model"
 )
 
-// ManagedByTenantComputed reports managedByTenantId values computed by an
-// expression instead of written as the managing tenant's ID.
+// ManagedByTenantComputed reports managedByTenantId values that an
+// expression made instead of taking the managing tenant's ID as written.
 var ManagedByTenantComputed = &lint.Rule{
 	Name:     "managed_by_tenant_computed",
 	Title:    "Managing tenant ID is computed",
@@ -17,9 +14,10 @@ var ManagedByTenantComputed = &lint.Rule{
 shows it. Computing it, for example with guid(parameters('managedByTenantId')),
 produces a different GUID: the delegation points at a tenant that does not
 exist, or at the wrong one. Public templates have shipped exactly this.
-lhlint reports a managedByTenantId that an expression computed and that equals
-no parameter value, so passing the ID through parameters(), variables() or
-toLower() is fine.
+lhlint reports a managedByTenantId whose text no literal of the template or
+parameters file holds: one that guid() or uniqueString() hashed, or that
+concat() or format() joined from pieces. Passing a written ID through
+parameters(), variables(), if(), toLower() or trim() is fine.
 See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
 
 Fix: pass the tenant ID through unchanged: "[parameters('managedByTenantId')]".`,
@@ -29,20 +27,9 @@ Fix: pass the tenant ID through unchanged: "[parameters('managedByTenantId')]".`
 func runManagedByTenantComputed(pass *lint.Pass) error {
 	for _, def := range pass.Template.Definitions {
 		v := def.ManagedByTenantID
-		if s, ok := v.Str(); ok && !v.IsLiteral() && !isParameterValue(pass.Template, s) {
+		if s, ok := v.Str(); ok && v.IsComputed() {
 			pass.ReportValuef(v, "managedByTenantId is computed by an expression, which gives %q, not a tenant's ID as written", s)
 		}
 	}
 	return nil
-}
-
-// isParameterValue reports whether s is, ignoring case, the value of one of
-// the deployment's parameters.
-func isParameterValue(d *model.Deployment, s string) bool {
-	for _, p := range d.Parameters {
-		if v, ok := p.Value().Str(); ok && strings.EqualFold(v, s) {
-			return true
-		}
-	}
-	return false
 }

@@ -217,7 +217,21 @@ func (c call) str(s string, sym bool) model.Value {
 	if len(s) > maxStringLen || !c.ev.charge(len(s)>>10) {
 		return c.tooLarge()
 	}
-	return model.StringValue(s, c.span).WithSymbolic(sym)
+	return model.StringValue(s, c.span).WithSymbolic(sym).WithComputed(!c.copiesArgument(s))
+}
+
+// copiesArgument reports whether s is the text of a string argument that
+// is not computed itself, or a part of it, or the same text in another
+// case: toLower() or trim() of a literal gives text the user wrote; guid()
+// or concat() of pieces gives new text. No function both cuts and changes
+// case, so comparing with each argument in turn costs no allocation.
+func (c call) copiesArgument(s string) bool {
+	for _, a := range c.args {
+		if t := a.Text(); a.Kind() == model.String && !a.IsComputed() && (strings.Contains(t, s) || strings.EqualFold(t, s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // array returns an array result; the items keep their own spans.

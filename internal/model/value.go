@@ -63,6 +63,7 @@ type Value struct {
 	kind  Kind
 	sym   bool   // a string that contains deployment-time placeholders such as subscription().subscriptionId
 	lit   bool   // a string written as a JSON string literal at Span, quotes included
+	made  bool   // a string whose text a function made, see IsComputed
 	str   string // String text, or the reason of an Unknown
 	num   int64  // Int, or Bool as 0 and 1
 	items []Value
@@ -159,6 +160,13 @@ func (v Value) IsLiteral() bool { return v.lit }
 
 // IsSymbolic reports whether the value is a string with deployment-time placeholders.
 func (v Value) IsSymbolic() bool { return v.sym }
+
+// IsComputed reports whether a string's text was made by a template
+// function and appears in none of its arguments: guid() and uniqueString()
+// hash theirs, concat() joins pieces. A literal passed through parameters(),
+// variables(), if() or toLower() is not computed: its text is still the
+// text the user wrote.
+func (v Value) IsComputed() bool { return v.made }
 
 // Reason returns why an unknown value cannot be known.
 func (v Value) Reason() string {
@@ -289,6 +297,15 @@ func (v Value) WithSpan(span Span) Value {
 func (v Value) WithSymbolic(sym bool) Value {
 	if v.kind == String && sym {
 		v.sym = true
+	}
+	return v
+}
+
+// WithComputed returns a string value marked as computed (see IsComputed)
+// when computed is true.
+func (v Value) WithComputed(computed bool) Value {
+	if v.kind == String && computed {
+		v.made = true
 	}
 	return v
 }
