@@ -162,10 +162,11 @@ func (v Value) IsLiteral() bool { return v.lit }
 func (v Value) IsSymbolic() bool { return v.sym }
 
 // IsComputed reports whether a string's text was made by a template
-// function and appears in none of its arguments: guid() and uniqueString()
-// hash theirs, concat() joins pieces. A literal passed through parameters(),
-// variables(), if() or toLower() is not computed: its text is still the
-// text the user wrote.
+// function and appears in none of its arguments that were written, in any
+// case: guid() and uniqueString() hash theirs, concat() joins pieces, and
+// toLower(guid(…)) copies a computed text. A literal passed through
+// parameters(), variables(), if(), toLower() or trim() is not computed: its
+// text is still text the user wrote.
 func (v Value) IsComputed() bool { return v.made }
 
 // Reason returns why an unknown value cannot be known.
