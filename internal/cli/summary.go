@@ -10,6 +10,7 @@ import (
 
 	"github.com/lhlint/lhlint/internal/arm"
 	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/internal/report"
 	"github.com/lhlint/lhlint/roles"
 )
 
@@ -69,12 +70,12 @@ type summarizer struct {
 }
 
 func (s *summarizer) deployment(d *model.Deployment) {
-	source := d.Template
+	source := s.text(d.Template)
 	switch {
 	case d.Template == "":
-		source = d.ParametersFile + " (no template)"
+		source = s.text(d.ParametersFile) + " (no template)"
 	case d.ParametersFile != "":
-		source += " with " + d.ParametersFile
+		source += " with " + s.text(d.ParametersFile)
 	default:
 		source += " with its default values"
 	}
@@ -92,14 +93,16 @@ func (s *summarizer) deployment(d *model.Deployment) {
 }
 
 func (s *summarizer) definition(d *model.Deployment, def *model.Definition) {
-	offer := show(def.OfferName)
-	tenant := show(def.ManagedByTenantID)
-	scope := assignedScopes(d, def)
+	offer := s.show(def.OfferName)
+	tenant := s.showCode(def.ManagedByTenantID)
+	scope := s.assignedScopes(d, def)
 	if s.markdown {
-		fmt.Fprintf(s.w, "Offer **%s**, managed by tenant `%s`, delegates %s.\n\n", offer, tenant, scope)
-		fmt.Fprintf(s.w, "| principal | ID | role | access |\n| --- | --- | --- | --- |\n")
+		fmt.Fprintf(s.w, "Offer **%s**, managed by tenant %s, delegates %s.\n\n", offer, tenant, scope)
 	} else {
 		fmt.Fprintf(s.w, "  offer %s, managed by tenant %s\n  delegates %s\n", offer, tenant, scope)
+	}
+	if s.markdown {
+		fmt.Fprintf(s.w, "| principal | ID | role | access |\n| --- | --- | --- | --- |\n")
 	}
 	for _, a := range def.Authorizations {
 		access := "permanent"
@@ -110,21 +113,21 @@ func (s *summarizer) definition(d *model.Deployment, def *model.Definition) {
 			}
 			access += "; may assign " + strings.Join(names, ", ")
 		}
-		s.row(show(a.PrincipalIDDisplayName), show(a.PrincipalID), s.role(a.RoleDefinitionID), access)
+		s.row(s.show(a.PrincipalIDDisplayName), s.showCode(a.PrincipalID), s.role(a.RoleDefinitionID), access)
 	}
 	for _, e := range def.EligibleAuthorizations {
 		access := "eligible"
 		if p := e.JITPolicy; p != nil {
-			access += fmt.Sprintf(" for up to %s, MFA %s", show(p.MaximumActivationDuration), show(p.MFAProvider))
+			access += fmt.Sprintf(" for up to %s, MFA %s", s.show(p.MaximumActivationDuration), s.show(p.MFAProvider))
 			if len(p.Approvers) > 0 {
 				var names []string
 				for _, ap := range p.Approvers {
-					names = append(names, show(ap.PrincipalIDDisplayName))
+					names = append(names, s.show(ap.PrincipalIDDisplayName))
 				}
 				access += ", approved by " + strings.Join(names, ", ")
 			}
 		}
-		s.row(show(e.PrincipalIDDisplayName), show(e.PrincipalID), s.role(e.RoleDefinitionID), access)
+		s.row(s.show(e.PrincipalIDDisplayName), s.showCode(e.PrincipalID), s.role(e.RoleDefinitionID), access)
 	}
 	if s.markdown {
 		fmt.Fprintln(s.w)
@@ -133,37 +136,65 @@ func (s *summarizer) definition(d *model.Deployment, def *model.Definition) {
 
 func (s *summarizer) row(name, id, role, access string) {
 	if s.markdown {
-		fmt.Fprintf(s.w, "| %s | `%s` | %s | %s |\n", name, id, role, access)
+		fmt.Fprintf(s.w, "| %s | %s | %s | %s |\n", name, id, role, access)
 		return
 	}
 	fmt.Fprintf(s.w, "    %s (%s): %s, %s\n", name, id, role, access)
 }
 
-// role names a role ID for a reader: the catalog's name, else the ID.
+// role names a role ID for a reader: the catalog's name, else the ID. The
+// name is escaped too: --roles can give a catalog of any text.
 func (s *summarizer) role(v model.Value) string {
 	if id, ok := v.Str(); ok {
 		if r, ok := s.roles.Lookup(id); ok {
-			return strings.TrimSpace(r.Name)
+			return s.text(strings.TrimSpace(r.Name))
 		}
 	}
-	return show(v)
+	return s.show(v)
 }
 
 // show writes a value for a reader: its text, or why it is not known.
-func show(v model.Value) string {
+func (s *summarizer) show(v model.Value) string {
+	if v.Kind() == model.String {
+		return s.text(v.Text())
+	}
+	return s.describe(v)
+}
+
+// showCode is show for an ID, which markdown sets in a code span.
+func (s *summarizer) showCode(v model.Value) string {
+	if v.Kind() != model.String {
+		return s.describe(v)
+	}
+	if s.markdown {
+		return report.MarkdownCode(v.Text())
+	}
+	return report.Printable(v.Text())
+}
+
+// describe says, in parentheses, what a value that is not a string is.
+func (s *summarizer) describe(v model.Value) string {
 	switch {
 	case v.IsMissing():
 		return "(not set)"
 	case v.IsUnknown():
 		return "(not known before deployment)"
-	case v.Kind() == model.String:
-		return v.Text()
 	}
 	return "(" + v.Kind().String() + ")"
 }
 
+// text writes s, which a template, a file name or the role catalog gave,
+// so that it reads as itself: escaped in markdown, quoted in text when it
+// holds a character that does not show as itself.
+func (s *summarizer) text(str string) string {
+	if s.markdown {
+		return report.MarkdownText(str)
+	}
+	return report.Printable(str)
+}
+
 // assignedScopes says where the assignments of def delegate.
-func assignedScopes(d *model.Deployment, def *model.Definition) string {
+func (s *summarizer) assignedScopes(d *model.Deployment, def *model.Definition) string {
 	var groups []string
 	subscription, policy := false, ""
 	for _, a := range d.Assignments {
@@ -175,10 +206,10 @@ func assignedScopes(d *model.Deployment, def *model.Definition) string {
 		case model.ScopeSubscription:
 			subscription = true
 			if nd := a.Deployment; nd != nil && nd.Policy {
-				policy = show(nd.Name)
+				policy = s.show(nd.Name)
 			}
 		case model.ScopeResourceGroup:
-			groups = append(groups, show(a.Scope.ResourceGroup))
+			groups = append(groups, s.show(a.Scope.ResourceGroup))
 		}
 	}
 	switch {

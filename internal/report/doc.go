@@ -12,6 +12,13 @@
 //     field by field on the types in json.go;
 //   - sarif: SARIF 2.1.0 with the whole rule catalog in tool.driver.rules.
 //
+// Printable, MarkdownText and MarkdownCode are how output other than a
+// finding's message (which quotes values with %q) shows a value a template
+// wrote, so that nothing a template says can change what a reviewer reads:
+// plain text quotes a value holding control characters, and every markdown
+// output, the summary's and any later one, escapes what it could read as
+// syntax.
+//
 // Writers never see token.Pos. Columns count characters (Unicode code
 // points) in every format; SARIF says so with columnKind. Output is sorted
 // by path, start offset, rule and message, and depends on nothing but the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // writeText writes one line per finding, "path:line:col: severity: message
@@ -153,21 +154,42 @@ func writeExcerpt(b *bytes.Buffer, l Location) {
 }
 
 // display returns how r is shown in an excerpt and what stands for it in the
-// caret line's indentation. Control characters become U+FFFD so that a
-// hostile template cannot send escape sequences to the terminal, and so do
-// line separators and bidirectional overrides, which could make the excerpt
-// show other text than the file holds; a byte order mark at the start of a
-// file is invisible and takes no column.
+// caret line's indentation. A hidden character becomes U+FFFD, keeping its
+// column; a byte order mark at the start of a file is invisible and takes no
+// column.
 func display(r rune, fileStart bool) (shown, space string) {
 	switch {
 	case r == '\t':
 		return "\t", "\t"
 	case r == '\uFEFF' && fileStart:
 		return "", ""
-	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0),
-		r == '\u2028' || r == '\u2029',
-		r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069':
+	case hidden(r):
 		return "\uFFFD", " "
 	}
 	return string(r), " "
+}
+
+// hidden reports whether r does not show as itself: a control character,
+// which a terminal may obey as part of an escape sequence, a line or
+// paragraph separator, which breaks a line, or a bidirectional override or
+// isolate, which makes the text that follows display in another order than
+// it is written. A hostile template uses them to make a reader see other
+// text than the file holds.
+func hidden(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) ||
+		r == '\u2028' || r == '\u2029' ||
+		(r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
+}
+
+// Printable returns s for plain-text output that a template wrote: s itself
+// when every character shows as itself, else s quoted in Go syntax, as
+// findings quote the values they name, so "Contoso\nReader" stays on one
+// line and shows its line break as \n. Output that names a value from a
+// template (a display name, an offer name, a file name) passes it through
+// Printable, or through MarkdownText for markdown.
+func Printable(s string) string {
+	if utf8.ValidString(s) && strings.IndexFunc(s, hidden) < 0 {
+		return s
+	}
+	return strconv.Quote(s)
 }
