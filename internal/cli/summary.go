@@ -101,10 +101,16 @@ func (s *summarizer) definition(d *model.Deployment, def *model.Definition) {
 	} else {
 		fmt.Fprintf(s.w, "  offer %s, managed by tenant %s\n  delegates %s\n", offer, tenant, scope)
 	}
+	s.notKnown("authorizations", def.AuthorizationsValue)
+	s.notKnown("eligible authorizations", def.EligibleValue)
 	if s.markdown {
 		fmt.Fprintf(s.w, "| principal | ID | role | access |\n| --- | --- | --- | --- |\n")
 	}
 	for _, a := range def.Authorizations {
+		if a.Object.IsUnknown() {
+			s.unknownRow(a.Object, "permanent")
+			continue
+		}
 		access := "permanent"
 		if len(a.DelegatedRoleDefinitionIDs) > 0 {
 			var names []string
@@ -116,6 +122,10 @@ func (s *summarizer) definition(d *model.Deployment, def *model.Definition) {
 		s.row(s.show(a.PrincipalIDDisplayName), s.showCode(a.PrincipalID), s.role(a.RoleDefinitionID), access)
 	}
 	for _, e := range def.EligibleAuthorizations {
+		if e.Object.IsUnknown() {
+			s.unknownRow(e.Object, "eligible")
+			continue
+		}
 		access := "eligible"
 		if p := e.JITPolicy; p != nil {
 			access += fmt.Sprintf(" for up to %s, MFA %s", s.show(p.MaximumActivationDuration), s.show(p.MFAProvider))
@@ -134,12 +144,38 @@ func (s *summarizer) definition(d *model.Deployment, def *model.Definition) {
 	}
 }
 
+// notKnown says that a list of authorizations is not known before
+// deployment, and why. Without it a definition whose authorizations come
+// from reference() or from a parameter with no value would list no row, as
+// if it delegated nothing.
+func (s *summarizer) notKnown(list string, v model.Value) {
+	if !v.IsUnknown() {
+		return
+	}
+	if s.markdown {
+		fmt.Fprintf(s.w, "%s not known before deployment%s.\n\n", strings.ToUpper(list[:1])+list[1:], s.unknownReason(v))
+		return
+	}
+	fmt.Fprintf(s.w, "    %s not known before deployment%s\n", list, s.unknownReason(v))
+}
+
 func (s *summarizer) row(name, id, role, access string) {
 	if s.markdown {
 		fmt.Fprintf(s.w, "| %s | %s | %s | %s |\n", name, id, role, access)
 		return
 	}
 	fmt.Fprintf(s.w, "    %s (%s): %s, %s\n", name, id, role, access)
+}
+
+// unknownRow writes an authorization that is not known as a whole, such as
+// an item "[parameters('noc')]" of a written array: once, rather than with
+// the same reason in every column.
+func (s *summarizer) unknownRow(v model.Value, access string) {
+	if s.markdown {
+		fmt.Fprintf(s.w, "| %s | | | %s |\n", s.describe(v), access)
+		return
+	}
+	fmt.Fprintf(s.w, "    %s: %s\n", s.describe(v), access)
 }
 
 // role names a role ID for a reader: the catalog's name, else the ID. The
@@ -178,7 +214,7 @@ func (s *summarizer) describe(v model.Value) string {
 	case v.IsMissing():
 		return "(not set)"
 	case v.IsUnknown():
-		return "(not known before deployment)"
+		return "(not known before deployment" + s.unknownReason(v) + ")"
 	}
 	return "(" + v.Kind().String() + ")"
 }
@@ -191,6 +227,14 @@ func (s *summarizer) text(str string) string {
 		return report.MarkdownText(str)
 	}
 	return report.Printable(str)
+}
+
+// unknownReason is ": " and why v is not known, or "" when no reason was kept.
+func (s *summarizer) unknownReason(v model.Value) string {
+	if v.Reason() == "" {
+		return ""
+	}
+	return ": " + s.text(v.Reason())
 }
 
 // assignedScopes says where the assignments of def delegate.
