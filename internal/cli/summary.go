@@ -63,6 +63,10 @@ func runSummary(args []string, stdout, stderr io.Writer) int {
 	return ExitClean
 }
 
+// summarizer writes the summary as text or markdown. Every string that a
+// template, a file name or the role catalog gave reaches the output through
+// text or showCode, so that nothing a template says can change what a
+// reviewer reads.
 type summarizer struct {
 	w        io.Writer
 	roles    *roles.Catalog
@@ -107,41 +111,49 @@ func (s *summarizer) definition(d *model.Deployment, def *model.Definition) {
 		fmt.Fprintf(s.w, "| principal | ID | role | access |\n| --- | --- | --- | --- |\n")
 	}
 	for _, a := range def.Authorizations {
-		if a.Object.IsUnknown() {
-			s.unknownRow(a.Object, "permanent")
-			continue
-		}
-		access := "permanent"
-		if len(a.DelegatedRoleDefinitionIDs) > 0 {
-			var names []string
-			for _, v := range a.DelegatedRoleDefinitionIDs {
-				names = append(names, s.role(v))
-			}
-			access += "; may assign " + strings.Join(names, ", ")
-		}
-		s.row(s.show(a.PrincipalIDDisplayName), s.showCode(a.PrincipalID), s.role(a.RoleDefinitionID), access)
+		s.authorization(a)
 	}
 	for _, e := range def.EligibleAuthorizations {
-		if e.Object.IsUnknown() {
-			s.unknownRow(e.Object, "eligible")
-			continue
-		}
-		access := "eligible"
-		if p := e.JITPolicy; p != nil {
-			access += fmt.Sprintf(" for up to %s, MFA %s", s.show(p.MaximumActivationDuration), s.show(p.MFAProvider))
-			if len(p.Approvers) > 0 {
-				var names []string
-				for _, ap := range p.Approvers {
-					names = append(names, s.show(ap.PrincipalIDDisplayName))
-				}
-				access += ", approved by " + strings.Join(names, ", ")
-			}
-		}
-		s.row(s.show(e.PrincipalIDDisplayName), s.showCode(e.PrincipalID), s.role(e.RoleDefinitionID), access)
+		s.eligible(e)
 	}
 	if s.markdown {
 		fmt.Fprintln(s.w)
 	}
+}
+
+func (s *summarizer) authorization(a *model.Authorization) {
+	if a.Object.IsUnknown() {
+		s.unknownRow(a.Object, "permanent")
+		return
+	}
+	access := "permanent"
+	if len(a.DelegatedRoleDefinitionIDs) > 0 {
+		var names []string
+		for _, v := range a.DelegatedRoleDefinitionIDs {
+			names = append(names, s.role(v))
+		}
+		access += "; may assign " + strings.Join(names, ", ")
+	}
+	s.row(s.show(a.PrincipalIDDisplayName), s.showCode(a.PrincipalID), s.role(a.RoleDefinitionID), access)
+}
+
+func (s *summarizer) eligible(e *model.EligibleAuthorization) {
+	if e.Object.IsUnknown() {
+		s.unknownRow(e.Object, "eligible")
+		return
+	}
+	access := "eligible"
+	if p := e.JITPolicy; p != nil {
+		access += fmt.Sprintf(" for up to %s, MFA %s", s.show(p.MaximumActivationDuration), s.show(p.MFAProvider))
+		if len(p.Approvers) > 0 {
+			var names []string
+			for _, ap := range p.Approvers {
+				names = append(names, s.show(ap.PrincipalIDDisplayName))
+			}
+			access += ", approved by " + strings.Join(names, ", ")
+		}
+	}
+	s.row(s.show(e.PrincipalIDDisplayName), s.showCode(e.PrincipalID), s.role(e.RoleDefinitionID), access)
 }
 
 // notKnown says that a list of authorizations is not known before
