@@ -21,7 +21,8 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the command-line scripts in testdata/script. Each has a
-// copy of testdata/corpus in $WORK/corpus.
+// copy of testdata/corpus in $WORK/corpus, and of testdata/encodings (files
+// a script cannot hold as text, such as UTF-16 ones) in $WORK/encodings.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "../../testdata/script",
@@ -29,7 +30,12 @@ func TestScripts(t *testing.T) {
 		RequireUniqueNames:  true,
 		UpdateScripts:       golden.Update(),
 		Setup: func(env *testscript.Env) error {
-			return os.CopyFS(filepath.Join(env.WorkDir, "corpus"), os.DirFS("../../testdata/corpus"))
+			for _, dir := range []string{"corpus", "encodings"} {
+				if err := os.CopyFS(filepath.Join(env.WorkDir, dir), os.DirFS("../../testdata/"+dir)); err != nil {
+					return err
+				}
+			}
+			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits},
 	})

@@ -47,11 +47,11 @@ var registrationType = []byte("microsoft.managedservices/registration")
 
 // Classify reads content far enough to say what it is.
 func Classify(content []byte) Info {
-	data, serr := clean(content)
+	text, data, serr := prepare(content)
 	if serr != nil {
-		return Info{Malformed: true, Onboarding: containsFold(content, registrationType)}
+		return Info{Malformed: true, Onboarding: containsFold(text, registrationType)}
 	}
-	return classify(content, gjson.ParseBytes(data))
+	return classify(text, gjson.ParseBytes(data))
 }
 
 // classify says what a valid file is, from its content and parsed root.
@@ -115,6 +115,17 @@ func containsFold(s, lowerSubstr []byte) bool {
 	return false
 }
 
+// prepare decodes content (see source.Decode) and cleans the text into strict
+// JSON. serr says why the file cannot be read, at an offset of text.
+func prepare(content []byte) (text, data []byte, serr *syntaxError) {
+	text, bad := source.Decode(content)
+	if bad != nil {
+		return text, nil, &syntaxError{bad.Offset, bad.Message}
+	}
+	data, serr = clean(text)
+	return text, data, serr
+}
+
 // clean turns JSON as Azure accepts it into strict JSON of the same length:
 // the BOM and comments become spaces, trailing commas are dropped. Every
 // byte offset of the result is the offset of the same byte in content.
@@ -152,19 +163,20 @@ type parsedExpr struct {
 // is Missing for a malformed file.
 func (f *File) Root() model.Value { return f.root }
 
-// Parse registers content in fset and parses it. It never fails: malformed
-// JSON becomes a Problem at the position of the error.
+// Parse registers content in fset, decoded to UTF-8 when it is UTF-16, and
+// parses it. It never fails: text that does not decode and malformed JSON
+// become a Problem at the position of the error.
 func Parse(fset *token.FileSet, name string, content []byte) *File {
-	f := &File{File: source.Add(fset, name, content), exprs: map[token.Pos]parsedExpr{}}
-	data, serr := clean(content)
+	text, data, serr := prepare(content)
+	f := &File{File: source.Add(fset, name, text), exprs: map[token.Pos]parsedExpr{}}
 	if serr != nil {
-		f.Info = Info{Malformed: true, Onboarding: containsFold(content, registrationType)}
+		f.Info = Info{Malformed: true, Onboarding: containsFold(text, registrationType)}
 		p := f.Pos(serr.off)
 		f.Problems = []model.Problem{{Span: model.Span{StartPos: p, EndPos: p}, Message: serr.msg}}
 		return f
 	}
 	root := gjson.ParseBytes(data)
-	f.Info = classify(content, root)
+	f.Info = classify(text, root)
 	f.root = f.literal(root)
 	f.Suppressions = f.suppressions()
 	return f

@@ -22,6 +22,12 @@ func FuzzLoad(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// UTF-16 files, whole and broken: a surrogate without its pair, half a
+	// character at the end.
+	f.Add(utf16LE(string(params)))
+	f.Add(utf16BE(string(params)))
+	f.Add(append(utf16BE(`{"a": "`), 0xD8, 0x3D, 0, '"', 0, '}'))
+	f.Add(append(utf16LE(`{"a": 1}`), '\n'))
 	f.Fuzz(func(t *testing.T, content []byte) {
 		Classify(content)
 		fset := token.NewFileSet()

@@ -1,6 +1,11 @@
 package arm
 
-import "testing"
+import (
+	"fmt"
+	"go/token"
+	"testing"
+	"unicode/utf16"
+)
 
 func TestValidate(t *testing.T) {
 	tests := []struct {
@@ -94,4 +99,69 @@ func equalStrings(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// utf16LE encodes s as UTF-16LE with a byte order mark, as Windows
+// PowerShell 5 writes files.
+func utf16LE(s string) []byte {
+	out := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return out
+}
+
+// utf16BE encodes s as UTF-16BE with a byte order mark.
+func utf16BE(s string) []byte {
+	out := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u>>8), byte(u))
+	}
+	return out
+}
+
+func TestClassifyUTF16(t *testing.T) {
+	params := `{"parameters": {"managedByTenantId": {"value": "x"}}, "metadata": {"template": "./main.json"}}`
+	for _, content := range [][]byte{utf16LE(params), utf16BE(params)} {
+		got := Classify(content)
+		if got.Kind != Parameters || !got.Onboarding || got.TemplateRef != "./main.json" {
+			t.Errorf("Classify(% x...) = %+v, want an onboarding parameters file naming ./main.json", content[:4], got)
+		}
+	}
+	if got := Classify(append(utf16LE(params), 0)); !got.Malformed {
+		t.Errorf("Classify(odd-sized UTF-16) = %+v, want malformed", got)
+	}
+}
+
+// TestParseUTF16 checks that UTF-16 text is read as its characters, and
+// that text which does not decode is a problem where it stands.
+func TestParseUTF16(t *testing.T) {
+	tests := []struct {
+		name    string
+		content []byte
+		want    string // the first problem, "" for none
+	}{
+		{"little-endian", utf16LE("{\r\n  \"a\": \"é😀\"\r\n}"), ""},
+		{"big-endian", utf16BE("{\r\n  \"a\": \"é😀\"\r\n}"), ""},
+		{"malformed JSON", utf16LE("{\n  \"é😀\": 1 2}"), "x.json:2:11: expected ',' or '}' after an object member, found character '2'"},
+		{"odd byte count", append(utf16LE("{\n  \"a\": 1}"), '\n'), "x.json:2:10: invalid UTF-16: the file ends in the middle of a character (an odd number of bytes)"},
+		{"surrogate without its pair", append(utf16BE("{\n  \"é"), 0xD8, 0x3D, 0, '"', 0, ':', 0, '1', 0, '}'), "x.json:2:5: invalid UTF-16: surrogate U+D83D without its pair"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fset := token.NewFileSet()
+			f := Parse(fset, "x.json", tt.content)
+			got := ""
+			if len(f.Problems) > 0 {
+				p := f.Position(f.Problems[0].Pos())
+				got = fmt.Sprintf("x.json:%d:%d: %s", p.Line, p.Column, f.Problems[0].Message)
+			}
+			if got != tt.want {
+				t.Fatalf("problem %q, want %q", got, tt.want)
+			}
+			if tt.want == "" && f.Root().Get("a").Text() != "é😀" {
+				t.Errorf("a = %q, want %q", f.Root().Get("a").Text(), "é😀")
+			}
+		})
+	}
 }

@@ -8,8 +8,9 @@ import (
 	"iter"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/lhlint/lhlint/internal/source"
 )
 
 // Parse adds the directory objects of one export to inv. name is the
@@ -22,9 +23,14 @@ import (
 // error "name:line:col: message" at the offending character, columns
 // counted in characters; inv is then unchanged. A UTF-8 byte order mark
 // is ignored, and a file with a UTF-16 one (what Windows PowerShell 5 writes
-// for az ... > file) is read as UTF-16.
+// for az ... > file) is read as UTF-16 by source.Decode; UTF-16 that does
+// not decode is an error at its character.
 func (inv *Inventory) Parse(name string, content []byte) error {
-	p := parser{name: name, src: decodeText(content)}
+	text, bad := source.Decode(content)
+	p := parser{name: name, src: bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))}
+	if bad != nil {
+		return p.errorf(bad.Offset, "%s", bad.Message)
+	}
 	objs, err := p.parse()
 	if err != nil {
 		return err
@@ -435,31 +441,4 @@ func position(src []byte, off int) (line, col int) {
 	line = bytes.Count(before, []byte("\n")) + 1
 	start := bytes.LastIndexByte(before, '\n') + 1
 	return line, utf8.RuneCount(before[start:]) + 1
-}
-
-// decodeText returns content as UTF-8 without a byte order mark: a UTF-16
-// file, which has one, is converted, so lines and columns in characters
-// stay where an editor shows them.
-func decodeText(content []byte) []byte {
-	switch {
-	case bytes.HasPrefix(content, []byte{0xEF, 0xBB, 0xBF}):
-		return content[3:]
-	case bytes.HasPrefix(content, []byte{0xFF, 0xFE}):
-		return fromUTF16(content[2:], func(b []byte) uint16 { return uint16(b[0]) | uint16(b[1])<<8 })
-	case bytes.HasPrefix(content, []byte{0xFE, 0xFF}):
-		return fromUTF16(content[2:], func(b []byte) uint16 { return uint16(b[1]) | uint16(b[0])<<8 })
-	}
-	return content
-}
-
-func fromUTF16(b []byte, unit func([]byte) uint16) []byte {
-	units := make([]uint16, len(b)/2)
-	for i := range units {
-		units[i] = unit(b[2*i:])
-	}
-	out := make([]byte, 0, len(b))
-	for _, r := range utf16.Decode(units) {
-		out = utf8.AppendRune(out, r)
-	}
-	return out
 }

@@ -157,6 +157,7 @@ func TestParseErrors(t *testing.T) {
 		{"data after value", `[] []`, `p.json:1:4: invalid character '[' after top-level value`},
 		{"byte order mark is not a column", "\xEF\xBB\xBF[1,]", `p.json:1:4: invalid character ']' looking for beginning of value`},
 		{"utf-16 position", string(utf16LE("[\n  {\"displayName\": \"Zoë\" x}]")), `p.json:2:25: invalid character 'x' after object key:value pair`},
+		{"utf-16 surrogate without its pair", string(utf16LE("[\n  \"")) + "\x3D\xD8\x22\x00]\x00", `p.json:2:4: invalid UTF-16: surrogate U+D83D without its pair`},
 		{"string", ` "abc"`, `p.json:1:2: want a JSON array of directory objects or an object with a "value" array, found a string`},
 		{"number", `42`, `p.json:1:1: want a JSON array of directory objects or an object with a "value" array, found a number`},
 		{"null", "\nnull", `p.json:2:1: want a JSON array of directory objects or an object with a "value" array, found null`},
