@@ -1,9 +1,17 @@
 package rules
 
-import "github.com/lhlint/lhlint/internal/lint"
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
+)
 
 // Syntax reports what the loaders could not read: malformed JSON and ARM
-// expressions that do not parse.
+// expressions that do not parse. It also reports members written twice in
+// one object, which the loaders read but only one of which takes effect.
 var Syntax = &lint.Rule{
 	Name:     "syntax",
 	Title:    "File or expression cannot be parsed",
@@ -13,7 +21,16 @@ accepts), or a template expression in it does not parse. Azure rejects the
 deployment before it starts, and lhlint cannot check what it cannot read.
 See https://learn.microsoft.com/azure/azure-resource-manager/templates/template-expressions.
 
-Fix: correct the text at the reported position.`,
+A member written twice in one object is reported too, at the second one.
+Names compare ignoring case, as ARM compares them, so "managedByTenantId"
+and "ManagedByTenantID" are the same member. Only one of the values can take
+effect, and which one is easy to misread. Microsoft documents neither which
+value Azure keeps nor whether it rejects such a file; many JSON readers keep
+the last (RFC 8259, section 4, https://www.rfc-editor.org/rfc/rfc8259#section-4),
+and so does lhlint, which goes on to check the file with it.
+
+Fix: correct the text at the reported position; of a member written twice,
+keep the one you mean.`,
 	Run: runSyntax,
 }
 
@@ -21,5 +38,20 @@ func runSyntax(pass *lint.Pass) error {
 	for _, p := range pass.Template.Problems {
 		pass.ReportRangef(p, "%s", p.Message)
 	}
+	for _, d := range pass.Template.Duplicates {
+		pass.Report(analysis.Diagnostic{
+			Pos: d.Pos(), End: d.End(),
+			Message: duplicateMessage(d),
+			Related: []analysis.RelatedInformation{{Pos: d.First.Pos(), End: d.First.End(), Message: "first written here"}},
+		})
+	}
 	return nil
+}
+
+func duplicateMessage(d model.Duplicate) string {
+	spelling := ""
+	if d.FirstKey != d.Key {
+		spelling = fmt.Sprintf(", first as %q", d.FirstKey)
+	}
+	return fmt.Sprintf("member %q is written twice in one object%s; lhlint reads the last one", d.Key, spelling)
 }

@@ -143,6 +143,9 @@ type File struct {
 	*source.File
 	Info
 	Problems []model.Problem // malformed JSON, at the position of the error
+	// Duplicates are the members written twice in one object; the model
+	// keeps the last of each.
+	Duplicates []model.Duplicate
 	// Suppressions are the lhlint-ignore comments and metadata of the file.
 	Suppressions []model.Suppression
 	root         model.Value // the document as literal values with spans
@@ -187,7 +190,9 @@ func (f *File) span(off, n int) model.Span {
 }
 
 // literal converts a validated JSON value to a model.Value whose every node
-// is spanned where it is written. Nesting is bounded by validate.
+// is spanned where it is written. Of a member written twice in one object
+// the last is kept, and the other recorded in f.Duplicates. Nesting is
+// bounded by validate.
 func (f *File) literal(r gjson.Result) model.Value {
 	sp := f.span(r.Index, len(r.Raw))
 	switch r.Type {
@@ -213,12 +218,14 @@ func (f *File) literal(r gjson.Result) model.Value {
 		})
 		return model.ArrayValue(items, sp)
 	}
-	var members model.Members
+	var ms members
 	r.ForEach(func(k, v gjson.Result) bool {
-		members = append(members, model.Member{Key: k.Str, KeySpan: f.span(k.Index, len(k.Raw)), Value: f.literal(v)})
+		if dup, ok := ms.add(model.Member{Key: k.Str, KeySpan: f.span(k.Index, len(k.Raw)), Value: f.literal(v)}); ok {
+			f.Duplicates = append(f.Duplicates, dup)
+		}
 		return true
 	})
-	return model.ObjectValue(members, sp)
+	return model.ObjectValue(ms.list, sp)
 }
 
 // expression parses the template expression written in the string literal v,

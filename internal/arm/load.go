@@ -44,6 +44,7 @@ func Load(template, params *File) *model.Deployment {
 	if params != nil {
 		d.ParametersFile = params.Name
 		d.Problems = append(d.Problems, params.Problems...)
+		d.Duplicates = append(d.Duplicates, params.Duplicates...)
 		d.Suppressions = append(d.Suppressions, params.Suppressions...)
 	}
 	if template == nil {
@@ -54,6 +55,7 @@ func Load(template, params *File) *model.Deployment {
 	}
 	d.Template = template.Name
 	d.Problems = append(d.Problems, template.Problems...)
+	d.Duplicates = append(d.Duplicates, template.Duplicates...)
 	d.Suppressions = append(d.Suppressions, template.Suppressions...)
 	if template.Malformed {
 		return d

@@ -49,6 +49,7 @@ type Deployment struct {
 	Assignments     []*Assignment
 	Deployments     []*NestedDeployment // nested deployments that contain registration resources
 	Problems        []Problem           // what the loader could not read, for the syntax rule
+	Duplicates      []Duplicate         // members written twice, for the syntax rule
 	// Suppressions are the lhlint-ignore comments and metadata of the
 	// deployment's files; the lint driver applies them.
 	Suppressions []Suppression
@@ -59,6 +60,16 @@ type Deployment struct {
 type Problem struct {
 	Span
 	Message string
+}
+
+// Duplicate is an object member written after another of the same name in
+// the same object. Names compare ignoring case, as ARM compares them. The
+// model keeps the last member written, in the place of the first.
+type Duplicate struct {
+	Span            // the key of this member
+	Key      string // the name as this member writes it
+	First    Span   // the key of the first member of the name
+	FirstKey string // the name as the first member writes it
 }
 
 // Parameter is a template parameter with the value the deployment uses.
