@@ -368,6 +368,22 @@ func TestPrettyExcerpt(t *testing.T) {
 		content: "\xff\xfe x", pos: 3, end: 4,
 		want: "x.json:1:4: m [owner_role]\n    1 | \uFFFD\uFFFD x\n      |    ^\n",
 	}, {
+		name:    "a CJK character takes two cells",
+		content: "\"名前\": \"x\"", pos: 10, end: 13,
+		want: "x.json:1:7: m [owner_role]\n    1 | \"名前\": \"x\"\n      | " + strings.Repeat(" ", 8) + "^^^\n",
+	}, {
+		name:    "a span of wide characters is underlined cell by cell",
+		content: "\"a\": \"東京\"", pos: 5, end: 13,
+		want: "x.json:1:6: m [owner_role]\n    1 | \"a\": \"東京\"\n      | " + strings.Repeat(" ", 5) + "^^^^^^\n",
+	}, {
+		name:    "an emoji takes two cells",
+		content: "\"🚨 x\": \"y\"", pos: 10, end: 13,
+		want: "x.json:1:8: m [owner_role]\n    1 | \"🚨 x\": \"y\"\n      | " + strings.Repeat(" ", 8) + "^^^\n",
+	}, {
+		name:    "a combining mark takes no cell",
+		content: "\"e\u0301\u0308\": \"y\"", pos: 9, end: 12,
+		want: "x.json:1:8: m [owner_role]\n    1 | \"e\u0301\u0308\": \"y\"\n      | " + strings.Repeat(" ", 5) + "^^^\n",
+	}, {
 		name:    "a byte order mark takes no column",
 		content: "\uFEFF{\"a\"}", pos: 4, end: 7,
 		want: "x.json:1:3: m [owner_role]\n    1 | {\"a\"}\n      |  ^^^\n",

@@ -96,12 +96,13 @@ const (
 	ellipsis      = "..."
 )
 
-// writeExcerpt writes the start line of l and a caret under each character
-// of the span on that line. A span running onto later lines is underlined
-// to the end of its first line; an empty span gets one caret. Columns count
-// characters, so the caret line has one space per character before the span,
-// except that a tab stays a tab, which keeps carets aligned under tabbed
-// indentation whatever the terminal's tab width.
+// writeExcerpt writes the start line of l and carets under the span on that
+// line. A span running onto later lines is underlined to the end of its
+// first line; an empty span gets one caret. Columns count characters, but a
+// terminal shows a wide character (CJK, emoji) in two cells and a combining
+// mark in none, so the caret line pads and underlines each character with
+// as many cells as it takes; a tab stays a tab, which keeps carets aligned
+// under tabbed indentation whatever the terminal's tab width.
 func writeExcerpt(b *bytes.Buffer, l Location) {
 	line := []rune(l.LineText) // an invalid byte is one U+FFFD, as source.Position counts it
 	start := min(max(l.Start.Column-1, 0), len(line))
@@ -146,17 +147,16 @@ func writeExcerpt(b *bytes.Buffer, l Location) {
 
 	carets := 0
 	for i := start; i < min(end, to); i++ {
-		if shown, _ := display(line[i], i == 0 && l.Start.Line == 1); shown != "" {
-			carets++
-		}
+		_, space := display(line[i], i == 0 && l.Start.Line == 1)
+		carets += len(space) // one per cell, and one for a tab
 	}
 	fmt.Fprintf(b, "%*s | %s%s%s\n", width, "", pad.String(), strings.Repeat(" ", pastLine), strings.Repeat("^", max(carets, 1)))
 }
 
 // display returns how r is shown in an excerpt and what stands for it in the
-// caret line's indentation. A hidden character becomes U+FFFD, keeping its
-// column; a byte order mark at the start of a file is invisible and takes no
-// column.
+// caret line's indentation: a tab, or a space per cell r takes (see cells).
+// A hidden character becomes U+FFFD, keeping its column; a byte order mark
+// at the start of a file is invisible and takes no column.
 func display(r rune, fileStart bool) (shown, space string) {
 	switch {
 	case r == '\t':
@@ -166,7 +166,7 @@ func display(r rune, fileStart bool) (shown, space string) {
 	case hidden(r):
 		return "\uFFFD", " "
 	}
-	return string(r), " "
+	return string(r), "  "[:cells(r)]
 }
 
 // hidden reports whether r does not show as itself: a control character,
