@@ -127,13 +127,10 @@ func prepare(content []byte) (text, data []byte, serr *syntaxError) {
 }
 
 // clean turns JSON as Azure accepts it into strict JSON of the same length:
-// the BOM and comments become spaces, trailing commas are dropped. Every
-// byte offset of the result is the offset of the same byte in content.
-func clean(content []byte) ([]byte, *syntaxError) {
-	data := jsonc.ToJSON(content)
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		copy(data, "   ")
-	}
+// comments become spaces, trailing commas are dropped. Every byte offset of
+// the result is the offset of the same byte in text.
+func clean(text []byte) ([]byte, *syntaxError) {
+	data := jsonc.ToJSON(text)
 	return data, validate(data)
 }
 

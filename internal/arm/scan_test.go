@@ -133,14 +133,17 @@ func TestClassifyUTF16(t *testing.T) {
 	}
 }
 
-// TestParseUTF16 checks that UTF-16 text is read as its characters, and
-// that text which does not decode is a problem where it stands.
-func TestParseUTF16(t *testing.T) {
+// TestParseEncodings checks that UTF-16 text is read as its characters,
+// that text which does not decode is a problem where it stands, and that a
+// byte order mark, which an editor does not show, takes no column.
+func TestParseEncodings(t *testing.T) {
 	tests := []struct {
 		name    string
 		content []byte
 		want    string // the first problem, "" for none
 	}{
+		{"utf-8 with a byte order mark", []byte("\xEF\xBB\xBF{\r\n  \"a\": \"é😀\"\r\n}"), ""},
+		{"utf-8 byte order mark takes no column", []byte("\xEF\xBB\xBF{\"a\": x}"), "x.json:1:7: unexpected character 'x', expected a value"},
 		{"little-endian", utf16LE("{\r\n  \"a\": \"é😀\"\r\n}"), ""},
 		{"big-endian", utf16BE("{\r\n  \"a\": \"é😀\"\r\n}"), ""},
 		{"malformed JSON", utf16LE("{\n  \"é😀\": 1 2}"), "x.json:2:11: expected ',' or '}' after an object member, found character '2'"},

@@ -21,13 +21,13 @@ import (
 // (az ad group show). Items that are not objects or have no ID are
 // skipped. A file that is not JSON, or not one of these shapes, is an
 // error "name:line:col: message" at the offending character, columns
-// counted in characters; inv is then unchanged. A UTF-8 byte order mark
-// is ignored, and a file with a UTF-16 one (what Windows PowerShell 5 writes
-// for az ... > file) is read as UTF-16 by source.Decode; UTF-16 that does
-// not decode is an error at its character.
+// counted in characters; inv is then unchanged. source.Decode reads the
+// text: a UTF-8 byte order mark is ignored, and a file with a UTF-16 one
+// (what Windows PowerShell 5 writes for az ... > file) is read as UTF-16;
+// UTF-16 that does not decode is an error at its character.
 func (inv *Inventory) Parse(name string, content []byte) error {
 	text, bad := source.Decode(content)
-	p := parser{name: name, src: bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))}
+	p := parser{name: name, src: text}
 	if bad != nil {
 		return p.errorf(bad.Offset, "%s", bad.Message)
 	}

@@ -14,18 +14,21 @@ type BadText struct {
 	Message string // what is wrong, in the words of a finding
 }
 
-// Decode returns the text of a file as UTF-8. A file that starts with a
-// UTF-16 byte order mark, little- or big-endian, is converted and loses the
-// mark: Windows PowerShell 5 writes such files (az ... > file, Out-File), the
-// Azure CLI reads them, and so must lhlint. Offsets into the result are what
-// positions count from, so lines and columns in characters stay where an
-// editor shows them. Any other content is returned as it is.
+// Decode returns the text of a file as UTF-8 without a byte order mark. A
+// file that starts with a UTF-16 byte order mark, little- or big-endian, is
+// converted: Windows PowerShell 5 writes such files (az ... > file,
+// Out-File), the Azure CLI reads them, and so must lhlint. Offsets into the
+// result are what positions count from; an editor shows no mark, so none
+// stays to count as a column. Any other content is returned as it is, less
+// a UTF-8 byte order mark.
 //
 // A code unit that does not decode (a surrogate without its pair, or half
 // a unit at the end of an odd-sized file) becomes U+FFFD, and bad says where
 // the first one stands in the result; bad is nil when all is well.
 func Decode(content []byte) (text []byte, bad *BadText) {
 	switch {
+	case bytes.HasPrefix(content, []byte{0xEF, 0xBB, 0xBF}):
+		return content[3:], nil
 	case bytes.HasPrefix(content, []byte{0xFF, 0xFE}):
 		return decodeUTF16(content[2:], binary.LittleEndian)
 	case bytes.HasPrefix(content, []byte{0xFE, 0xFF}):

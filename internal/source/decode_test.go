@@ -28,7 +28,8 @@ func TestDecode(t *testing.T) {
 		want string
 		bad  *BadText
 	}{
-		{"utf-8 is kept as it is", []byte("\xEF\xBB\xBF{\"a\": \"\xff\"}"), "\xEF\xBB\xBF{\"a\": \"\xff\"}", nil},
+		{"utf-8 is kept as it is", []byte("{\"a\": \"\xff\"}"), "{\"a\": \"\xff\"}", nil},
+		{"utf-8 loses its mark", []byte("\xEF\xBB\xBF{\"a\": \"\xff\"}"), "{\"a\": \"\xff\"}", nil},
 		{"utf-16le", utf16LE("{\"é😀\": 1}"), "{\"é😀\": 1}", nil},
 		{"utf-16be", utf16BE("{\"é😀\": 1}"), "{\"é😀\": 1}", nil},
 		{"only the mark", []byte{0xFF, 0xFE}, "", nil},
