@@ -139,7 +139,7 @@ func clean(text []byte) ([]byte, *syntaxError) {
 type File struct {
 	*source.File
 	Info
-	Problems []model.Problem // malformed JSON, at the position of the error
+	Problems []model.Problem // undecodable text or malformed JSON, at the position of the error
 	// Duplicates are the members written twice in one object; the model
 	// keeps the last of each.
 	Duplicates []model.Duplicate
