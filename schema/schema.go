@@ -23,6 +23,9 @@ var configSchema string
 type Violation struct {
 	Pointer string
 	Message string
+	// Key is the name of a member the schema does not define, in the object
+	// Pointer names: the mistake is the key, not its value.
+	Key string
 }
 
 var compileConfig = sync.OnceValue(func() *jsonschema.Schema {
@@ -48,7 +51,15 @@ func ValidateConfig(doc any) []Violation {
 	var out []Violation
 	var walk func(*jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
-		if len(e.Causes) == 0 {
+		switch {
+		case len(e.Causes) > 0:
+		case strings.HasSuffix(e.KeywordLocation, "/additionalProperties") && strings.HasPrefix(e.Message, "additionalProperties "):
+			// One violation per unknown member, at its key, in a stable
+			// order: the validator lists them all in one message, in map order.
+			for _, key := range unknownKeys(doc, e) {
+				out = append(out, Violation{Pointer: e.InstanceLocation, Message: fmt.Sprintf("unknown setting %q", key), Key: key})
+			}
+		default:
 			out = append(out, Violation{Pointer: e.InstanceLocation, Message: voice(e.Message)})
 		}
 		for _, c := range e.Causes {
@@ -56,15 +67,46 @@ func ValidateConfig(doc any) []Violation {
 		}
 	}
 	walk(ve)
-	slices.SortFunc(out, func(a, b Violation) int { return strings.Compare(a.Pointer, b.Pointer) })
+	slices.SortStableFunc(out, func(a, b Violation) int { return strings.Compare(a.Pointer, b.Pointer) })
 	return out
+}
+
+// unknownKeys returns, sorted, the members of the object at e's instance
+// location that the schema holding e's additionalProperties does not
+// define.
+func unknownKeys(doc any, e *jsonschema.ValidationError) []string {
+	s := compileConfig()
+	tokens := strings.Split(strings.TrimPrefix(e.KeywordLocation, "/"), "/")
+	for i := 0; i+1 < len(tokens) && tokens[i] == "properties"; i += 2 {
+		if s = s.Properties[unescape(tokens[i+1])]; s == nil {
+			return nil
+		}
+	}
+	v := doc
+	for _, tok := range strings.Split(strings.TrimPrefix(e.InstanceLocation, "/"), "/") {
+		if obj, ok := v.(map[string]any); ok && tok != "" {
+			v = obj[unescape(tok)]
+		}
+	}
+	obj, _ := v.(map[string]any)
+	var keys []string
+	for key := range obj {
+		if _, ok := s.Properties[key]; !ok {
+			keys = append(keys, key)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// unescape decodes a JSON Pointer token.
+func unescape(tok string) string {
+	return strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
 }
 
 // voice rewrites the validator's messages in lhlint's words.
 func voice(msg string) string {
 	switch {
-	case strings.HasPrefix(msg, "additionalProperties "):
-		return "unknown setting " + strings.TrimSuffix(strings.TrimPrefix(msg, "additionalProperties "), " not allowed")
 	case strings.HasPrefix(msg, "value must be one of "):
 		return "the level must be one of " + strings.TrimPrefix(msg, "value must be one of ")
 	case strings.HasPrefix(msg, "does not match pattern"):

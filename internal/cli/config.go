@@ -47,11 +47,11 @@ func loadConfig(path, printed string) (*config, error) {
 	at := func(v interface{ Pos() token.Pos }) string { return fset.Position(v.Pos()).String() }
 	if vs := schema.ValidateConfig(plain(root)); len(vs) > 0 {
 		slices.SortStableFunc(vs, func(a, b schema.Violation) int {
-			return int(byPointer(root, a.Pointer).Pos()) - int(byPointer(root, b.Pointer).Pos())
+			return int(violationPos(root, a)) - int(violationPos(root, b))
 		})
 		var msgs []string
 		for _, v := range vs {
-			msgs = append(msgs, fmt.Sprintf("%s: %s", at(byPointer(root, v.Pointer)), v.Message))
+			msgs = append(msgs, fmt.Sprintf("%s: %s", fset.Position(violationPos(root, v)), v.Message))
 		}
 		// One line per mistake, each in the voice of the first.
 		return nil, errors.New(strings.Join(msgs, "\nlhlint: "))
@@ -168,6 +168,21 @@ func plain(v model.Value) any {
 		return out
 	}
 	return nil
+}
+
+// violationPos is where a schema violation is written: the key of an
+// unknown member, else the value the pointer names.
+func violationPos(root model.Value, v schema.Violation) token.Pos {
+	obj := byPointer(root, v.Pointer)
+	if v.Key != "" && obj.Kind() == model.Object {
+		// Compared exactly: the schema's names are case-sensitive.
+		for _, m := range obj.Members() {
+			if m.Key == v.Key {
+				return m.KeySpan.Pos()
+			}
+		}
+	}
+	return obj.Pos()
 }
 
 // byPointer returns the value a JSON Pointer names, or the nearest
