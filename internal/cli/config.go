@@ -68,7 +68,11 @@ func loadConfig(path, printed string) (*config, error) {
 		c.levels[m.Key], _ = lint.ParseSeverity(m.Value.Text())
 	}
 	for _, g := range root.Get("ignore").Items() {
-		c.ignore = append(c.ignore, globRegexp(g.Text()))
+		re, err := globRegexp(g.Text())
+		if err != nil {
+			return nil, fmt.Errorf("%s: ignore glob %q %v", at(g), g.Text(), err)
+		}
+		c.ignore = append(c.ignore, re)
 	}
 	c.customerTenant = root.Get("customerTenant").Text()
 	if r := root.Get("roles").Text(); r != "" {
@@ -118,9 +122,12 @@ func (c *config) ignored(abs string) bool {
 	return false
 }
 
-// globRegexp compiles a glob: * and ? match within a folder name, and **
-// matches any number of folders.
-func globRegexp(glob string) *regexp.Regexp {
+// globRegexp compiles a glob: * and ? match within a folder name, **
+// matches any number of folders, and a class such as [abc], [a-z] or [!abc]
+// matches one character of a folder name that is (or is not) in it. A
+// class that is not closed, empty or with a range that goes backwards is
+// an error: such a glob would never match what its author meant.
+func globRegexp(glob string) (*regexp.Regexp, error) {
 	var b strings.Builder
 	b.WriteString("^")
 	for i := 0; i < len(glob); i++ {
@@ -135,12 +142,55 @@ func globRegexp(glob string) *regexp.Regexp {
 			b.WriteString("[^/]*")
 		case c == '?':
 			b.WriteString("[^/]")
+		case c == '[':
+			class, n, err := globClass(glob[i:])
+			if err != nil {
+				return nil, err
+			}
+			b.WriteString(class)
+			i += n - 1
 		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
+			b.WriteString(regexp.QuoteMeta(glob[i : i+1])) // byte by byte, so a character of several bytes stays whole
 		}
 	}
 	b.WriteString("$")
-	return regexp.MustCompile(b.String())
+	return regexp.Compile(b.String())
+}
+
+// globClass translates the class that starts glob into a regular
+// expression, and returns the length of the class in glob.
+func globClass(glob string) (string, int, error) {
+	body := glob[1:]
+	negate := strings.HasPrefix(body, "!") || strings.HasPrefix(body, "^")
+	if negate {
+		body = body[1:]
+	}
+	end := strings.IndexByte(body, ']')
+	switch {
+	case end < 0:
+		return "", 0, errors.New(`has a "[" that is never closed`)
+	case end == 0:
+		return "", 0, errors.New(`has an empty class "[]"`)
+	}
+	var b strings.Builder
+	b.WriteString("[")
+	if negate {
+		b.WriteString("^/") // a class never matches the separator
+	}
+	members := []rune(body[:end])
+	for i := 0; i < len(members); i++ {
+		lo, hi := members[i], members[i]
+		if i+2 < len(members) && members[i+1] == '-' {
+			hi = members[i+2]
+			i += 2
+		}
+		if lo > hi {
+			return "", 0, fmt.Errorf("has the range %q, which goes backwards", string([]rune{lo, '-', hi}))
+		}
+		fmt.Fprintf(&b, `\x{%x}-\x{%x}`, lo, hi)
+	}
+	b.WriteString("]")
+	return b.String(), len(glob) - len(body) + end + 1, nil
 }
 
 // plain turns a value into what encoding/json would decode, for the schema.

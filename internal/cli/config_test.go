@@ -12,8 +12,12 @@ import (
 func TestIgnoreGlobs(t *testing.T) {
 	dir := t.TempDir()
 	c := &config{dir: dir}
-	for _, g := range []string{"archive/**", "**/*.test.json", "customers/?ld.json"} {
-		c.ignore = append(c.ignore, globRegexp(g))
+	for _, g := range []string{"archive/**", "**/*.test.json", "customers/?ld.json", "v[0-9]/*.[jJ]son", "tmp[!a-c]/x.json", "[[]1].json", "ü[ä-ö].json"} {
+		re, err := globRegexp(g)
+		if err != nil {
+			t.Fatalf("globRegexp(%q): %v", g, err)
+		}
+		c.ignore = append(c.ignore, re)
 	}
 	tests := map[string]bool{
 		"archive/a.json":             true,
@@ -25,6 +29,17 @@ func TestIgnoreGlobs(t *testing.T) {
 		"customers/contoso.json":     false,
 		"archived/a.json":            false,
 		"customers/archive/old.json": false,
+		"v1/a.json":                  true,
+		"v1/a.Json":                  true,
+		"vx/a.json":                  false,
+		"v1/a.xson":                  false,
+		"tmpd/x.json":                true,
+		"tmpb/x.json":                false,
+		"tmp/x.json":                 false,
+		"[1].json":                   true,
+		"1.json":                     false,
+		"üø.json":                    false,
+		"üö.json":                    true,
 	}
 	for name, want := range tests {
 		if got := c.ignored(filepath.Join(dir, filepath.FromSlash(name))); got != want {
@@ -54,5 +69,21 @@ func TestLoadConfigUTF16(t *testing.T) {
 	}
 	if got := c.levels["owner_role"]; got != lint.Warning {
 		t.Errorf("owner_role level = %v, want warning", got)
+	}
+}
+
+func TestGlobErrors(t *testing.T) {
+	tests := map[string]string{
+		"[":             `has a "[" that is never closed`,
+		"archive/[ab":   `has a "[" that is never closed`,
+		"[!":            `has a "[" that is never closed`,
+		"a[].json":      `has an empty class "[]"`,
+		"[!]":           `has an empty class "[]"`,
+		"v[9-0]/*.json": `has the range "9-0", which goes backwards`,
+	}
+	for glob, want := range tests {
+		if _, err := globRegexp(glob); err == nil || err.Error() != want {
+			t.Errorf("globRegexp(%q) error = %v, want %q", glob, err, want)
+		}
 	}
 }
