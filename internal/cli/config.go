@@ -22,6 +22,7 @@ const configName = ".lhlint.json"
 
 // config is a .lhlint.json: JSONC, checked against schema/config.schema.json.
 type config struct {
+	printed        string // the file's path as output shows it
 	dir            string // the folder the file is in; relative paths start here
 	levels         map[string]lint.Severity
 	ignore         []*regexp.Regexp
@@ -60,7 +61,7 @@ func loadConfig(path, printed string) (*config, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &config{dir: dir, levels: map[string]lint.Severity{}}
+	c := &config{printed: printed, dir: dir, levels: map[string]lint.Severity{}}
 	for _, m := range root.Get("rules").Members() {
 		if !slices.ContainsFunc(rules.All, func(r *lint.Rule) bool { return r.Name == m.Key }) {
 			return nil, fmt.Errorf("%s: unknown rule %q; 'lhlint rules' lists them", at(m.KeySpan), m.Key)

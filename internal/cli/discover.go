@@ -19,20 +19,33 @@ import (
 // reading it whole could exhaust memory.
 const maxFileSize = 32 << 20
 
-// file is a JSON file found on the command line or in a walk, with what
-// arm.Classify made of it. Only this is kept between discovery and
-// linting, never the content.
+// origin is why a file was read.
+type origin uint8
+
+const (
+	walked    origin = iota // found by walking a folder named on the command line
+	named                   // named on the command line
+	companion               // read from disk only to pair a walked or named file
+)
+
+// file is a JSON file found on the command line or in a walk, or read to
+// pair one, with what arm.Classify made of it. Only this is kept between
+// discovery and linting, never the content.
 type file struct {
-	path     string // as given or walked, OS-separated
-	abs      string // absolute and clean: one file named twice is one file
-	explicit bool   // named on the command line
-	info     arm.Info
+	path   string // as given, walked, or joined to a found file's folder; OS-separated
+	abs    string // absolute and clean: one file named twice is one file
+	origin origin
+	info   arm.Info
 }
 
-func newFile(path string, explicit bool, p *paths) file {
+func newFile(path string, o origin, p *paths) file {
 	path = filepath.Clean(path)
-	return file{path: path, abs: p.abs(path), explicit: explicit}
+	return file{path: path, abs: p.abs(path), origin: o}
 }
+
+// found reports whether the user asked for f, by name or by a walk: a
+// companion is linted only in a deployment with such a file.
+func (f *file) found() bool { return f.origin != companion }
 
 // note is a line of --verbose output about one file.
 type note struct {
@@ -54,48 +67,77 @@ type discovered struct {
 	errs  []string // paths that could not be read: exit 2
 }
 
-// discover finds the JSON files under args and classifies each. A file
-// named on the command line is always read; a walk considers *.json and
-// *.jsonc, skips hidden folders (.git among them) and node_modules, and
-// skips files over maxFileSize. A walk does not follow symbolic links, so
-// a link loop cannot make it run forever.
-func discover(args []string, p *paths) discovered {
-	var d discovered
+// discoverer holds the state of one discovery.
+type discoverer struct {
+	discovered
+	s      *settings
+	p      *paths
+	seen   map[string]bool     // every file considered, by abs: found, read to pair, or ignored
+	walked map[string]bool     // the folders a walk went through, by abs
+	dirs   map[string][]string // the JSON files of a folder, read to pair a named file
+}
+
+// discover finds the JSON files under args, drops those the configuration
+// ignores, and classifies the rest. A file named on the command line is
+// always read; a walk considers *.json and *.jsonc, skips hidden folders
+// (.git among them) and node_modules, and skips files over maxFileSize. A
+// walk does not follow symbolic links, so a link loop cannot make it run
+// forever.
+//
+// Unless companions is false (--parameters decides every pair), it then
+// reads the files pairing needs that the user did not name or walk, as
+// companions: the template a parameters file's metadata.template names,
+// and for a file named in a folder no walk went through, the files of that
+// folder, so that it pairs exactly as it would in a walk of its folder. The
+// error is a configuration that cannot be read: nothing can be linted.
+func discover(args []string, s *settings, companions bool) (discovered, error) {
+	d := &discoverer{s: s, p: s.p, seen: map[string]bool{}, walked: map[string]bool{}, dirs: map[string][]string{}}
 	var found []file
-	seen := map[string]int{} // abs -> index in found
+	index := map[string]int{} // abs -> index in found
 	add := func(f file) {
-		if i, ok := seen[f.abs]; ok {
-			found[i].explicit = found[i].explicit || f.explicit
+		if i, ok := index[f.abs]; ok {
+			if f.origin == named {
+				found[i].origin = named
+			}
 			return
 		}
-		seen[f.abs] = len(found)
+		index[f.abs] = len(found)
 		found = append(found, f)
 	}
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
-			d.errs = append(d.errs, fmt.Sprintf("reading %s: %v", p.printed(arg), unwrapPath(err)))
+			d.errs = append(d.errs, fmt.Sprintf("reading %s: %v", d.p.printed(arg), unwrapPath(err)))
 			continue
 		}
 		if !info.IsDir() {
 			switch {
 			case !info.Mode().IsRegular():
-				d.errs = append(d.errs, fmt.Sprintf("reading %s: not a regular file", p.printed(arg)))
+				d.errs = append(d.errs, fmt.Sprintf("reading %s: not a regular file", d.p.printed(arg)))
 			case !isJSONName(arg):
-				d.notes = append(d.notes, note{p.printed(arg), fmt.Sprintf("skipped %s: not a .json or .jsonc file", p.printed(arg))})
+				d.notes = append(d.notes, note{d.p.printed(arg), fmt.Sprintf("skipped %s: not a .json or .jsonc file", d.p.printed(arg))})
 			default:
-				add(newFile(arg, true, p))
+				add(newFile(arg, named, d.p))
 			}
 			continue
 		}
-		d.walk(arg, p, add)
+		d.walk(arg, add)
 	}
-	d.classify(found, p)
-	return d
+	found, err := d.unignored(found)
+	if err != nil {
+		return discovered{}, err
+	}
+	d.keep(found, classify(found))
+	if companions {
+		if err := d.companions(); err != nil {
+			return discovered{}, err
+		}
+	}
+	return d.discovered, nil
 }
 
 // walk walks the folder root, calling add for each JSON file.
-func (d *discovered) walk(root string, p *paths, add func(file)) {
+func (d *discoverer) walk(root string, add func(file)) {
 	start := root
 	if info, err := os.Lstat(root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		// A link named on the command line is followed: WalkDir would see
@@ -104,7 +146,7 @@ func (d *discovered) walk(root string, p *paths, add func(file)) {
 	}
 	err := filepath.WalkDir(start, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
-			d.errs = append(d.errs, fmt.Sprintf("reading %s: %v", p.printed(path), unwrapPath(err)))
+			d.errs = append(d.errs, fmt.Sprintf("reading %s: %v", d.p.printed(path), unwrapPath(err)))
 			return nil
 		}
 		name := e.Name()
@@ -112,17 +154,18 @@ func (d *discovered) walk(root string, p *paths, add func(file)) {
 			if path != start && (strings.HasPrefix(name, ".") || name == "node_modules") {
 				return filepath.SkipDir
 			}
+			d.walked[d.p.abs(path)] = true
 			return nil
 		}
 		if !e.Type().IsRegular() || !isJSONName(name) {
 			return nil
 		}
-		add(newFile(path, false, p)) // its size is checked when it is read
+		add(newFile(path, walked, d.p)) // its size is checked when it is read
 
 		return nil
 	})
 	if err != nil {
-		d.errs = append(d.errs, fmt.Sprintf("reading %s: %v", p.printed(root), unwrapPath(err)))
+		d.errs = append(d.errs, fmt.Sprintf("reading %s: %v", d.p.printed(root), unwrapPath(err)))
 	}
 }
 
@@ -132,9 +175,31 @@ func isJSONName(name string) bool {
 	return ext == ".json" || ext == ".jsonc"
 }
 
+// unignored returns the files no configuration ignores, and marks every
+// file seen. A named file that is ignored gets a --verbose note: the user
+// asked for it.
+func (d *discoverer) unignored(files []file) ([]file, error) {
+	var kept []file
+	for _, f := range files {
+		d.seen[f.abs] = true
+		cfg, err := d.s.config(f.abs)
+		if err != nil {
+			return nil, err
+		}
+		if !cfg.ignored(f.abs) {
+			kept = append(kept, f)
+			continue
+		}
+		if f.origin == named {
+			d.notes = append(d.notes, note{d.p.printed(f.path), fmt.Sprintf("skipped %s: ignored by %s", d.p.printed(f.path), cfg.printed)})
+		}
+	}
+	return kept, nil
+}
+
 // classify reads and classifies files in parallel, keeping only what
-// pairing needs, and drops the files it cannot read.
-func (d *discovered) classify(files []file, p *paths) {
+// pairing needs, and returns the error of each file it could not read.
+func classify(files []file) []error {
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -155,17 +220,152 @@ func (d *discovered) classify(files []file, p *paths) {
 	}
 	close(next)
 	wg.Wait()
+	return errs
+}
+
+// keep adds the classified files to the discovered ones, dropping those
+// that could not be read: a found file with an error or a note, a
+// companion silently, as a file that is not there.
+func (d *discoverer) keep(files []file, errs []error) {
 	for i, f := range files {
 		switch {
-		case errors.Is(errs[i], errTooLarge) && !f.explicit:
-			d.notes = append(d.notes, note{p.printed(f.path), fmt.Sprintf("skipped %s: larger than %d MiB", p.printed(f.path), maxFileSize>>20)})
-			continue
-		case errs[i] != nil:
-			d.errs = append(d.errs, fmt.Sprintf("reading %s: %v", p.printed(f.path), errs[i]))
+		case errs[i] == nil:
+			d.files = append(d.files, f)
+		case !f.found():
+		case errors.Is(errs[i], errTooLarge) && f.origin == walked:
+			d.notes = append(d.notes, note{d.p.printed(f.path), fmt.Sprintf("skipped %s: larger than %d MiB", d.p.printed(f.path), maxFileSize>>20)})
+		default:
+			d.errs = append(d.errs, fmt.Sprintf("reading %s: %v", d.p.printed(f.path), errs[i]))
+		}
+	}
+}
+
+// companions reads, round after round, the files pairing needs that were
+// not found, until what was read asks for nothing more.
+func (d *discoverer) companions() error {
+	for {
+		var more []file
+		for _, path := range d.wanted() {
+			if f := newFile(path, companion, d.p); !d.seen[f.abs] {
+				more = append(more, f)
+				d.seen[f.abs] = true
+			}
+		}
+		if len(more) == 0 {
+			return nil
+		}
+		more, err := d.unignored(more)
+		if err != nil {
+			return err
+		}
+		d.keep(more, classify(more))
+	}
+}
+
+// wanted returns the files, not seen yet, that pairing the files read so
+// far needs: each parameters file's metadata.template, and for a file
+// named in a folder no walk went through, as much of its folder as its
+// pairing depends on.
+func (d *discoverer) wanted() []string {
+	var want []string
+	var idx *templateIndex // of the valid templates read so far, built when needed
+	for i := range d.files {
+		f := &d.files[i]
+		ref, hasRef := templateRef(f)
+		if hasRef && !d.seen[d.p.abs(ref)] {
+			want = append(want, ref)
+			continue // the template it names decides what else it needs
+		}
+		if f.origin != named || d.walked[filepath.Dir(f.abs)] {
 			continue
 		}
-		d.files = append(d.files, f)
+		switch {
+		case f.info.Malformed || f.info.Kind == arm.Template:
+			// Any file beside it may be a parameters file of its.
+			want = append(want, d.siblings(f, nil)...)
+		case f.info.Kind == arm.Parameters:
+			if idx == nil {
+				idx = d.validTemplates()
+			}
+			want = append(want, d.paramsNeed(f, idx)...)
+		}
 	}
+	return want
+}
+
+// paramsNeed returns the files beside parameters file f, not seen yet,
+// that its pairing depends on, following pair's order: none when its
+// metadata.template names a template; else the templates its name may be
+// derived from; else, when none of them is one, every file of the folder,
+// since pairing by content compares it with every template there.
+func (d *discoverer) paramsNeed(f *file, idx *templateIndex) []string {
+	if idx.byReference(f) != nil {
+		return nil
+	}
+	if names := d.siblings(f, func(name string) bool { return isNameFor(filepath.Base(f.path), name) }); len(names) > 0 {
+		return names
+	}
+	if idx.byName(f) != nil {
+		return nil
+	}
+	return d.siblings(f, nil)
+}
+
+// validTemplates indexes the valid templates read so far. A malformed file
+// that pairing makes a template is left out: without it, discovery may
+// read more than pairing uses, never less.
+func (d *discoverer) validTemplates() *templateIndex {
+	idx := newTemplateIndex()
+	for i := range d.files {
+		if t := &d.files[i]; t.info.Kind == arm.Template && !t.info.Malformed {
+			idx.add(t)
+		}
+	}
+	return idx
+}
+
+// siblings returns the paths of the JSON files beside f, not seen yet,
+// whose names keep says to (all of them when keep is nil), listing the
+// folder once.
+func (d *discoverer) siblings(f *file, keep func(name string) bool) []string {
+	dir := filepath.Dir(f.path)
+	names, ok := d.dirs[dir]
+	if !ok {
+		entries, _ := os.ReadDir(dir) // an unreadable folder has nothing to pair with
+		for _, e := range entries {
+			if e.Type().IsRegular() && isJSONName(e.Name()) {
+				names = append(names, e.Name())
+			}
+		}
+		d.dirs[dir] = names
+	}
+	var out []string
+	for _, name := range names {
+		path := filepath.Join(dir, name)
+		if (keep == nil || keep(name)) && !d.seen[d.p.abs(path)] {
+			out = append(out, path)
+		}
+	}
+	return out
+}
+
+// templateRef returns the path of the JSON file a parameters file's
+// metadata.template names, relative to the parameters file's folder
+// (PSRule's convention), as the user would write it.
+func templateRef(f *file) (string, bool) {
+	ref := f.info.TemplateRef
+	if f.info.Kind != arm.Parameters || ref == "" {
+		return "", false
+	}
+	// Written on Windows, the reference may use backslashes.
+	ref = filepath.FromSlash(strings.ReplaceAll(ref, `\`, "/"))
+	if !isJSONName(ref) || strings.Contains(ref, "://") {
+		return "", false
+	}
+	if !filepath.IsAbs(ref) {
+		ref = filepath.Join(filepath.Dir(f.path), ref)
+	}
+	return filepath.Clean(ref), true
 }
 
 // errTooLarge is readFile's error for a file over maxFileSize.

@@ -22,6 +22,20 @@ func writeTree(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
+// testDiscover discovers args with no configuration and no flags.
+func testDiscover(t *testing.T, p *paths, args ...string) discovered {
+	t.Helper()
+	s, err := newSettings(&options{}, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := discover(args, s, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 const minimalTemplate = `{"$schema": "https://schema.management.azure.com/schemas/2019-08-01/subscriptionDeploymentTemplate.json#",
  "resources": [{"type": "Microsoft.ManagedServices/registrationDefinitions", "apiVersion": "2022-10-01", "name": "x"}]}`
 
@@ -38,7 +52,7 @@ func TestDiscoverWalk(t *testing.T) {
 		"b/.dotfile.json":                 minimalTemplate,
 	})
 	p := &paths{wd: dir, root: dir}
-	d := discover([]string{dir, filepath.Join(dir, "a", "onboard.json")}, p)
+	d := testDiscover(t, p, dir, filepath.Join(dir, "a", "onboard.json"))
 	if len(d.errs) > 0 || len(d.notes) > 0 {
 		t.Errorf("errs %q, notes %v", d.errs, d.notes)
 	}
@@ -48,8 +62,8 @@ func TestDiscoverWalk(t *testing.T) {
 		if f.abs != filepath.Join(dir, filepath.FromSlash(p.printed(f.path))) {
 			t.Errorf("%s: abs is %q", f.path, f.abs)
 		}
-		if want := strings.HasSuffix(f.path, "onboard.json"); f.explicit != want {
-			t.Errorf("%s: explicit is %v, want %v", f.path, f.explicit, want)
+		if want := strings.HasSuffix(f.path, "onboard.json"); (f.origin == named) != want {
+			t.Errorf("%s: origin is %v, want named %v", f.path, f.origin, want)
 		}
 	}
 	// Found once although named twice; hidden files are read, hidden
@@ -59,7 +73,7 @@ func TestDiscoverWalk(t *testing.T) {
 		t.Errorf("files %q, want %q", got, want)
 	}
 	// A hidden folder named on the command line is walked.
-	d = discover([]string{filepath.Join(dir, "b", ".hidden")}, p)
+	d = testDiscover(t, p, filepath.Join(dir, "b", ".hidden"))
 	if len(d.files) != 1 || d.files[0].info.Kind == 0 {
 		t.Errorf("walking a named hidden folder found %+v", d.files)
 	}
@@ -79,7 +93,7 @@ func TestDiscoverLargeFiles(t *testing.T) {
 	f.Close()
 	p := &paths{wd: dir, root: dir}
 
-	d := discover([]string{dir}, p)
+	d := testDiscover(t, p, dir)
 	if len(d.files) != 0 || len(d.errs) != 0 {
 		t.Errorf("walk: files %v, errs %q", d.files, d.errs)
 	}
@@ -87,7 +101,7 @@ func TestDiscoverLargeFiles(t *testing.T) {
 		t.Errorf("walk: notes %v, want %v", d.notes, want)
 	}
 
-	d = discover([]string{big}, p)
+	d = testDiscover(t, p, big)
 	if want := []string{"reading big.json: larger than the 32 MiB lhlint reads"}; !reflect.DeepEqual(d.errs, want) || len(d.files) != 0 {
 		t.Errorf("named: files %v, errs %q, want errs %q", d.files, d.errs, want)
 	}
@@ -97,12 +111,66 @@ func TestDiscoverNamedFiles(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"main.bicep": "targetScope = 'subscription'\n"})
 	p := &paths{wd: dir, root: dir}
-	d := discover([]string{filepath.Join(dir, "main.bicep"), filepath.Join(dir, "missing.json"), filepath.Join(dir, "gone")}, p)
+	d := testDiscover(t, p, filepath.Join(dir, "main.bicep"), filepath.Join(dir, "missing.json"), filepath.Join(dir, "gone"))
 	if want := []note{{"main.bicep", "skipped main.bicep: not a .json or .jsonc file"}}; !reflect.DeepEqual(d.notes, want) {
 		t.Errorf("notes %v, want %v", d.notes, want)
 	}
 	want := []string{"reading missing.json: no such file or directory", "reading gone: no such file or directory"}
 	if !reflect.DeepEqual(d.errs, want) {
 		t.Errorf("errs %q, want %q", d.errs, want)
+	}
+}
+
+// A file named in a folder no walk went through brings the files its
+// pairing depends on, and no more: its metadata.template, else the
+// templates its name may extend, else its whole folder; a named template
+// brings its whole folder. Ignored files are not read.
+func TestDiscoverCompanions(t *testing.T) {
+	dir := t.TempDir()
+	params := func(ref string) string {
+		return `{"metadata": {"template": "` + ref + `"}, "parameters": {"authorizations": {"value": []}}}`
+	}
+	writeTree(t, dir, map[string]string{
+		".lhlint.json":                `{"ignore": ["ignored/**"]}`,
+		"t/onboard.json":              minimalTemplate,
+		"t/other.json":                minimalTemplate,
+		"a/x.json":                    minimalTemplate,
+		"a/y.json":                    minimalTemplate,
+		"a/x.parameters.json":         params(""),
+		"a/by-ref.json":               params("../t/onboard.json"),
+		"a/by-content.json":           params(""),
+		"b/x.json":                    minimalTemplate,
+		"b/x.parameters.json":         params(""),
+		"b/x.dev.parameters.json":     params("../t/onboard.json"),
+		"ignored/x.json":              minimalTemplate,
+		"ignored/x.parameters.json":   params(""),
+		"ignored/x.parameters.b.json": params(""),
+	})
+	p := &paths{wd: dir, root: dir}
+	tests := []struct {
+		args []string
+		want []string // the files read, named first
+	}{
+		{[]string{"a/by-ref.json"}, []string{"a/by-ref.json", "t/onboard.json"}},
+		{[]string{"a/x.parameters.json"}, []string{"a/x.parameters.json", "a/x.json"}},
+		{[]string{"a/by-content.json"}, []string{"a/by-content.json", "a/by-ref.json", "a/x.json", "a/x.parameters.json", "a/y.json", "t/onboard.json"}},
+		{[]string{"b/x.json"}, []string{"b/x.json", "b/x.dev.parameters.json", "b/x.parameters.json", "t/onboard.json"}},
+		{[]string{"ignored/x.parameters.b.json"}, nil},
+		// A walk of the folder found them all.
+		{[]string{"a/x.parameters.json", "a"}, []string{"a/x.parameters.json", "a/by-content.json", "a/by-ref.json", "a/x.json", "a/y.json", "t/onboard.json"}},
+	}
+	for _, tt := range tests {
+		var args []string
+		for _, a := range tt.args {
+			args = append(args, filepath.Join(dir, filepath.FromSlash(a)))
+		}
+		d := testDiscover(t, p, args...)
+		var got []string
+		for _, f := range d.files {
+			got = append(got, p.printed(f.path))
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("discover(%q) read %q, want %q", tt.args, got, tt.want)
+		}
 	}
 }

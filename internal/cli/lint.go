@@ -122,41 +122,16 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	p := newPaths()
-
-	var forced *file
-	if o.parameters != "" {
-		f, err := forcedParameters(o.parameters, p)
-		if err != nil {
-			fmt.Fprintf(stderr, "lhlint: %v\n", err)
-			return ExitInput
-		}
-		forced = f
-	}
-	s, err := newSettings(o, p)
+	in, err := gather(o, args)
 	if err != nil {
 		fmt.Fprintf(stderr, "lhlint: %v\n", err)
 		return ExitInput
 	}
-	found := discover(args, p)
-	files, err := s.unignored(found.files)
-	if err != nil {
-		fmt.Fprintf(stderr, "lhlint: %v\n", err)
-		return ExitInput
-	}
-	jobs, notes := pair(files, forced, p.printed)
 	if o.verbose {
-		for _, n := range sortNotes(append(notes, found.notes...)) {
-			fmt.Fprintf(stderr, "lhlint: %s\n", n.text)
-		}
+		in.printNotes(stderr)
 	}
-	opts, err := s.jobOptions(jobs)
-	if err != nil {
-		fmt.Fprintf(stderr, "lhlint: %v\n", err)
-		return ExitInput
-	}
-	l := newLinter(p)
-	findings := l.run(jobs, opts)
+	l := newLinter(in.paths)
+	findings := l.run(in.jobs, in.opts)
 
 	status := ExitClean
 	if slices.ContainsFunc(findings, func(f report.Finding) bool { return f.Severity >= o.failLevel }) {
@@ -166,7 +141,7 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lhlint: %v\n", err)
 		status = ExitInput
 	}
-	errs := slices.Concat(found.errs, l.errs)
+	errs := slices.Concat(in.errs, l.errs)
 	slices.Sort(errs)
 	for _, e := range slices.Compact(errs) {
 		fmt.Fprintf(stderr, "lhlint: %s\n", e)
@@ -213,7 +188,7 @@ func writeFindings(stdout io.Writer, o *options, findings []report.Finding) erro
 // reported): pairing a template with anything else would make every
 // finding about the wrong values.
 func forcedParameters(path string, p *paths) (*file, error) {
-	f := newFile(path, true, p)
+	f := newFile(path, named, p)
 	content, err := readFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", p.printed(path), err)

@@ -29,15 +29,22 @@ const (
 // pair decides which parameters files go with which templates, first match
 // wins (DESIGN §1): --parameters (forced, nil when not given), then a
 // parameters file's metadata.template, then its name beside the template,
-// then its content. It returns the jobs, sorted by path, and a --verbose
-// note for every file, with paths printed by show. It is a pure function of
-// the files' paths and arm.Info, so it is tested on tables of them.
+// then its content. Companions pair like the files found, but only the
+// deployments the user asked for are kept: those of a found parameters
+// file, and of a named template with each parameters file of its folder.
+// It returns the jobs, sorted by path, and a --verbose note for every file
+// found, with paths printed by show. It is a pure function of the files'
+// paths, origins and arm.Info, so it is tested on tables of them.
 func pair(files []file, forced *file, show func(string) string) ([]job, []note) {
 	var notes []note
 	say := func(f *file, format string, args ...any) {
 		notes = append(notes, note{show(f.path), fmt.Sprintf(format, args...)})
 	}
-	skip := func(f *file, why string) { say(f, "skipped %s: %s", show(f.path), why) }
+	skip := func(f *file, why string) {
+		if f.found() {
+			say(f, "skipped %s: %s", show(f.path), why)
+		}
+	}
 
 	files = slices.Clone(files) // malformed templates are marked below
 	var templates, params, malformed []*file
@@ -73,7 +80,7 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 		switch {
 		case idx.byName(f) != nil:
 			params = append(params, f)
-		case f.explicit || f.info.Onboarding:
+		case f.origin == named || f.info.Onboarding:
 			f.info.Kind, f.info.Onboarding = arm.Template, true
 			templates = append(templates, f)
 			idx.add(f)
@@ -89,6 +96,9 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 	claims := map[*file][]claim{}
 	var jobs []job
 	alone := func(p *file) {
+		if !p.found() {
+			return
+		}
 		if p.info.Onboarding || p.info.Malformed {
 			jobs = append(jobs, job{params: []string{p.path}})
 			say(p, "%s pairs with no template; its values are checked on their own", show(p.path))
@@ -133,7 +143,10 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 	}
 
 	for _, t := range templates {
-		cs := claims[t]
+		cs := slices.DeleteFunc(claims[t], func(c claim) bool { return !deploys(t, c.params) })
+		if !t.found() && len(cs) == 0 {
+			continue // a companion no found file deploys with
+		}
 		if !t.info.Onboarding {
 			skip(t, "no Microsoft.ManagedServices resource")
 			for _, c := range cs {
@@ -157,6 +170,13 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 	}
 	slices.SortFunc(jobs, func(a, b job) int { return cmp.Compare(a.key(), b.key()) })
 	return jobs, notes
+}
+
+// deploys reports whether template t with parameters file p is a
+// deployment the user asked for: p was found, or t was named and p is
+// beside it, as a walk of t's folder would have found it.
+func deploys(t, p *file) bool {
+	return p.found() || t.origin == named && filepath.Dir(t.abs) == filepath.Dir(p.abs)
 }
 
 // key orders jobs: by template, or by the parameters file checked alone.

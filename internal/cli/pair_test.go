@@ -37,7 +37,13 @@ func broken(path string, onboarding bool) file {
 func other(path string) file { return testFile(path, arm.Info{}) }
 
 func explicit(f file) file {
-	f.explicit = true
+	f.origin = named
+	return f
+}
+
+// companion marks a file as read only to pair a found one.
+func companionOf(f file) file {
+	f.origin = companion
 	return f
 }
 
@@ -276,6 +282,53 @@ func TestPair(t *testing.T) {
 				"onboard.parameters.json pairs with onboard.json by name",
 				"skipped package.json: not valid JSON, and it mentions no Microsoft.ManagedServices resource",
 			},
+		},
+		{
+			name: "a companion is linted only in a deployment with a named file",
+			files: []file{
+				explicit(prm("a/x.parameters.json")),
+				companionOf(tmpl("a/x.json")),
+				companionOf(tmpl("a/y.json")),
+				companionOf(prm("a/y.parameters.json")),
+				companionOf(prm("a/x.parameters.prod.json")),
+				companionOf(other("a/package.json")),
+				companionOf(broken("a/broken.json", false)),
+			},
+			jobs:  []job{{template: "a/x.json", params: []string{"a/x.parameters.json"}}},
+			notes: []string{"a/x.parameters.json pairs with a/x.json by name"},
+		},
+		{
+			name: "a named template takes the parameters files of its folder only",
+			files: []file{
+				explicit(tmpl("t/onboard.json", "authorizations")),
+				companionOf(prm("t/onboard.parameters.json")),
+				companionOf(prm("t/customer.json", "authorizations")),
+				companionOf(refPrm("c/fabrikam.json", "../t/onboard.json")),
+			},
+			jobs: []job{{template: "t/onboard.json", params: []string{"t/customer.json", "t/onboard.parameters.json"}}},
+			notes: []string{
+				"t/customer.json pairs with t/onboard.json by the parameters it sets",
+				"t/onboard.parameters.json pairs with t/onboard.json by name",
+			},
+		},
+		{
+			name: "a walked template is not deployed with a companion",
+			files: []file{
+				tmpl("t/onboard.json"),
+				companionOf(refPrm("c/fabrikam.json", "../t/onboard.json")),
+			},
+			jobs:  []job{{template: "t/onboard.json"}},
+			notes: []string{"t/onboard.json has no parameters file; it is linted with its defaults"},
+		},
+		{
+			name: "a walked parameters file is deployed with the companion its metadata.template names",
+			files: []file{
+				refPrm("c/fabrikam.json", "../t/onboard.json"),
+				companionOf(tmpl("t/onboard.json")),
+				companionOf(otherTmpl("t/storage.json")),
+			},
+			jobs:  []job{{template: "t/onboard.json", params: []string{"c/fabrikam.json"}}},
+			notes: []string{"c/fabrikam.json pairs with t/onboard.json by its metadata.template"},
 		},
 		{
 			name:  "JSON that is neither template nor parameters is skipped",

@@ -103,7 +103,7 @@ func ruleName(r *lint.Rule) string {
 // their findings while the sources are in memory. Then the sources go:
 // memory stays flat however many deployments there are (DESIGN §7).
 func (l *linter) lintJob(index int, j job, opts lint.Options) {
-	files := map[*token.File]*source.File{}
+	var files map[*token.File]*source.File
 	defer func() {
 		for tok := range files {
 			l.fset.RemoveFile(tok)
@@ -114,22 +114,15 @@ func (l *linter) lintJob(index int, j job, opts lint.Options) {
 			l.fail(&l.internal, fmt.Sprintf("linting %s: %v\n%s", l.paths.printed(j.key()), r, debug.Stack()))
 		}
 	}()
-	parse := func(path string) *arm.File {
-		content, err := readFile(path)
-		if err != nil {
-			l.fail(&l.errs, fmt.Sprintf("reading %s: %v", l.paths.printed(path), err))
-			return nil
-		}
-		f := arm.Parse(l.fset, l.paths.printed(path), content)
-		files[f.Tok] = f.File
-		return f
+	ds, files, errs := loadJob(l.fset, l.paths, j)
+	for _, e := range errs {
+		l.fail(&l.errs, e)
 	}
-
 	fileOf := func(pos token.Pos) *source.File { return files[l.fset.File(pos)] }
 	// One template with N parameters files is N deployments, linted
 	// together: a finding in the template is the same in each, and the user
 	// fixes it once.
-	findings, err := lint.Run(l.fset, deployments(j, parse), l.rules, opts)
+	findings, err := lint.Run(l.fset, ds, l.rules, opts)
 	if err != nil {
 		l.fail(&l.internal, fmt.Sprintf("linting %s: %v", l.paths.printed(j.key()), err))
 		return

@@ -148,21 +148,6 @@ func (s *settings) inventory(paths []string) (*principals.Inventory, error) {
 	return inv, nil
 }
 
-// unignored returns the files no configuration ignores.
-func (s *settings) unignored(files []file) ([]file, error) {
-	var kept []file
-	for _, f := range files {
-		cfg, err := s.config(f.abs)
-		if err != nil {
-			return nil, err
-		}
-		if !cfg.ignored(f.abs) {
-			kept = append(kept, f)
-		}
-	}
-	return kept, nil
-}
-
 // jobOptions returns the lint options of each job: those of the
 // configuration of its template, or of its parameters file when it has no
 // template.

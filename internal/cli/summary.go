@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/lhlint/lhlint/internal/arm"
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/report"
 	"github.com/lhlint/lhlint/roles"
@@ -32,29 +31,30 @@ func runSummary(args []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	p := newPaths()
-	found := discover(paths, p)
-	jobs, _ := pair(found.files, nil, p.printed)
-	fset := token.NewFileSet()
-	errs := found.errs
-	parse := func(path string) *arm.File {
-		content, err := readFile(path)
-		if err != nil {
-			errs = append(errs, fmt.Sprintf("reading %s: %v", p.printed(path), err))
-			return nil
-		}
-		return arm.Parse(fset, p.printed(path), content)
+	o := &options{}
+	in, err := gather(o, paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "lhlint: %v\n", err)
+		return ExitInput
 	}
-	slices.SortFunc(jobs, func(a, b job) int { return strings.Compare(a.key(), b.key()) })
-	s := summarizer{w: stdout, roles: roles.Builtin(), markdown: *format == "markdown"}
-	for _, j := range jobs {
-		for _, d := range deployments(j, parse) {
+	if o.verbose {
+		in.printNotes(stderr)
+	}
+	fset := token.NewFileSet()
+	errs := in.errs
+	s := summarizer{w: stdout, markdown: *format == "markdown"}
+	for i, j := range in.jobs {
+		ds, _, jerrs := loadJob(fset, in.paths, j)
+		errs = append(errs, jerrs...)
+		s.roles = in.opts[i].Roles
+		for _, d := range ds {
 			if len(d.Definitions)+len(d.Assignments) > 0 {
 				s.deployment(d)
 			}
 		}
 	}
-	for _, e := range errs {
+	slices.Sort(errs)
+	for _, e := range slices.Compact(errs) {
 		fmt.Fprintf(stderr, "lhlint: %s\n", e)
 	}
 	if len(errs) > 0 {
