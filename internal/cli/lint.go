@@ -41,23 +41,16 @@ type options struct {
 // failNone is the --fail-level none threshold: above every severity.
 const failNone = lint.Error + 1
 
-// parseFlags reads the lint command's flags and paths. Flags may follow
-// paths (lhlint . -format json), as users type them; "--" ends the flags.
+// parseFlags reads the lint command's flags and paths.
 func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
 	o := &options{}
 	var failLevel string
-	fs := flag.NewFlagSet("lhlint", flag.ContinueOnError)
-	// The flag package prints the usage on every parse error; lhlint prints
-	// it for -h only, to stdout, and reports errors in its own voice.
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
+	fs := newFlagSet("lhlint")
 	fs.StringVar(&o.format, "format", "text", "output `format`: "+strings.Join(report.Formats(), ", "))
 	fs.StringVar(&o.output, "o", "", "write the findings to `FILE` instead of standard output")
 	fs.StringVar(&failLevel, "fail-level", "warning",
 		"exit 1 when a finding is at or above this `level`: error, warning, note or none;\nthe default lets notes, which are advice, pass")
-	fs.StringVar(&o.parameters, "parameters", "", "lint every template with this parameters `FILE` and no other")
-	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE` instead of the .lhlint.json found upward from each linted file")
-	fs.StringVar(&o.roles, "roles", "", "use the built-in roles of `FILE`, an 'az role definition list' export, instead of lhlint's dated catalog")
+	addInputFlags(fs, o)
 	fs.Func("principals", "check principal IDs against `FILE`, a directory export of the managing tenant:\nMicrosoft Graph JSON or 'az ad group|sp|user list' output; give it once per file", func(path string) error {
 		o.principals = append(o.principals, path)
 		return nil
@@ -65,26 +58,9 @@ func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
 	fs.StringVar(&o.customer, "customer-tenant", "", "the `GUID` of the customer's tenant, which must not manage itself")
 	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error what paired with what, and which files were skipped and why;\nreport the values lhlint cannot know (unresolved_value)")
 
-	var paths []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, synopsis(), lintHelp)
-				fs.SetOutput(stdout)
-				fs.PrintDefaults()
-			}
-			return nil, nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			break
-		}
-		if ended := len(args) - len(rest); ended > 0 && args[ended-1] == "--" {
-			paths = append(paths, rest...)
-			break
-		}
-		paths = append(paths, rest[0])
-		args = rest[1:]
+	paths, err := parseArgs(fs, args, stdout, lintHelp)
+	if err != nil {
+		return nil, nil, err
 	}
 	if !slices.Contains(report.Formats(), o.format) {
 		return nil, nil, fmt.Errorf("unknown format %q (want %s)", o.format, strings.Join(report.Formats(), ", "))
@@ -97,10 +73,57 @@ func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
 		return nil, nil, err
 	}
 	o.failLevel = level
+	return o, paths, nil
+}
+
+// newFlagSet returns an empty flag set for a command. The flag package
+// prints the usage on every parse error; lhlint prints it for -h only, to
+// stdout, and reports errors in its own voice.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// addInputFlags defines the flags that say how files are paired and
+// configured, which lint and summary share.
+func addInputFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.parameters, "parameters", "", "lint every template with this parameters `FILE` and no other")
+	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE` instead of the .lhlint.json found upward from each linted file")
+	fs.StringVar(&o.roles, "roles", "", "use the built-in roles of `FILE`, an 'az role definition list' export, instead of lhlint's dated catalog")
+}
+
+// parseArgs parses the flags of fs and returns the paths, default the
+// current directory. Flags may follow paths (lhlint . -format json), as
+// users type them; "--" ends the flags. -h prints help and the flags to
+// stdout and returns flag.ErrHelp.
+func parseArgs(fs *flag.FlagSet, args []string, stdout io.Writer, help string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stdout, synopsis(), help)
+				fs.SetOutput(stdout)
+				fs.PrintDefaults()
+			}
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if ended := len(args) - len(rest); ended > 0 && args[ended-1] == "--" {
+			paths = append(paths, rest...)
+			break
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	return o, paths, nil
+	return paths, nil
 }
 
 func parseFailLevel(level string) (lint.Severity, error) {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"go/token"
@@ -13,25 +14,35 @@ import (
 	"github.com/lhlint/lhlint/roles"
 )
 
+// summaryHelp is the help of summary, after the synopsis.
+const summaryHelp = `
+Prints what each deployment under each path (default the current directory)
+delegates: the managing tenant, the scope, and each principal with its role.
+Files are found, ignored, paired and configured as lint does it.
+
+Flags:
+`
+
 // runSummary prints, for each deployment, who gets what where: the
 // managing tenant, the scope, and each principal with its role, permanent
 // or eligible. A reviewer of a pull request reads a delegation from it
 // without reading JSON.
 func runSummary(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lhlint summary", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	format := fs.String("format", "text", "text or markdown")
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, fmt.Errorf("usage: lhlint summary [-format text|markdown] [path ...]"))
+	o := &options{}
+	fs := newFlagSet("lhlint summary")
+	format := fs.String("format", "text", "output `format`: text or markdown")
+	addInputFlags(fs, o)
+	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error what paired with what, and which files were skipped and why")
+	paths, err := parseArgs(fs, args, stdout, summaryHelp)
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitClean
+	}
+	if err != nil {
+		return usageError(stderr, err)
 	}
 	if *format != "text" && *format != "markdown" {
 		return usageError(stderr, fmt.Errorf("unknown format %q (want text or markdown)", *format))
 	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	o := &options{}
 	in, err := gather(o, paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "lhlint: %v\n", err)
