@@ -72,9 +72,12 @@ type discoverer struct {
 	discovered
 	s      *settings
 	p      *paths
-	seen   map[string]bool     // every file considered, by abs: found, read to pair, or ignored
-	walked map[string]bool     // the folders a walk went through, by abs
-	dirs   map[string][]string // the JSON files of a folder, read to pair a named file
+	seen   map[string]bool // every file considered, by abs: found, read to pair, or ignored
+	walked map[string]bool // the folders a walk went through, by abs
+	// templateDirs are the folders of named templates outside walks, by
+	// abs: every file there may be deployed with one.
+	templateDirs map[string]bool
+	dirs         map[string][]string // the JSON files of a folder, read to pair a named file
 }
 
 // discover finds the JSON files under args, drops those the configuration
@@ -87,11 +90,12 @@ type discoverer struct {
 // Unless companions is false (--parameters decides every pair), it then
 // reads the files pairing needs that the user did not name or walk, as
 // companions: the template a parameters file's metadata.template names,
-// and for a file named in a folder no walk went through, the files of that
-// folder, so that it pairs exactly as it would in a walk of its folder. The
+// and for a file named in a folder no walk went through, as much of that
+// folder as its pairing depends on, so that it pairs exactly as it would in
+// a walk of its folder. The
 // error is a configuration that cannot be read: nothing can be linted.
 func discover(args []string, s *settings, companions bool) (discovered, error) {
-	d := &discoverer{s: s, p: s.p, seen: map[string]bool{}, walked: map[string]bool{}, dirs: map[string][]string{}}
+	d := &discoverer{s: s, p: s.p, seen: map[string]bool{}, walked: map[string]bool{}, templateDirs: map[string]bool{}, dirs: map[string][]string{}}
 	var found []file
 	index := map[string]int{} // abs -> index in found
 	add := func(f file) {
@@ -271,8 +275,10 @@ func (d *discoverer) wanted() []string {
 	var idx *templateIndex // of the valid templates read so far, built when needed
 	for i := range d.files {
 		f := &d.files[i]
+		// A companion's template matters only when the companion may be
+		// deployed: beside a named template.
 		ref, hasRef := templateRef(f)
-		if hasRef && !d.seen[d.p.abs(ref)] {
+		if hasRef && !d.seen[d.p.abs(ref)] && (f.found() || d.templateDirs[filepath.Dir(f.abs)]) {
 			want = append(want, ref)
 			continue // the template it names decides what else it needs
 		}
@@ -282,6 +288,7 @@ func (d *discoverer) wanted() []string {
 		switch {
 		case f.info.Malformed || f.info.Kind == arm.Template:
 			// Any file beside it may be a parameters file of its.
+			d.templateDirs[filepath.Dir(f.abs)] = true
 			want = append(want, d.siblings(f, nil)...)
 		case f.info.Kind == arm.Parameters:
 			if idx == nil {

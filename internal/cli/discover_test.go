@@ -124,7 +124,8 @@ func TestDiscoverNamedFiles(t *testing.T) {
 // A file named in a folder no walk went through brings the files its
 // pairing depends on, and no more: its metadata.template, else the
 // templates its name may extend, else its whole folder; a named template
-// brings its whole folder. Ignored files are not read.
+// brings its whole folder and the templates its parameters files name.
+// Ignored files are not read.
 func TestDiscoverCompanions(t *testing.T) {
 	dir := t.TempDir()
 	params := func(ref string) string {
@@ -153,7 +154,9 @@ func TestDiscoverCompanions(t *testing.T) {
 	}{
 		{[]string{"a/by-ref.json"}, []string{"a/by-ref.json", "t/onboard.json"}},
 		{[]string{"a/x.parameters.json"}, []string{"a/x.parameters.json", "a/x.json"}},
-		{[]string{"a/by-content.json"}, []string{"a/by-content.json", "a/by-ref.json", "a/x.json", "a/x.parameters.json", "a/y.json", "t/onboard.json"}},
+		// The metadata.template of a parameters file beside it does not
+		// matter: that file cannot be deployed.
+		{[]string{"a/by-content.json"}, []string{"a/by-content.json", "a/by-ref.json", "a/x.json", "a/x.parameters.json", "a/y.json"}},
 		{[]string{"b/x.json"}, []string{"b/x.json", "b/x.dev.parameters.json", "b/x.parameters.json", "t/onboard.json"}},
 		{[]string{"ignored/x.parameters.b.json"}, nil},
 		// A walk of the folder found them all.
