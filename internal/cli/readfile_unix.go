@@ -10,9 +10,13 @@ import (
 // readFile reads a regular file of at most maxFileSize bytes. It calls the
 // system directly: os.Open also registers each file with the network
 // poller, which costs five more system calls a file, a tenth of the time
-// of linting 20,000 files.
+// of linting 20,000 files. It opens without blocking, so that a named pipe
+// (which a parameters file's metadata.template may name) is refused, not
+// waited on forever; reading a regular file never blocks anyway.
 func readFile(path string) ([]byte, error) {
-	fd, err := retry(func() (int, error) { return syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0) })
+	fd, err := retry(func() (int, error) {
+		return syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+	})
 	if err != nil {
 		return nil, err
 	}
