@@ -277,7 +277,7 @@ func (d *discoverer) wanted() []string {
 		f := &d.files[i]
 		// A companion's template matters only when the companion may be
 		// deployed: beside a named template.
-		ref, hasRef := templateRef(f)
+		ref, hasRef := templateRef(f, filepath.Dir(f.path))
 		if hasRef && !d.seen[d.p.abs(ref)] && (f.found() || d.templateDirs[filepath.Dir(f.abs)]) {
 			want = append(want, ref)
 			continue // the template it names decides what else it needs
@@ -357,9 +357,9 @@ func (d *discoverer) siblings(f *file, keep func(name string) bool) []string {
 }
 
 // templateRef returns the path of the JSON file a parameters file's
-// metadata.template names, relative to the parameters file's folder
-// (PSRule's convention), as the user would write it.
-func templateRef(f *file) (string, bool) {
+// metadata.template names, relative to the parameters file's folder dir
+// (PSRule's convention), and false when it names none.
+func templateRef(f *file, dir string) (string, bool) {
 	ref := f.info.TemplateRef
 	if f.info.Kind != arm.Parameters || ref == "" {
 		return "", false
@@ -370,7 +370,7 @@ func templateRef(f *file) (string, bool) {
 		return "", false
 	}
 	if !filepath.IsAbs(ref) {
-		ref = filepath.Join(filepath.Dir(f.path), ref)
+		ref = filepath.Join(dir, ref)
 	}
 	return filepath.Clean(ref), true
 }

@@ -210,16 +210,11 @@ func (x *templateIndex) add(t *file) {
 // names, relative to the parameters file's folder (PSRule's convention), or
 // nil.
 func (x *templateIndex) byReference(p *file) *file {
-	ref := p.info.TemplateRef
-	if ref == "" {
+	ref, ok := templateRef(p, filepath.Dir(p.abs))
+	if !ok {
 		return nil
 	}
-	// Written on Windows, the reference may use backslashes.
-	ref = filepath.FromSlash(strings.ReplaceAll(ref, `\`, "/"))
-	if !filepath.IsAbs(ref) {
-		ref = filepath.Join(filepath.Dir(p.abs), ref)
-	}
-	if t := x.byAbs[filepath.Clean(ref)]; t != nil && !t.info.Malformed {
+	if t := x.byAbs[ref]; t != nil && !t.info.Malformed {
 		return t
 	}
 	return nil
