@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/lhlint/lhlint/internal/source/sourcetest"
 )
 
 // FuzzLoad feeds any bytes to the loader as a template and as a parameters
@@ -24,10 +26,10 @@ func FuzzLoad(f *testing.F) {
 	}
 	// UTF-16 files, whole and broken: a surrogate without its pair, half a
 	// character at the end.
-	f.Add(utf16LE(string(params)))
-	f.Add(utf16BE(string(params)))
-	f.Add(append(utf16BE(`{"a": "`), 0xD8, 0x3D, 0, '"', 0, '}'))
-	f.Add(append(utf16LE(`{"a": 1}`), '\n'))
+	f.Add(sourcetest.UTF16LE(string(params)))
+	f.Add(sourcetest.UTF16BE(string(params)))
+	f.Add(append(sourcetest.UTF16BE(`{"a": "`), 0xD8, 0x3D, 0, '"', 0, '}'))
+	f.Add(append(sourcetest.UTF16LE(`{"a": 1}`), '\n'))
 	f.Fuzz(func(t *testing.T, content []byte) {
 		Classify(content)
 		fset := token.NewFileSet()

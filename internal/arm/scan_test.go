@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"go/token"
 	"testing"
-	"unicode/utf16"
+
+	"github.com/lhlint/lhlint/internal/source/sourcetest"
 )
 
 func TestValidate(t *testing.T) {
@@ -101,34 +102,15 @@ func equalStrings(a, b []string) bool {
 	return true
 }
 
-// utf16LE encodes s as UTF-16LE with a byte order mark, as Windows
-// PowerShell 5 writes files.
-func utf16LE(s string) []byte {
-	out := []byte{0xFF, 0xFE}
-	for _, u := range utf16.Encode([]rune(s)) {
-		out = append(out, byte(u), byte(u>>8))
-	}
-	return out
-}
-
-// utf16BE encodes s as UTF-16BE with a byte order mark.
-func utf16BE(s string) []byte {
-	out := []byte{0xFE, 0xFF}
-	for _, u := range utf16.Encode([]rune(s)) {
-		out = append(out, byte(u>>8), byte(u))
-	}
-	return out
-}
-
 func TestClassifyUTF16(t *testing.T) {
 	params := `{"parameters": {"managedByTenantId": {"value": "x"}}, "metadata": {"template": "./main.json"}}`
-	for _, content := range [][]byte{utf16LE(params), utf16BE(params)} {
+	for _, content := range [][]byte{sourcetest.UTF16LE(params), sourcetest.UTF16BE(params)} {
 		got := Classify(content)
 		if got.Kind != Parameters || !got.Onboarding || got.TemplateRef != "./main.json" {
 			t.Errorf("Classify(% x...) = %+v, want an onboarding parameters file naming ./main.json", content[:4], got)
 		}
 	}
-	if got := Classify(append(utf16LE(params), 0)); !got.Malformed {
+	if got := Classify(append(sourcetest.UTF16LE(params), 0)); !got.Malformed {
 		t.Errorf("Classify(odd-sized UTF-16) = %+v, want malformed", got)
 	}
 }
@@ -144,11 +126,11 @@ func TestParseEncodings(t *testing.T) {
 	}{
 		{"utf-8 with a byte order mark", []byte("\xEF\xBB\xBF{\r\n  \"a\": \"é😀\"\r\n}"), ""},
 		{"utf-8 byte order mark takes no column", []byte("\xEF\xBB\xBF{\"a\": x}"), "x.json:1:7: unexpected character 'x', expected a value"},
-		{"little-endian", utf16LE("{\r\n  \"a\": \"é😀\"\r\n}"), ""},
-		{"big-endian", utf16BE("{\r\n  \"a\": \"é😀\"\r\n}"), ""},
-		{"malformed JSON", utf16LE("{\n  \"é😀\": 1 2}"), "x.json:2:11: expected ',' or '}' after an object member, found character '2'"},
-		{"odd byte count", append(utf16LE("{\n  \"a\": 1}"), '\n'), "x.json:2:10: invalid UTF-16: the file ends in the middle of a character (an odd number of bytes)"},
-		{"surrogate without its pair", append(utf16BE("{\n  \"é"), 0xD8, 0x3D, 0, '"', 0, ':', 0, '1', 0, '}'), "x.json:2:5: invalid UTF-16: surrogate U+D83D without its pair"},
+		{"little-endian", sourcetest.UTF16LE("{\r\n  \"a\": \"é😀\"\r\n}"), ""},
+		{"big-endian", sourcetest.UTF16BE("{\r\n  \"a\": \"é😀\"\r\n}"), ""},
+		{"malformed JSON", sourcetest.UTF16LE("{\n  \"é😀\": 1 2}"), "x.json:2:11: expected ',' or '}' after an object member, found character '2'"},
+		{"odd byte count", append(sourcetest.UTF16LE("{\n  \"a\": 1}"), '\n'), "x.json:2:10: invalid UTF-16: the file ends in the middle of a character (an odd number of bytes)"},
+		{"surrogate without its pair", append(sourcetest.UTF16BE("{\n  \"é"), 0xD8, 0x3D, 0, '"', 0, ':', 0, '1', 0, '}'), "x.json:2:5: invalid UTF-16: surrogate U+D83D without its pair"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

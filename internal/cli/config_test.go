@@ -4,9 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"unicode/utf16"
 
 	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/source/sourcetest"
 )
 
 func TestIgnoreGlobs(t *testing.T) {
@@ -56,11 +56,7 @@ func TestIgnoreGlobs(t *testing.T) {
 func TestLoadConfigUTF16(t *testing.T) {
 	path := filepath.Join(t.TempDir(), configName)
 	text := "// Trey Research\r\n{\"rules\": {\"owner_role\": \"warning\"}}\r\n"
-	content := []byte{0xFF, 0xFE}
-	for _, u := range utf16.Encode([]rune(text)) {
-		content = append(content, byte(u), byte(u>>8))
-	}
-	if err := os.WriteFile(path, content, 0o644); err != nil {
+	if err := os.WriteFile(path, sourcetest.UTF16LE(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	c, err := loadConfig(path, configName)

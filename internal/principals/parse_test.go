@@ -8,7 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf16"
+
+	"github.com/lhlint/lhlint/internal/source/sourcetest"
 )
 
 // dump lists the objects of inv, one line each, sorted by ID.
@@ -126,8 +127,8 @@ func TestParseShapes(t *testing.T) {
 		{"escaped key", `[{"\u0069d": "S", "display\u004eame": "Esc"}]`, []string{`s unknown object "Esc"`}},
 		{"keys ignore case", `[{"ID": "T", "ObjectType": "group"}]`, []string{`t group "" security=? mail=false types=[]`}},
 		{"utf-8 byte order mark", "\xEF\xBB\xBF[{\"id\": \"o\"}]", []string{`o unknown object ""`}},
-		{"utf-16le", string(utf16LE("[{\"id\": \"P\", \"displayName\": \"Zoë\"}]")), []string{`p unknown object "Zoë"`}},
-		{"utf-16be", string(utf16BE("[{\"id\": \"Q\"}]")), []string{`q unknown object ""`}},
+		{"utf-16le", string(sourcetest.UTF16LE("[{\"id\": \"P\", \"displayName\": \"Zoë\"}]")), []string{`p unknown object "Zoë"`}},
+		{"utf-16be", string(sourcetest.UTF16BE("[{\"id\": \"Q\"}]")), []string{`q unknown object ""`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,8 +157,8 @@ func TestParseErrors(t *testing.T) {
 		{"crlf", "[\r\n  {\"id\": \"a\"}\r\n  {\"id\": \"b\"}]", `p.json:3:3: invalid character '{' after array element`},
 		{"data after value", `[] []`, `p.json:1:4: invalid character '[' after top-level value`},
 		{"byte order mark is not a column", "\xEF\xBB\xBF[1,]", `p.json:1:4: invalid character ']' looking for beginning of value`},
-		{"utf-16 position", string(utf16LE("[\n  {\"displayName\": \"Zoë\" x}]")), `p.json:2:25: invalid character 'x' after object key:value pair`},
-		{"utf-16 surrogate without its pair", string(utf16LE("[\n  \"")) + "\x3D\xD8\x22\x00]\x00", `p.json:2:4: invalid UTF-16: surrogate U+D83D without its pair`},
+		{"utf-16 position", string(sourcetest.UTF16LE("[\n  {\"displayName\": \"Zoë\" x}]")), `p.json:2:25: invalid character 'x' after object key:value pair`},
+		{"utf-16 surrogate without its pair", string(sourcetest.UTF16LE("[\n  \"")) + "\x3D\xD8\x22\x00]\x00", `p.json:2:4: invalid UTF-16: surrogate U+D83D without its pair`},
 		{"string", ` "abc"`, `p.json:1:2: want a JSON array of directory objects or an object with a "value" array, found a string`},
 		{"number", `42`, `p.json:1:1: want a JSON array of directory objects or an object with a "value" array, found a number`},
 		{"null", "\nnull", `p.json:2:1: want a JSON array of directory objects or an object with a "value" array, found null`},
@@ -267,22 +268,6 @@ func TestIsMicrosoft365Group(t *testing.T) {
 	}
 }
 
-func utf16LE(s string) []byte {
-	out := []byte{0xFF, 0xFE}
-	for _, u := range utf16.Encode([]rune(s)) {
-		out = append(out, byte(u), byte(u>>8))
-	}
-	return out
-}
-
-func utf16BE(s string) []byte {
-	out := []byte{0xFE, 0xFF}
-	for _, u := range utf16.Encode([]rune(s)) {
-		out = append(out, byte(u>>8), byte(u))
-	}
-	return out
-}
-
 // FuzzParse feeds any bytes to Parse: it must return, without panicking,
 // and either add objects or fail with an error at a position.
 func FuzzParse(f *testing.F) {
@@ -296,7 +281,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(`{"value": {"id": "1"}}`))
 	f.Add([]byte(`{"id": "1", "objectType": "Group"}`))
-	f.Add(utf16LE(`[{"id": "1"}]`))
+	f.Add(sourcetest.UTF16LE(`[{"id": "1"}]`))
 	f.Fuzz(func(t *testing.T, content []byte) {
 		inv := New()
 		err := inv.Parse("f.json", content)

@@ -2,24 +2,9 @@ package source
 
 import (
 	"testing"
-	"unicode/utf16"
+
+	"github.com/lhlint/lhlint/internal/source/sourcetest"
 )
-
-func utf16LE(s string) []byte {
-	out := []byte{0xFF, 0xFE}
-	for _, u := range utf16.Encode([]rune(s)) {
-		out = append(out, byte(u), byte(u>>8))
-	}
-	return out
-}
-
-func utf16BE(s string) []byte {
-	out := []byte{0xFE, 0xFF}
-	for _, u := range utf16.Encode([]rune(s)) {
-		out = append(out, byte(u>>8), byte(u))
-	}
-	return out
-}
 
 func TestDecode(t *testing.T) {
 	tests := []struct {
@@ -30,16 +15,16 @@ func TestDecode(t *testing.T) {
 	}{
 		{"utf-8 is kept as it is", []byte("{\"a\": \"\xff\"}"), "{\"a\": \"\xff\"}", nil},
 		{"utf-8 loses its mark", []byte("\xEF\xBB\xBF{\"a\": \"\xff\"}"), "{\"a\": \"\xff\"}", nil},
-		{"utf-16le", utf16LE("{\"é😀\": 1}"), "{\"é😀\": 1}", nil},
-		{"utf-16be", utf16BE("{\"é😀\": 1}"), "{\"é😀\": 1}", nil},
+		{"utf-16le", sourcetest.UTF16LE("{\"é😀\": 1}"), "{\"é😀\": 1}", nil},
+		{"utf-16be", sourcetest.UTF16BE("{\"é😀\": 1}"), "{\"é😀\": 1}", nil},
 		{"only the mark", []byte{0xFF, 0xFE}, "", nil},
-		{"odd byte count", append(utf16LE("{}"), '\n'), "{}\uFFFD",
+		{"odd byte count", append(sourcetest.UTF16LE("{}"), '\n'), "{}\uFFFD",
 			&BadText{2, "invalid UTF-16: the file ends in the middle of a character (an odd number of bytes)"}},
-		{"high surrogate without its pair", append(utf16LE("\"é"), 0x3D, 0xD8, '"', 0), "\"é\uFFFD\"",
+		{"high surrogate without its pair", append(sourcetest.UTF16LE("\"é"), 0x3D, 0xD8, '"', 0), "\"é\uFFFD\"",
 			&BadText{3, "invalid UTF-16: surrogate U+D83D without its pair"}},
-		{"high surrogate at the end", append(utf16BE("a"), 0xD8, 0x3D), "a\uFFFD",
+		{"high surrogate at the end", append(sourcetest.UTF16BE("a"), 0xD8, 0x3D), "a\uFFFD",
 			&BadText{1, "invalid UTF-16: surrogate U+D83D without its pair"}},
-		{"low surrogate first, the first mistake is reported", append(utf16LE("a"), 0x00, 0xDC, 0x3D, 0xD8, 'b', 0), "a\uFFFD\uFFFDb",
+		{"low surrogate first, the first mistake is reported", append(sourcetest.UTF16LE("a"), 0x00, 0xDC, 0x3D, 0xD8, 'b', 0), "a\uFFFD\uFFFDb",
 			&BadText{1, "invalid UTF-16: surrogate U+DC00 without its pair"}},
 	}
 	for _, tt := range tests {
