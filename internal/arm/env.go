@@ -14,6 +14,11 @@ const (
 	maxCopies    = 800    // instances of one copy loop that are expanded
 	maxNesting   = 32     // nested deployments inside one another
 	maxEvalSteps = 500000 // values evaluated for one deployment
+	// maxEvalWork is the work of all expressions of one deployment (see
+	// expr.Budget): twice what one expression may do, so that a costly one
+	// leaves the others their due, and small enough that what they build
+	// stays in a few hundred megabytes.
+	maxEvalWork = 4000000
 )
 
 // env is the evaluation environment of one template body: its parameters
@@ -159,6 +164,9 @@ func (e *env) CopyIndex(name string) (int, bool) {
 
 // Context returns the deployment context expressions see.
 func (e *env) Context() *expr.Context { return e.ctx }
+
+// Budget returns the work left to the expressions of the deployment.
+func (e *env) Budget() *expr.Budget { return e.l.budget }
 
 // parameters returns the declared parameters with the values they take.
 func (e *env) parameters() []*model.Parameter {

@@ -18,6 +18,7 @@ const (
 type loader struct {
 	d        *model.Deployment
 	steps    int
+	budget   *expr.Budget
 	problems map[model.Span]bool
 }
 
@@ -40,7 +41,7 @@ func (l *loader) problem(span model.Span, msg string) {
 // alone has its onboarding values checked on their own.
 func Load(template, params *File) *model.Deployment {
 	d := &model.Deployment{}
-	l := &loader{d: d, problems: map[model.Span]bool{}}
+	l := &loader{d: d, budget: expr.NewBudget(maxEvalWork), problems: map[model.Span]bool{}}
 	if params != nil {
 		d.ParametersFile = params.Name
 		d.Problems = append(d.Problems, params.Problems...)

@@ -21,6 +21,9 @@
 // call recorded as a hop, so that a finding lands in the parameters file
 // with the template expression as a related location.
 //
-// Work is bounded (nesting, string and array sizes, work per evaluation),
-// so hostile templates cannot exhaust the stack, memory or time.
+// Work is bounded (nesting, string and array sizes, work per evaluation and
+// per deployment), so hostile templates cannot exhaust the stack, memory or
+// time. Values share their parts, so a value of a few kilobytes can stand
+// for a tree of 2^60 nodes: whatever walks a value (serialising, comparing,
+// searching it) charges every node it visits.
 package expr

@@ -17,6 +17,7 @@ type testEnv struct {
 	vars   map[string]model.Value
 	index  map[string]int
 	ctx    *Context
+	budget *Budget // nil: each Eval has a budget of its own
 }
 
 func (e *testEnv) Parameter(name string) (model.Value, bool) {
@@ -35,6 +36,16 @@ func (e *testEnv) CopyIndex(loop string) (int, bool) {
 }
 
 func (e *testEnv) Context() *Context { return e.ctx }
+
+func (e *testEnv) Budget() *Budget { return e.budget }
+
+// newEvaluator returns an evaluator with the budget of one Eval, for the
+// functions of the evaluator that tests call directly.
+func newEvaluator() *evaluator {
+	ev := &evaluator{own: Budget{left: maxWork}}
+	ev.left = &ev.own.left
+	return ev
+}
 
 // base is the position of offset 0 of an expression in tests; spans are
 // reported as offsets from it.
@@ -141,7 +152,7 @@ func describeJSON(b *strings.Builder, v model.Value) {
 		}
 		b.WriteByte('}')
 	default:
-		writeJSON(b, v)
+		writeScalarJSON(b, v)
 	}
 }
 

@@ -15,7 +15,7 @@ const (
 	maxItems     = 100000  // items in an array, members in an object
 	maxEvalDepth = 512     // nodes evaluated inside one another
 	maxJSONDepth = 256     // nesting of a json() argument
-	maxWork      = 2000000 // work units of one Eval: nodes, items, kilobytes
+	maxWork      = 2000000 // work units of one Eval (see Budget)
 )
 
 const tooLarge = "value too large to evaluate"
@@ -28,17 +28,37 @@ const tooLarge = "value too large to evaluate"
 // written, and values taken from parameters, variables and containers keep
 // the span where they are written; parameters() and variables() add a hop at
 // the call.
+//
+// Its work is charged to env's Budget, and one Eval spends at most
+// 2,000,000 units of it.
 func Eval(env Env, n Node) model.Value {
 	if env == nil {
 		env = noEnv{}
 	}
 	ev := evaluators.Get().(*evaluator)
-	ev.env, ev.work, ev.depth = env, maxWork, 0
+	ev.env, ev.depth = env, 0
+	ev.left, ev.floor = &ev.own.left, 0
+	ev.own.left = maxWork
+	if b := env.Budget(); b != nil {
+		ev.left, ev.floor = &b.left, max(b.left-maxWork, 0)
+	}
 	v := ev.eval(n)
-	ev.env = nil
+	ev.env, ev.left = nil, nil
 	evaluators.Put(ev)
 	return v
 }
+
+// Budget is the work that the evaluations of one deployment may do
+// together, so that writing a costly expression many times, or in a copy
+// loop, does not multiply what one evaluation may cost. A unit of work is
+// a node evaluated, a node of a value visited (serialised, compared,
+// searched), a member compared in a lookup, an item or member built, or 64
+// bytes of a string read or built. When it is spent, what is left to
+// evaluate is unknown.
+type Budget struct{ left int }
+
+// NewBudget returns a budget of units of work.
+func NewBudget(units int) *Budget { return &Budget{left: units} }
 
 // evaluators are reused: an evaluator is large, and Eval runs for every
 // expression of every template. One that is put back holds no values: call
@@ -52,7 +72,9 @@ var evaluators = sync.Pool{New: func() any {
 type evaluator struct {
 	env      Env
 	depth    int
-	work     int           // work units left
+	left     *int          // work units left in the budget
+	floor    int           // what this evaluation must leave of the budget
+	own      Budget        // the budget of an evaluation whose Env has none
 	stack    []model.Value // evaluated arguments of the calls in progress
 	stackBuf [8]model.Value
 	lambdas  []lambdaVar // lambda variables in scope, innermost last
@@ -70,6 +92,7 @@ func (noEnv) Parameter(string) (model.Value, bool) { return model.Value{}, false
 func (noEnv) Variable(string) (model.Value, bool)  { return model.Value{}, false }
 func (noEnv) CopyIndex(string) (int, bool)         { return 0, false }
 func (noEnv) Context() *Context                    { return nil }
+func (noEnv) Budget() *Budget                      { return nil }
 
 func unknownf(span model.Span, format string, args ...any) model.Value {
 	return model.UnknownValue(fmt.Sprintf(format, args...), span)
@@ -79,9 +102,21 @@ func nodeSpan(n Node) model.Span { return model.Span{StartPos: n.Pos(), EndPos: 
 
 // charge spends n work units and reports whether any were left.
 func (ev *evaluator) charge(n int) bool {
-	ev.work -= n
-	return ev.work >= 0
+	*ev.left -= n
+	return !ev.spent()
 }
+
+// spent reports whether the evaluation has done all the work it may.
+func (ev *evaluator) spent() bool { return *ev.left < ev.floor }
+
+// textCost is what reading or building a text costs: a unit per 64 bytes.
+// A function may read its string arguments whole (to search, hash or count
+// them), however few nodes the expression has.
+func textCost(s string) int { return len(s) >> 6 }
+
+// lookupCharge charges looking a key up in object x: the keys are
+// compared one by one.
+func (ev *evaluator) lookupCharge(x model.Value) bool { return ev.charge(x.Len()) }
 
 // eval evaluates n. A value that has no place of its own, such as a member
 // of subscription(), is placed at the expression that produced it.
@@ -146,6 +181,9 @@ func (ev *evaluator) member(n *Member) model.Value {
 	case model.Unknown:
 		return x
 	case model.Object:
+		if !ev.lookupCharge(x) {
+			return unknownf(n.Span, tooCostly)
+		}
 		if m, ok := x.Key(n.Name); ok {
 			return m.Value
 		}
@@ -184,6 +222,9 @@ func (ev *evaluator) index(n *Index) model.Value {
 			}
 			return unknownf(n.Span, "an object index must be a string, got %s", article(i.Kind()))
 		}
+		if !ev.lookupCharge(x) {
+			return unknownf(n.Span, tooCostly)
+		}
 		if m, ok := x.Key(key); ok {
 			return m.Value
 		}
@@ -215,6 +256,9 @@ func (ev *evaluator) call(c *Call) model.Value {
 	base := len(ev.stack)
 	for _, a := range c.Args {
 		v := ev.eval(a)
+		if !v.IsUnknown() && !ev.charge(textCost(v.Text())) {
+			v = unknownf(c.Span, tooCostly)
+		}
 		if v.IsUnknown() {
 			clear(ev.stack[base:])
 			ev.stack = ev.stack[:base]

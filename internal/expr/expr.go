@@ -68,6 +68,9 @@ type Env interface {
 	// Context returns the deployment context: scope and the objects that
 	// subscription(), resourceGroup() and the others return.
 	Context() *Context
+	// Budget returns the work the evaluations of this deployment may still
+	// do together; nil gives each evaluation a budget of its own.
+	Budget() *Budget
 }
 
 // Context is the deployment context of an expression. Each object is a

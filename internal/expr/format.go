@@ -44,8 +44,7 @@ func format(c call) model.Value {
 			if item.index >= len(args) {
 				return c.unknownf("format item {%s} refers to an argument that is not given: format has %s after the format string", truncate(s[i+1:i+end]), plural(len(args), "argument"))
 			}
-			a := args[item.index]
-			text, bad := formatValue(a, item.spec)
+			text, itemSym, bad := c.ev.formatValue(args[item.index], item.spec)
 			if bad != "" {
 				return c.unknownf("format item {%s} %s", truncate(s[i+1:i+end]), bad)
 			}
@@ -58,7 +57,7 @@ func format(c call) model.Value {
 				}
 			}
 			b.WriteString(text)
-			sym = sym || hasSymbolic(a)
+			sym = sym || itemSym
 			i += end
 		case '}':
 			if i+1 < len(s) && s[i+1] == '}' {
@@ -110,31 +109,35 @@ func parseFormatItem(s string) (formatItem, string) {
 	return it, ""
 }
 
-// formatValue writes one argument of format(). Strings ignore the format
-// specifier, as in .NET; integers support the standard D, N, F, X and G
-// specifiers and zero-padding custom formats such as "000".
-func formatValue(v model.Value, spec string) (string, string) {
+// formatValue writes one argument of format(), and whether it holds a
+// symbolic string. Strings ignore the format specifier, as in .NET;
+// integers support the standard D, N, F, X and G specifiers and
+// zero-padding custom formats such as "000"; arrays and objects are
+// written as JSON.
+func (ev *evaluator) formatValue(v model.Value, spec string) (string, bool, string) {
 	switch v.Kind() {
 	case model.Int:
 		n, _ := v.Int()
 		if spec == "" {
-			return strconv.FormatInt(n, 10), ""
+			return strconv.FormatInt(n, 10), false, ""
 		}
-		return formatInt(n, spec)
+		s, bad := formatInt(n, spec)
+		return s, false, bad
 	case model.String, model.Bool, model.Null:
 		s, _ := scalarText(v)
-		return s, ""
+		return s, v.IsSymbolic(), ""
 	case model.Array, model.Object:
-		if _, ok := findUnknown(v); ok {
-			return "", "formats a value known only at deployment time"
+		s, sym, bad := ev.serialize(v)
+		switch bad.Reason() {
+		case "":
+			return s, sym, ""
+		case tooLarge:
+			return "", false, "formats a value too large to evaluate"
+		case tooCostly:
+			return "", false, "formats a value too costly to evaluate"
 		}
-		var b strings.Builder
-		if !writeJSON(&b, v) {
-			return "", "formats a value too large to evaluate"
-		}
-		return b.String(), ""
 	}
-	return "", "formats a value known only at deployment time"
+	return "", false, "formats a value known only at deployment time"
 }
 
 // formatInt formats n with a .NET numeric format string, in the invariant

@@ -214,7 +214,7 @@ func (c call) integer(n int64) model.Value { return model.IntValue(n, c.span) }
 
 // str returns a string result, symbolic when sym is.
 func (c call) str(s string, sym bool) model.Value {
-	if len(s) > maxStringLen || !c.ev.charge(len(s)>>10) {
+	if len(s) > maxStringLen || !c.ev.charge(textCost(s)) {
 		return c.tooLarge()
 	}
 	return model.StringValue(s, c.span).WithSymbolic(sym).WithComputed(!c.copiesArgument(s))
@@ -257,65 +257,11 @@ func (c call) copyArgs() []model.Value {
 // anySymbolic reports whether any argument is or contains a symbolic string.
 func (c call) anySymbolic() bool {
 	for _, a := range c.args {
-		if hasSymbolic(a) {
+		if c.ev.hasSymbolic(a) {
 			return true
 		}
 	}
 	return false
-}
-
-// hasSymbolic reports whether v is or contains a symbolic string.
-func hasSymbolic(v model.Value) bool {
-	switch v.Kind() {
-	case model.String:
-		return v.IsSymbolic()
-	case model.Array:
-		for _, it := range v.Items() {
-			if hasSymbolic(it) {
-				return true
-			}
-		}
-	case model.Object:
-		for _, m := range v.Members() {
-			if hasSymbolic(m.Value) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// findUnknown returns the first unknown or missing value inside v.
-func findUnknown(v model.Value) (model.Value, bool) {
-	switch v.Kind() {
-	case model.Unknown, model.Missing:
-		return v, true
-	case model.Array:
-		for _, it := range v.Items() {
-			if u, ok := findUnknown(it); ok {
-				return u, true
-			}
-		}
-	case model.Object:
-		for _, m := range v.Members() {
-			if u, ok := findUnknown(m.Value); ok {
-				return u, true
-			}
-		}
-	}
-	return model.Value{}, false
-}
-
-// fullyKnown returns an unknown result when v contains an unknown value.
-func (c call) fullyKnown(v model.Value) (model.Value, bool) {
-	if u, ok := findUnknown(v); ok {
-		reason := u.Reason()
-		if reason == "" {
-			reason = "a member has no value"
-		}
-		return model.UnknownValue(reason, c.span), false
-	}
-	return model.Value{}, true
 }
 
 // symbolicCall is the result of a string function applied to a symbolic
@@ -336,7 +282,11 @@ func (c call) symbolicCall() model.Value {
 		case a.Kind() == model.String:
 			b.WriteString(quoteARM(a.Text()))
 		default:
-			writeJSON(&b, a)
+			s, _, bad := c.ev.serialize(a)
+			if bad.IsUnknown() {
+				return model.UnknownValue(bad.Reason(), c.span)
+			}
+			b.WriteString(s)
 		}
 	}
 	b.WriteString(")}")
@@ -368,171 +318,47 @@ func scalarText(v model.Value) (string, bool) {
 	return "", false
 }
 
-// tri is the result of comparing values that may be known only in part.
-type tri uint8
-
-const (
-	no tri = iota
-	yes
-	maybe
-)
-
-// equalTri compares two values as ARM's equals() does: strings exactly,
-// object keys without regard to case. Comparing a symbolic string with
-// anything but the same symbolic text, or an unknown value, is maybe.
-func equalTri(a, b model.Value) tri {
-	if !a.IsKnown() || !b.IsKnown() {
-		return maybe
-	}
-	if a.Kind() != b.Kind() {
-		return no
-	}
-	switch a.Kind() {
-	case model.Null:
-		return yes
-	case model.Bool:
-		x, _ := a.Bool()
-		y, _ := b.Bool()
-		return triOf(x == y)
-	case model.Int:
-		x, _ := a.Int()
-		y, _ := b.Int()
-		return triOf(x == y)
-	case model.String:
-		switch {
-		case a.IsSymbolic() && b.IsSymbolic() && a.Text() == b.Text():
-			return yes
-		case a.IsSymbolic() || b.IsSymbolic():
-			return maybe
-		}
-		return triOf(a.Text() == b.Text())
-	case model.Array:
-		if a.Len() != b.Len() {
-			return no
-		}
-		ai, bi := a.Items(), b.Items()
-		r := yes
-		for i := range ai {
-			switch equalTri(ai[i], bi[i]) {
-			case no:
-				return no
-			case maybe:
-				r = maybe
-			}
-		}
-		return r
-	case model.Object:
-		am, bm := a.Members(), b.Members()
-		if len(am) != len(bm) {
-			return no
-		}
-		lookup := bm.Lookup
-		if len(bm) > 16 {
-			index := make(map[string]model.Member, len(bm))
-			for _, m := range bm {
-				index[strings.ToLower(m.Key)] = m // the last of equal keys wins, as in Lookup
-			}
-			lookup = func(key string) (model.Member, bool) {
-				m, ok := index[strings.ToLower(key)]
-				return m, ok
-			}
-		}
-		r := yes
-		for _, m := range am {
-			o, ok := lookup(m.Key)
-			if !ok {
-				return no
-			}
-			switch equalTri(m.Value, o.Value) {
-			case no:
-				return no
-			case maybe:
-				r = maybe
-			}
-		}
-		return r
-	}
-	return maybe
-}
-
-func triOf(b bool) tri {
-	if b {
-		return yes
-	}
-	return no
-}
-
-// keyOf returns a text that is equal for values equalTri finds equal when
-// they contain no symbolic strings, for deduplicating in linear time.
-func keyOf(v model.Value) string {
-	var b strings.Builder
-	writeKey(&b, v)
-	return b.String()
-}
-
-func writeKey(b *strings.Builder, v model.Value) {
-	switch v.Kind() {
-	case model.String:
-		if v.IsSymbolic() {
-			b.WriteString("$")
-		}
-		b.WriteString(strconv.Quote(v.Text()))
-	case model.Array:
-		b.WriteByte('[')
-		for _, it := range v.Items() {
-			writeKey(b, it)
-			b.WriteByte(',')
-		}
-		b.WriteByte(']')
-	case model.Object:
-		ms := append(model.Members(nil), v.Members()...)
-		sortMembersFold(ms)
-		b.WriteByte('{')
-		for _, m := range ms {
-			b.WriteString(strconv.Quote(strings.ToLower(m.Key)))
-			b.WriteByte(':')
-			writeKey(b, m.Value)
-			b.WriteByte(',')
-		}
-		b.WriteByte('}')
-	case model.Unknown, model.Missing:
-		b.WriteByte('?')
-	default:
-		writeJSON(b, v)
-	}
-}
-
 // deduper collects values without repeats, the first of equal values
-// kept. Values are compared by keyOf in linear time; values with symbolic
-// strings are compared with equalTri, as their equality may be known only at
-// deployment time.
+// kept. Values are compared by their keys in linear time; values with
+// symbolic strings are compared with equal, as their equality may be known
+// only at deployment time.
 type deduper struct {
 	c         call
+	w         writer // of keys
 	seen      map[string]bool
+	size      int // bytes of the keys in seen
 	out       []model.Value
 	uncertain []int // indexes into out of values with symbolic strings
 }
 
+// maxKeyBytes bounds the keys one deduper keeps.
+const maxKeyBytes = 8 * maxStringLen
+
 func (c call) newDeduper() *deduper {
-	return &deduper{c: c, seen: map[string]bool{}}
+	return &deduper{c: c, w: writer{ev: c.ev, key: true}, seen: map[string]bool{}}
 }
 
-// add adds v unless an equal value was added; it returns false when v is or
-// contains an unknown value, or the work is too large.
+// add adds v unless an equal value was added. It returns false, with d.w.stop
+// saying why, when v is or contains an unknown value or a bound is reached.
 func (d *deduper) add(v model.Value) bool {
-	if _, ok := findUnknown(v); ok || !d.c.ev.charge(1) {
+	d.w.reset()
+	if !d.w.write(v) {
 		return false
 	}
-	k := keyOf(v)
+	k, _ := d.w.text()
 	if d.seen[k] {
 		return true
 	}
+	if d.size += len(k); d.size > maxKeyBytes || len(d.out) >= maxItems {
+		d.w.stop = model.UnknownValue(tooLarge, v.Span)
+		return false
+	}
 	d.seen[k] = true
-	if hasSymbolic(v) {
+	if d.w.sym {
 		d.uncertain = append(d.uncertain, len(d.out))
 	}
 	d.out = append(d.out, v)
-	return len(d.out) <= maxItems
+	return true
 }
 
 // result returns the values, or false when whether two of them are equal
@@ -543,7 +369,7 @@ func (d *deduper) result() ([]model.Value, bool) {
 	}
 	for _, u := range d.uncertain {
 		for j, o := range d.out {
-			if j != u && equalTri(d.out[u], o) != no {
+			if j != u && d.c.ev.equal(d.out[u], o) != no {
 				return nil, false
 			}
 		}
@@ -557,67 +383,60 @@ func (c call) dedupe(items ...[]model.Value) ([]model.Value, model.Value, bool) 
 	d := c.newDeduper()
 	for _, list := range items {
 		for _, it := range list {
-			if d.add(it) {
-				continue
-			}
-			switch u, unknown := findUnknown(it); {
-			case unknown:
-				return nil, model.UnknownValue(u.Reason(), c.span), false
-			case len(d.out) > maxItems || c.ev.work < 0:
-				return nil, c.tooLarge(), false
+			if !d.add(it) {
+				return nil, model.UnknownValue(d.w.stop.Reason(), c.span), false
 			}
 		}
 	}
 	out, ok := d.result()
 	if !ok {
-		return nil, c.unknownf("%s of values known only at deployment time", c.f.name), false
+		return nil, c.uncertain(c.f.name + " of values known only at deployment time"), false
 	}
 	return out, model.Value{}, true
 }
 
-// memberValues returns the values of the members of object o, each carrying
-// the hops of o as Key would add them, in linear time.
-func memberValues(o model.Value) []model.Value {
-	ms := o.Members()
-	vals := make([]model.Value, len(ms))
-	for i, m := range ms {
-		vals[i] = m.Value
-	}
-	hops := o.Via()
-	if len(hops) == 0 {
-		return vals
-	}
-	// An array with the hops of o hands them to its items as o does to its
-	// members.
-	arr := model.ArrayValue(vals, o.Span)
-	for i := len(hops) - 1; i >= 0; i-- {
-		arr = arr.WithHop(hops[i].Span, hops[i].Note)
-	}
-	return arr.Items()
-}
-
 // memberSet builds an object's members, a later key replacing an earlier
-// one written in any case, in linear time.
+// one written in any case, in linear time. Small sets, the most common,
+// are searched without an index.
 type memberSet struct {
 	ms model.Members
-	at map[string]int
+	at map[string]int // index of ms by lower-case key, once ms is large
 }
 
+const memberSetIndexed = 8 // members from which a memberSet keeps an index
+
 func (s *memberSet) set(m model.Member) {
-	if s.at == nil {
-		s.at = map[string]int{}
-	}
-	k := strings.ToLower(m.Key)
-	if i, ok := s.at[k]; ok {
+	if i, ok := s.find(m.Key); ok {
 		s.ms[i] = m
 		return
 	}
-	s.at[k] = len(s.ms)
 	s.ms = append(s.ms, m)
+	switch {
+	case len(s.ms) == memberSetIndexed:
+		s.at = make(map[string]int, 2*memberSetIndexed)
+		for i, m := range s.ms {
+			s.at[strings.ToLower(m.Key)] = i
+		}
+	case len(s.ms) > memberSetIndexed:
+		s.at[strings.ToLower(m.Key)] = len(s.ms) - 1
+	}
+}
+
+func (s *memberSet) find(key string) (int, bool) {
+	if s.at != nil {
+		i, ok := s.at[strings.ToLower(key)]
+		return i, ok
+	}
+	for i, m := range s.ms {
+		if strings.EqualFold(m.Key, key) {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 func (s *memberSet) get(key string) (model.Member, bool) {
-	i, ok := s.at[strings.ToLower(key)]
+	i, ok := s.find(key)
 	if !ok {
 		return model.Member{}, false
 	}

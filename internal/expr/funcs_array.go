@@ -86,7 +86,7 @@ func contains(c call) model.Value {
 	case model.Array:
 		r := no
 		for _, it := range in.Items() {
-			switch equalTri(it, x) {
+			switch c.ev.equal(it, x) {
 			case yes:
 				return c.boolean(true)
 			case maybe:
@@ -94,7 +94,7 @@ func contains(c call) model.Value {
 			}
 		}
 		if r == maybe {
-			return c.unknownf("comparing values known only at deployment time")
+			return c.uncertain("comparing values known only at deployment time")
 		}
 		return c.boolean(false)
 	case model.Object:
@@ -103,6 +103,9 @@ func contains(c call) model.Value {
 		}
 		if x.IsSymbolic() {
 			return c.unknownf("the property name %s is known only at deployment time", truncate(x.Text()))
+		}
+		if !c.ev.lookupCharge(in) {
+			return c.unknownf(tooCostly)
 		}
 		_, found := in.Key(x.Text())
 		return c.boolean(found)
@@ -211,10 +214,9 @@ func union(c call) model.Value {
 			if a.Kind() != model.Object {
 				return c.unknownf("union takes all objects or all arrays, got an object and %s", article(a.Kind()))
 			}
-			if !c.ev.charge(a.Len()) {
-				return c.tooLarge()
+			if !c.ev.mergeMembers(&members, a, 0) {
+				return c.unknownf(tooCostly)
 			}
-			mergeMembers(&members, a, 0)
 			if len(members.ms) > maxItems {
 				return c.tooLarge()
 			}
@@ -239,19 +241,27 @@ func union(c call) model.Value {
 
 // mergeMembers merges the members of object o into ms: a later value
 // replaces an earlier one, and two objects under the same key are merged.
-func mergeMembers(ms *memberSet, o model.Value, depth int) {
-	vals := memberValues(o)
+// It returns false when the budget is spent: objects that share their
+// parts can nest many more members than they take memory. Each member is
+// charged twice, read and built.
+func (ev *evaluator) mergeMembers(ms *memberSet, o model.Value, depth int) bool {
+	if !ev.charge(1 + 2*o.Len()) {
+		return false
+	}
+	vals := o.Values()
 	for i, m := range o.Members() {
 		m.Value = vals[i]
 		old, ok := ms.get(m.Key)
 		if ok && depth < maxJSONDepth && old.Value.Kind() == model.Object && m.Value.Kind() == model.Object {
 			var nested memberSet
-			mergeMembers(&nested, old.Value, depth+1)
-			mergeMembers(&nested, m.Value, depth+1)
+			if !ev.mergeMembers(&nested, old.Value, depth+1) || !ev.mergeMembers(&nested, m.Value, depth+1) {
+				return false
+			}
 			m.Value = model.ObjectValue(nested.ms, m.Value.Span)
 		}
 		ms.set(m)
 	}
+	return true
 }
 
 // intersection keeps the items of the first array found in all others, or
@@ -277,11 +287,11 @@ func intersection(c call) model.Value {
 			in := yes
 			for _, a := range c.args[1:] {
 				if !c.ev.charge(a.Len()) {
-					return c.tooLarge()
+					return c.unknownf(tooCostly)
 				}
 				found := no
 				for _, o := range a.Items() {
-					if r := equalTri(it, o); r == yes {
+					if r := c.ev.equal(it, o); r == yes {
 						found = yes
 						break
 					} else if r == maybe {
@@ -298,7 +308,7 @@ func intersection(c call) model.Value {
 			}
 			switch in {
 			case maybe:
-				return c.unknownf("intersection of values known only at deployment time")
+				return c.uncertain("intersection of values known only at deployment time")
 			case yes:
 				keep = append(keep, it)
 			}
@@ -319,7 +329,7 @@ func intersection(c call) model.Value {
 			}
 		}
 		var members model.Members
-		vals := memberValues(first)
+		vals := first.Values()
 		for i, m := range first.Members() {
 			m.Value = vals[i]
 			in := yes
@@ -327,7 +337,7 @@ func intersection(c call) model.Value {
 				o, ok := other.get(m.Key)
 				r := no
 				if ok {
-					r = equalTri(m.Value, o.Value)
+					r = c.ev.equal(m.Value, o.Value)
 				}
 				if r == no {
 					in = no
@@ -339,7 +349,7 @@ func intersection(c call) model.Value {
 			}
 			switch in {
 			case maybe:
-				return c.unknownf("intersection of values known only at deployment time")
+				return c.uncertain("intersection of values known only at deployment time")
 			case yes:
 				members = append(members, m)
 			}
@@ -350,24 +360,37 @@ func intersection(c call) model.Value {
 }
 
 // intersectKnown intersects arrays of values known exactly, in linear
-// time; it returns false when one holds a symbolic string or an unknown.
+// time; it returns false when one holds a symbolic string or an unknown,
+// or when their keys are too large to keep.
 func (c call) intersectKnown() ([]model.Value, bool) {
+	w := writer{ev: c.ev, key: true}
+	size := 0
+	keyOf := func(v model.Value) (string, bool) {
+		w.reset()
+		if !w.write(v) || w.sym {
+			return "", false
+		}
+		k, _ := w.text()
+		size += len(k)
+		return k, size <= maxKeyBytes
+	}
 	sets := make([]map[string]bool, len(c.args)-1)
 	for i, a := range c.args[1:] {
 		sets[i] = make(map[string]bool, a.Len())
 		for _, it := range a.Items() {
-			if _, ok := findUnknown(it); ok || hasSymbolic(it) || !c.ev.charge(1) {
+			k, ok := keyOf(it)
+			if !ok {
 				return nil, false
 			}
-			sets[i][keyOf(it)] = true
+			sets[i][k] = true
 		}
 	}
 	var keep []model.Value
 	for _, it := range c.args[0].Items() {
-		if _, ok := findUnknown(it); ok || hasSymbolic(it) || !c.ev.charge(1) {
+		k, ok := keyOf(it)
+		if !ok {
 			return nil, false
 		}
-		k := keyOf(it)
 		in := true
 		for _, set := range sets {
 			in = in && set[k]
@@ -421,7 +444,7 @@ func items(c call) model.Value {
 		return c.typeError("an object", a)
 	}
 	ms := append(model.Members(nil), a.Members()...)
-	for i, v := range memberValues(a) {
+	for i, v := range a.Values() {
 		ms[i].Value = v
 	}
 	sortMembersFold(ms)
@@ -473,7 +496,7 @@ func shallowMerge(c call) model.Value {
 		if !c.ev.charge(it.Len()) {
 			return c.tooLarge()
 		}
-		vals := memberValues(it)
+		vals := it.Values()
 		for i, m := range it.Members() {
 			m.Value = vals[i]
 			members.set(m)
@@ -497,6 +520,9 @@ func tryGet(c call) model.Value {
 					return c.unknownf("the property name %s is known only at deployment time", truncate(k.Text()))
 				}
 				return c.unknownf("tryGet takes a string key for an object, got %s", article(k.Kind()))
+			}
+			if !c.ev.lookupCharge(v) {
+				return c.unknownf(tooCostly)
 			}
 			m, found := v.Key(key)
 			if !found {

@@ -212,7 +212,7 @@ func (ev *evaluator) evalLambdaCall(f *function, c *Call) model.Value {
 			return unknownf(c.Span, tooCostly)
 		}
 		members := make(model.Members, 0, in.Len())
-		vals := memberValues(in)
+		vals := in.Values()
 		for i, m := range in.Members() {
 			members = append(members, model.Member{Key: m.Key, KeySpan: m.KeySpan, Value: ev.apply(lam, vals[i])})
 		}

@@ -110,19 +110,18 @@ func toBool(c call) model.Value {
 // to case. A comparison that depends on a symbolic string is unknown unless
 // both sides are the same symbolic text.
 func equals(c call) model.Value {
-	switch equalTri(c.args[0], c.args[1]) {
+	switch c.ev.equal(c.args[0], c.args[1]) {
 	case yes:
 		return c.boolean(true)
 	case no:
 		return c.boolean(false)
 	}
-	if u, ok := findUnknown(c.args[0]); ok {
-		return model.UnknownValue(u.Reason(), c.span)
+	for _, a := range c.args {
+		if u, ok := c.ev.findUnknown(a); ok {
+			return model.UnknownValue(u.Reason(), c.span)
+		}
 	}
-	if u, ok := findUnknown(c.args[1]); ok {
-		return model.UnknownValue(u.Reason(), c.span)
-	}
-	return c.unknownf("comparing values known only at deployment time")
+	return c.uncertain("comparing values known only at deployment time")
 }
 
 // compare builds greater, less and the others. They compare two integers or

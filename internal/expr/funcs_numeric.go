@@ -107,6 +107,9 @@ func minMax(isMax bool) func(call) model.Value {
 		if len(vals) == 0 {
 			return c.unknownf("%s of an empty array", c.f.name)
 		}
+		if !c.ev.charge(len(vals)) {
+			return c.unknownf(tooCostly)
+		}
 		var best int64
 		for i, v := range vals {
 			if v.IsUnknown() {

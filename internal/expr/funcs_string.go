@@ -66,14 +66,11 @@ func toString(c call) model.Value {
 	if s, ok := scalarText(a); ok {
 		return c.str(s, a.IsSymbolic())
 	}
-	if u, ok := c.fullyKnown(a); !ok {
-		return u
+	s, sym, bad := c.ev.serialize(a)
+	if bad.IsUnknown() {
+		return model.UnknownValue(bad.Reason(), c.span)
 	}
-	var b strings.Builder
-	if !writeJSON(&b, a) {
-		return c.tooLarge()
-	}
-	return c.str(b.String(), hasSymbolic(a))
+	return c.str(s, sym)
 }
 
 // changeCase builds toLower and toUpper. A symbolic string keeps its
@@ -259,6 +256,9 @@ func join(c call) model.Value {
 	if sep.Kind() != model.String {
 		return c.typeError("an array and a string delimiter", sep)
 	}
+	if !c.ev.charge(arr.Len()) {
+		return c.unknownf(tooCostly)
+	}
 	var b strings.Builder
 	sym := sep.IsSymbolic()
 	for i, it := range arr.Items() {
@@ -372,11 +372,11 @@ func indexOf(last bool) func(call) model.Value {
 				if last {
 					j = len(items) - 1 - i
 				}
-				switch equalTri(items[j], x) {
+				switch c.ev.equal(items[j], x) {
 				case yes:
 					return c.integer(int64(j))
 				case maybe:
-					return c.unknownf("comparing values known only at deployment time")
+					return c.uncertain("comparing values known only at deployment time")
 				}
 			}
 			return c.integer(found)

@@ -55,6 +55,15 @@ var fuzzSeeds = []string{
 	`[indexOf('aÄb', 'äB')]`,
 	`[string(createObject('a', createArray(true(), null(), 'x')))]`,
 	`[length(string(range(0, 1000)))]`,
+	// Values that share their parts (see doublingEnv).
+	`[string(variables('a59'))]`,
+	`[format('{0}', variables('o59'))]`,
+	`[equals(variables('a59'), variables('b59'))]`,
+	`[union(variables('o59'), variables('o59'))]`,
+	`[distinct(variables('a59'))]`,
+	`[intersection(variables('a59'), variables('b59'))]`,
+	`[indexOf(variables('a59'), variables('b58'))]`,
+	`[string(reduce(range(0, 59), createArray(1), lambda('a', 'i', createArray(lambdaVariables('a'), lambdaVariables('a')))))]`,
 }
 
 // FuzzParse checks that Parse never panics and that the spans it reports
@@ -102,7 +111,7 @@ func FuzzEval(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
-	env := newTestEnv(model.ScopeResourceGroup)
+	env := doublingEnv(model.ScopeResourceGroup)
 	f.Fuzz(func(t *testing.T, s string) {
 		n, err := Parse(s, offsets)
 		if err != nil {

@@ -9,52 +9,8 @@ import (
 	"github.com/lhlint/lhlint/internal/model"
 )
 
-// writeJSON writes v as compact JSON the way Azure serialises values for
-// string(): members in written order, only quotes, backslashes and control
-// characters escaped. It returns false when the text grows too large.
-func writeJSON(b *strings.Builder, v model.Value) bool {
-	if b.Len() > maxStringLen {
-		return false
-	}
-	switch v.Kind() {
-	case model.String:
-		writeJSONString(b, v.Text())
-	case model.Int:
-		n, _ := v.Int()
-		b.WriteString(strconv.FormatInt(n, 10))
-	case model.Bool:
-		x, _ := v.Bool()
-		b.WriteString(strconv.FormatBool(x))
-	case model.Array:
-		b.WriteByte('[')
-		for i, it := range v.Items() {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			if !writeJSON(b, it) {
-				return false
-			}
-		}
-		b.WriteByte(']')
-	case model.Object:
-		b.WriteByte('{')
-		for i, m := range v.Members() {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			writeJSONString(b, m.Key)
-			b.WriteByte(':')
-			if !writeJSON(b, m.Value) {
-				return false
-			}
-		}
-		b.WriteByte('}')
-	default:
-		b.WriteString("null")
-	}
-	return b.Len() <= maxStringLen
-}
-
+// writeJSONString writes s as a JSON string the way Azure serialises it
+// for string(): only quotes, backslashes and control characters escaped.
 func writeJSONString(b *strings.Builder, s string) {
 	const hex = "0123456789abcdef"
 	b.WriteByte('"')

@@ -92,7 +92,7 @@ func TestValueBounds(t *testing.T) {
 	})
 	start := time.Now()
 	costly := eval(t, env, "[map(range(0, 100000), lambda('x', map(range(0, 100000), lambda('y', add(lambdaVariables('x'), lambdaVariables('y'))))))]")
-	if u, ok := findUnknown(costly); !ok || u.Reason() != tooCostly {
+	if u, ok := newEvaluator().findUnknown(costly); !ok || u.Reason() != tooCostly {
 		t.Errorf("10^10 lambda calls = %.80s, want too costly", describe(costly))
 	}
 	if d := time.Since(start); d > 20*time.Second {

@@ -215,6 +215,16 @@ func (v Value) Items() []Value {
 	return out
 }
 
+// RawItems returns the items of an array as they are stored, without the
+// hops of the array, as Members returns members: for walks that read every
+// item and place none, which Items would make copy every item it passes.
+func (v Value) RawItems() []Value {
+	if v.kind != Array {
+		return nil
+	}
+	return v.items
+}
+
 // Len returns the number of items of an array or members of an object.
 func (v Value) Len() int {
 	switch v.kind {
@@ -241,6 +251,20 @@ func (v Value) Members() Members {
 		return nil
 	}
 	return *v.obj
+}
+
+// Values returns the values of the members of an object in written order,
+// each carrying the hops of the object as Get adds them; in time linear in
+// the members, however many hops the object took.
+func (v Value) Values() []Value {
+	if v.kind != Object {
+		return nil
+	}
+	out := make([]Value, len(*v.obj))
+	for i, m := range *v.obj {
+		out[i] = m.Value.inherit(v.via)
+	}
+	return out
 }
 
 // Get returns the member key of an object, compared case-insensitively and
