@@ -30,6 +30,8 @@ type env struct {
 	params map[string]*param
 	order  []*param
 	vars   map[string]*variable
+	funcs  map[string]*userFunc
+	inFunc *userFunc // the user-defined function whose output this env evaluates
 	ctx    *expr.Context
 	loops  []loop // copy loops being expanded, innermost last
 }
@@ -71,7 +73,7 @@ type given struct {
 // newEnv builds the environment of a template body whose parameters take
 // the given values.
 func (l *loader) newEnv(file *File, body model.Value, values map[string]given, ctx *expr.Context) *env {
-	e := &env{l: l, file: file, params: map[string]*param{}, vars: map[string]*variable{}, ctx: ctx}
+	e := &env{l: l, file: file, params: map[string]*param{}, vars: map[string]*variable{}, funcs: userFuncs(body), ctx: ctx}
 	for _, m := range body.Get("parameters").Members() {
 		decl := &model.Parameter{
 			Name:    m.Key,
@@ -132,6 +134,9 @@ func (e *env) parameterValue(decl *model.Parameter) model.Value {
 
 // Variable returns the value of variable name, evaluated on first use.
 func (e *env) Variable(name string) (model.Value, bool) {
+	if e.inFunc != nil {
+		return model.UnknownValue(fmt.Sprintf("function %q reads variable %q: a user-defined function can read only its parameters", e.inFunc.name, name), e.inFunc.output.Span), true
+	}
 	v, ok := e.vars[strings.ToLower(name)]
 	if !ok {
 		return model.Value{}, false

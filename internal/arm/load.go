@@ -18,6 +18,7 @@ const (
 type loader struct {
 	d        *model.Deployment
 	steps    int
+	calls    int // user-defined functions being evaluated, one inside another
 	budget   *expr.Budget
 	problems map[model.Span]bool
 }

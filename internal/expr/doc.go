@@ -19,7 +19,10 @@
 // results at their call, and values read from parameters, variables and
 // containers where they are written, with the parameters() or variables()
 // call recorded as a hop, so that a finding lands in the parameters file
-// with the template expression as a related location.
+// with the template expression as a related location. A user-defined
+// function (namespace.name(args), from the template's functions section,
+// which the Env evaluates) works the same way: its value keeps the span
+// where the function writes it, and the call is a hop.
 //
 // Work is bounded (nesting, string and array sizes, work per evaluation and
 // per deployment), so hostile templates cannot exhaust the stack, memory or

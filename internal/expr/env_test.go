@@ -17,7 +17,15 @@ type testEnv struct {
 	vars   map[string]model.Value
 	index  map[string]int
 	ctx    *Context
-	budget *Budget // nil: each Eval has a budget of its own
+	budget *Budget             // nil: each Eval has a budget of its own
+	funcs  map[string]testFunc // by lower-case namespace.name
+}
+
+// testFunc is a user-defined function: its output is body, parsed at
+// funcBase, evaluated with parameters() bound to the arguments.
+type testFunc struct {
+	params []string
+	body   string
 }
 
 func (e *testEnv) Parameter(name string) (model.Value, bool) {
@@ -39,6 +47,25 @@ func (e *testEnv) Context() *Context { return e.ctx }
 
 func (e *testEnv) Budget() *Budget { return e.budget }
 
+func (e *testEnv) Function(namespace, name string, args []model.Value) (model.Value, bool) {
+	f, ok := e.funcs[strings.ToLower(namespace+"."+name)]
+	if !ok {
+		return model.Value{}, false
+	}
+	if len(args) != len(f.params) {
+		return model.UnknownValue("wrong number of arguments", model.Span{}), true
+	}
+	inner := &testEnv{params: map[string]model.Value{}, ctx: e.ctx, budget: e.budget, funcs: e.funcs}
+	for i, p := range f.params {
+		inner.params[strings.ToLower(p)] = args[i]
+	}
+	n, err := Parse(f.body, func(i int) token.Pos { return token.Pos(funcBase + i) })
+	if err != nil {
+		return model.UnknownValue(err.Msg, model.Span{}), true
+	}
+	return Eval(inner, n), true
+}
+
 // newEvaluator returns an evaluator with the budget of one Eval, for the
 // functions of the evaluator that tests call directly.
 func newEvaluator() *evaluator {
@@ -50,6 +77,10 @@ func newEvaluator() *evaluator {
 // base is the position of offset 0 of an expression in tests; spans are
 // reported as offsets from it.
 const base = 1000
+
+// funcBase is the position of offset 0 of the body of a user-defined
+// function of the test env.
+const funcBase = 5000
 
 func offsets(i int) token.Pos { return token.Pos(base + i) }
 
@@ -159,6 +190,9 @@ func describeJSON(b *strings.Builder, v model.Value) {
 // spanOf writes a span as offsets from base, or as the raw positions of the
 // test env's values, which are below base.
 func spanOf(s model.Span) string {
+	if s.Pos() >= funcBase {
+		return fmt.Sprintf("fn:%d-%d", s.Pos()-funcBase, s.End()-funcBase)
+	}
 	if s.Pos() >= base {
 		return fmt.Sprintf("%d-%d", s.Pos()-base, s.End()-base)
 	}

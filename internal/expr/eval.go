@@ -94,6 +94,10 @@ func (noEnv) CopyIndex(string) (int, bool)         { return 0, false }
 func (noEnv) Context() *Context                    { return nil }
 func (noEnv) Budget() *Budget                      { return nil }
 
+func (noEnv) Function(string, string, []model.Value) (model.Value, bool) {
+	return model.Value{}, false
+}
+
 func unknownf(span model.Span, format string, args ...any) model.Value {
 	return model.UnknownValue(fmt.Sprintf(format, args...), span)
 }
@@ -238,7 +242,7 @@ func (ev *evaluator) index(n *Index) model.Value {
 // call evaluates a function call. Built-in names compare case-insensitively.
 func (ev *evaluator) call(c *Call) model.Value {
 	if c.Namespace != "" {
-		return unknownf(c.Span, "user-defined function %q is not evaluated", c.Namespace+"."+c.Name)
+		return ev.userCall(c)
 	}
 	f := lookup(c.Name)
 	if f == nil {

@@ -72,8 +72,8 @@ func TestEvalTemplateFunctions(t *testing.T) {
 		{`[externalInputs('x')]`, "unknown: externalInputs() is evaluated at deployment time"},
 		{`[references('vms')]`, "unknown: references() is evaluated at deployment time"},
 		{`[dateTimeAdd('2020-01-01', 'P1D')]`, "unknown: lhlint does not evaluate dateTimeAdd()"},
-		{`[ns.func('a')]`, `unknown: user-defined function "ns.func" is not evaluated`},
-		{`[__bicep.f()]`, `unknown: user-defined function "__bicep.f" is not evaluated`},
+		{`[ns.func('a')]`, `unknown: template declares no function "ns.func"`},
+		{`[__bicep.f()]`, `unknown: template declares no function "__bicep.f"`},
 		{`[nosuch('a')]`, `unknown: unknown function "nosuch"`},
 		{`[` + strings.Repeat("x", 40) + `()]`, `unknown: unknown function "` + strings.Repeat("x", 40) + `"`},
 	})

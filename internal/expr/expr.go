@@ -71,6 +71,14 @@ type Env interface {
 	// Budget returns the work the evaluations of this deployment may still
 	// do together; nil gives each evaluation a budget of its own.
 	Budget() *Budget
+	// Function returns the value of the user-defined function
+	// namespace.name (from the template's functions section) called with
+	// args, each of which may be unknown; false when the template defines
+	// no such function. Names compare without regard to case. The value
+	// keeps the spans where the function's output writes it; a call that
+	// cannot be evaluated (a wrong number of arguments, recursion) is an
+	// unknown value with the reason. args may not be kept.
+	Function(namespace, name string, args []model.Value) (model.Value, bool)
 }
 
 // Context is the deployment context of an expression. Each object is a

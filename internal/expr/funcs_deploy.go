@@ -36,6 +36,24 @@ func (c call) declared(what string, get func(string) (model.Value, bool)) model.
 	return v.WithHop(c.span, flowsThrough)
 }
 
+// userCall evaluates a call of a user-defined function, namespace.name(args).
+// Its arguments are passed to the function even when they are unknown, as
+// the result may not depend on them. The result keeps the span where the
+// function writes it, with a hop at the call, as a variable's does.
+func (ev *evaluator) userCall(c *Call) model.Value {
+	base := len(ev.stack)
+	for _, a := range c.Args {
+		ev.stack = append(ev.stack, ev.eval(a))
+	}
+	v, ok := ev.env.Function(c.Namespace, c.Name, ev.stack[base:])
+	clear(ev.stack[base:])
+	ev.stack = ev.stack[:base]
+	if !ok {
+		return unknownf(c.Span, "template declares no function %q", c.Namespace+"."+c.Name)
+	}
+	return v.WithHop(c.Span, flowsThrough)
+}
+
 // copyIndex returns the index of the current copy loop: copyIndex(),
 // copyIndex(offset), copyIndex('loop') or copyIndex('loop', offset).
 func copyIndex(c call) model.Value {
