@@ -356,8 +356,20 @@ func (v Value) inherit(via *Hop) Value {
 // Equal reports whether two known values are the same JSON value, as ARM's
 // equals() compares them: strings exactly, object keys ignoring case. Unknown
 // and missing values are equal to nothing.
+//
+// Values share their parts, so a value of a few kilobytes can stand for a
+// tree of 2^60 nodes: Equal compares at most maxEqualNodes nodes (a key
+// looked up counting as many as the object has members), and values
+// larger than that are not known to be equal.
 func Equal(a, b Value) bool {
-	if !a.IsKnown() || !b.IsKnown() || a.kind != b.kind {
+	budget := maxEqualNodes
+	return equal(a, b, &budget)
+}
+
+const maxEqualNodes = 1 << 20
+
+func equal(a, b Value, budget *int) bool {
+	if *budget--; *budget < 0 || !a.IsKnown() || !b.IsKnown() || a.kind != b.kind {
 		return false
 	}
 	switch a.kind {
@@ -372,7 +384,7 @@ func Equal(a, b Value) bool {
 			return false
 		}
 		for i := range a.items {
-			if !Equal(a.items[i], b.items[i]) {
+			if !equal(a.items[i], b.items[i], budget) {
 				return false
 			}
 		}
@@ -383,8 +395,9 @@ func Equal(a, b Value) bool {
 			return false
 		}
 		for _, m := range am {
+			*budget -= len(bm) // Lookup compares the keys one by one
 			o, ok := bm.Lookup(m.Key)
-			if !ok || !Equal(m.Value, o.Value) {
+			if !ok || !equal(m.Value, o.Value, budget) {
 				return false
 			}
 		}
