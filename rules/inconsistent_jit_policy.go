@@ -18,6 +18,8 @@ var InconsistentJITPolicy = &lint.Rule{
 	Doc: `Within one registration definition, every eligible authorization for the
 same roleDefinitionId must have an identical justInTimeAccessPolicy: the same
 multi-factor authentication provider, maximum duration and approvers.
+Policies that differ only in a value lhlint cannot know before deployment
+are not reported.
 See https://learn.microsoft.com/azure/lighthouse/how-to/create-eligible-authorizations.
 
 Fix: give the eligible authorizations of a role the same policy, or grant
@@ -39,7 +41,7 @@ func runInconsistentJITPolicy(pass *lint.Pass) error {
 				first[role] = e
 				continue
 			}
-			if !model.Equal(prev.JITPolicy.Object, e.JITPolicy.Object) {
+			if model.Differ(prev.JITPolicy.Object, e.JITPolicy.Object) {
 				d := lint.ValueDiagnostic(e.JITPolicy.Object, "")
 				d.Message = "eligible authorization for " + quote(e.DisplayName()) + " has a different justInTimeAccessPolicy from " +
 					quote(prev.DisplayName()) + ", which has the same role"

@@ -356,54 +356,101 @@ func (v Value) inherit(via *Hop) Value {
 // Equal reports whether two known values are the same JSON value, as ARM's
 // equals() compares them: strings exactly, object keys ignoring case. Unknown
 // and missing values are equal to nothing.
-//
-// Values share their parts, so a value of a few kilobytes can stand for a
-// tree of 2^60 nodes: Equal compares at most maxEqualNodes nodes (a key
-// looked up counting as many as the object has members), and values
-// larger than that are not known to be equal.
-func Equal(a, b Value) bool {
-	budget := maxEqualNodes
-	return equal(a, b, &budget)
+func Equal(a, b Value) bool { return compare(a, b) == same }
+
+// Differ reports whether two values are known to be different JSON values:
+// they differ in a part that both know. Values that differ only where one
+// of them is unknown, or that are too large to compare, do not: a rule that
+// reports a difference stays silent on what it cannot know.
+func Differ(a, b Value) bool { return compare(a, b) == different }
+
+// verdict is what comparing two values found.
+type verdict int
+
+const (
+	same verdict = iota
+	different
+	cannotTell
+)
+
+// maxCompareNodes bounds a comparison. Values share their parts, so a value
+// of a few kilobytes can stand for a tree of 2^60 nodes; a key looked up
+// counts as many nodes as the object has members.
+const maxCompareNodes = 1 << 20
+
+func compare(a, b Value) verdict {
+	budget := maxCompareNodes
+	return compareNodes(a, b, &budget)
 }
 
-const maxEqualNodes = 1 << 20
-
-func equal(a, b Value, budget *int) bool {
-	if *budget--; *budget < 0 || !a.IsKnown() || !b.IsKnown() || a.kind != b.kind {
-		return false
+func compareNodes(a, b Value, budget *int) verdict {
+	switch *budget--; {
+	case *budget < 0 || !a.IsKnown() || !b.IsKnown():
+		return cannotTell
+	case a.kind != b.kind:
+		return different
 	}
 	switch a.kind {
 	case Null:
-		return true
+		return same
 	case Bool, Int:
-		return a.num == b.num
+		return differentIf(a.num != b.num)
 	case String:
-		return a.str == b.str && a.sym == b.sym
+		if a.sym || b.sym {
+			// A placeholder such as {subscription().subscriptionId} may
+			// stand for any text.
+			return orCannotTell(a.str == b.str && a.sym == b.sym)
+		}
+		return differentIf(a.str != b.str)
 	case Array:
 		if len(a.items) != len(b.items) {
-			return false
+			return different
 		}
-		for i := range a.items {
-			if !equal(a.items[i], b.items[i], budget) {
-				return false
-			}
-		}
-		return true
+		return compareAll(len(a.items), func(i int) verdict { return compareNodes(a.items[i], b.items[i], budget) })
 	case Object:
 		am, bm := *a.obj, *b.obj
 		if len(am) != len(bm) {
-			return false
+			return different
 		}
-		for _, m := range am {
+		return compareAll(len(am), func(i int) verdict {
 			*budget -= len(bm) // Lookup compares the keys one by one
-			o, ok := bm.Lookup(m.Key)
-			if !ok || !equal(m.Value, o.Value, budget) {
-				return false
+			o, ok := bm.Lookup(am[i].Key)
+			if !ok {
+				return different
 			}
-		}
-		return true
+			return compareNodes(am[i].Value, o.Value, budget)
+		})
 	}
-	return false
+	return cannotTell
+}
+
+// compareAll combines the verdicts of n parts: different as soon as one
+// part is, same when all are, and cannot tell otherwise.
+func compareAll(n int, part func(int) verdict) verdict {
+	v := same
+	for i := range n {
+		switch part(i) {
+		case different:
+			return different
+		case cannotTell:
+			v = cannotTell
+		}
+	}
+	return v
+}
+
+func differentIf(b bool) verdict {
+	if b {
+		return different
+	}
+	return same
+}
+
+func orCannotTell(b bool) verdict {
+	if b {
+		return same
+	}
+	return cannotTell
 }
 
 func equalFold(a, b string) bool { return strings.EqualFold(a, b) }
