@@ -27,7 +27,9 @@ and "ManagedByTenantID" are the same member. Only one of the values can take
 effect, and which one is easy to misread. Microsoft documents neither which
 value Azure keeps nor whether it rejects such a file; many JSON readers keep
 the last (RFC 8259, section 4, https://www.rfc-editor.org/rfc/rfc8259#section-4),
-and so does lhlint, which goes on to check the file with it.
+and so does lhlint, which goes on to check the file with it. The exception
+is two property copy blocks side by side, a pattern Azure's own quickstart
+templates used: ARM runs the loops of both, and so does lhlint, silently.
 
 Fix: correct the text at the reported position; of a member written twice,
 keep the one you mean.`,

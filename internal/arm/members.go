@@ -1,6 +1,7 @@
 package arm
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -41,6 +42,14 @@ func (ms *members) add(m model.Member) (dup model.Duplicate, ok bool) {
 		}
 		return model.Duplicate{}, false
 	}
+	if earlier := ms.list[i]; isCopyBlock(earlier) && isCopyBlock(m) {
+		// Two property copy blocks side by side: ARM runs both (a pattern
+		// Azure's own quickstart templates used), so their loops are kept
+		// as one list and nothing is reported.
+		items := append(slices.Clone(earlier.Value.RawItems()), m.Value.RawItems()...)
+		ms.list[i].Value = model.ArrayValue(items, earlier.Value.Span)
+		return model.Duplicate{}, false
+	}
 	first, seen := ms.firsts[i]
 	if !seen {
 		first = ms.list[i]
@@ -52,6 +61,13 @@ func (ms *members) add(m model.Member) (dup model.Duplicate, ok bool) {
 	dup = model.Duplicate{Span: m.KeySpan, Key: m.Key, First: first.KeySpan, FirstKey: first.Key}
 	ms.list[i] = m
 	return dup, true
+}
+
+// isCopyBlock reports whether m is the copy member of properties or
+// variables: an array of loops. A resource's copy is an object, and
+// written twice it is an ordinary duplicate.
+func isCopyBlock(m model.Member) bool {
+	return strings.EqualFold(m.Key, "copy") && m.Value.Kind() == model.Array
 }
 
 // find returns the place of the member named key, or -1.

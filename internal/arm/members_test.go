@@ -26,6 +26,8 @@ func TestDuplicateMembers(t *testing.T) {
 		{"twice", `{"a": 1, "b": 2, "a": 3}`, "a=3 b=2", "a@17<-a@1"},
 		{"case differs", `{"managedByTenantId": 1, "ManagedByTenantID": 2}`, "ManagedByTenantID=2", "ManagedByTenantID@25<-managedByTenantId@1"},
 		{"three times", `{"a": 1, "A": 2, "a": 3}`, "a=3", "A@9<-a@1 a@17<-a@1"},
+		{"sibling copy blocks run both", `{"copy": [1], "b": 2, "Copy": [3]}`, "copy=[1 3] b=2", ""},
+		{"resource copy twice", `{"copy": {"count": 1}, "copy": {"count": 2}}`, "copy={count=2}", "copy@23<-copy@1"},
 		{"nested objects are apart", `{"a": {"a": 1}, "b": {"a": 2}}`, "a={a=1} b={a=2}", ""},
 		{"many members", `{` + strings.Join(many, ", ") + `, "M3": 99, "m19": 100}`,
 			"m0=0 m1=1 m2=2 M3=99 m4=4 m5=5 m6=6 m7=7 m8=8 m9=9 m10=10 m11=11 m12=12 m13=13 m14=14 m15=15 m16=16 m17=17 m18=18 m19=100",
@@ -58,6 +60,15 @@ func memberText(v model.Value) string {
 	for _, m := range v.Members() {
 		if m.Value.Kind() == model.Object {
 			parts = append(parts, m.Key+"={"+memberText(m.Value)+"}")
+			continue
+		}
+		if m.Value.Kind() == model.Array {
+			var items []string
+			for _, it := range m.Value.Items() {
+				n, _ := it.Int()
+				items = append(items, fmt.Sprint(n))
+			}
+			parts = append(parts, m.Key+"=["+strings.Join(items, " ")+"]")
 			continue
 		}
 		n, _ := m.Value.Int()
