@@ -1,0 +1,27 @@
+// Package bicep reads Bicep: the lexer and recursive-descent parser for
+// .bicep templates and .bicepparam parameters files, which turn a file into
+// a syntax tree whose every node has its token.Pos span in the shared
+// FileSet.
+//
+// In the pipeline (discover and pair files, load each deployment into
+// internal/model, run the rules, report) it is meant as the first half of a
+// Bicep loader: a later step is to lower the tree to the same deployment
+// model that internal/arm builds from ARM JSON, with expressions evaluated
+// by internal/expr. Nothing outside this package uses it yet, so lhlint
+// does not read Bicep files today.
+//
+// The parser covers the whole current language, not an onboarding subset:
+// decorators, every declaration (targetScope, metadata, param, var,
+// output, resource with existing and nested children, module, type, func,
+// compile-time import, extension, test, assert, and using, extends and
+// extensionConfig in .bicepparam files), if and for bodies, interpolated
+// and multi-line strings, lambdas, spread, safe access, user-defined types
+// and every operator at the compiler's precedence. Newlines are
+// significant where Bicep makes them so.
+//
+// Parsing never fails and never panics. A syntax error is a SyntaxError at
+// the exact span with a message in the words of a finding; the parser then
+// skips to the end of the line or to the closing bracket and goes on, so one
+// typo costs one error. Nesting is bounded and the work is linear in the
+// size of the file.
+package bicep

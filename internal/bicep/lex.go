@@ -1,0 +1,449 @@
+package bicep
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// lexError is a lexical problem at byte offsets of the text.
+type lexError struct {
+	off, end int
+	msg      string
+}
+
+// hole is an open ${ of a string being lexed: the lexer returns to the
+// string when the } that closes it comes.
+type hole struct {
+	multi   bool // of a ''' string
+	dollars int  // for an interpolated ''' string: how many $ open a hole
+	depth   int  // braces opened inside the hole and not yet closed
+}
+
+type lexer struct {
+	src       []byte
+	off       int
+	toks      []Token
+	comments  []rawComment
+	pragmas   []rawPragma
+	errs      []lexError
+	holes     []hole
+	lineStart bool // nothing but blanks since the last line break
+}
+
+// lex splits src into tokens, ending with one EndOfFile token. It never
+// fails: what it cannot read becomes Unrecognized tokens and errors.
+func lex(src []byte) *lexer {
+	lx := &lexer{src: src, lineStart: true, toks: make([]Token, 0, len(src)/4+1)}
+	lx.run()
+	return lx
+}
+
+func (lx *lexer) errorf(off, end int, format string, args ...any) {
+	lx.errs = append(lx.errs, lexError{off, end, fmt.Sprintf(format, args...)})
+}
+
+func (lx *lexer) emit(k Kind, off int) {
+	lx.toks = append(lx.toks, Token{Kind: k, Off: off, End: lx.off})
+	lx.lineStart = false
+}
+
+func (lx *lexer) peekAt(i int) byte {
+	if i < len(lx.src) {
+		return lx.src[i]
+	}
+	return 0
+}
+
+func isIdentStart(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+func isIdentChar(c byte) bool { return isIdentStart(c) || '0' <= c && c <= '9' }
+
+// twoChar are the operators of two characters, by their first character.
+var twoChar = map[[2]byte]Kind{
+	{'?', '?'}: DoubleQuestion, {':', ':'}: DoubleColon, {'=', '='}: Equals,
+	{'=', '~'}: EqualsInsensitive, {'=', '>'}: Arrow, {'!', '='}: NotEquals,
+	{'!', '~'}: NotEqualsInsensitive, {'<', '='}: LessThanOrEqual,
+	{'>', '='}: GreaterThanOrEqual, {'&', '&'}: LogicalAnd, {'|', '|'}: LogicalOr,
+}
+
+var oneChar = [256]Kind{
+	'@': At, '{': LeftBrace, '}': RightBrace, '(': LeftParen, ')': RightParen,
+	'[': LeftSquare, ']': RightSquare, ',': Comma, '.': Dot, '?': Question,
+	':': Colon, ';': Semicolon, '=': Assignment, '+': Plus, '-': Minus,
+	'*': Asterisk, '/': Slash, '%': Modulo, '!': Exclamation, '<': LeftChevron,
+	'>': RightChevron, '|': Pipe, '^': Hat,
+}
+
+func (lx *lexer) run() {
+	for {
+		lx.trivia()
+		if lx.off >= len(lx.src) {
+			if n := len(lx.holes); n > 0 {
+				lx.errorf(lx.off, lx.off, "the file ends inside the ${...} of a string")
+				lx.holes = nil
+			}
+			lx.emit(EndOfFile, lx.off)
+			return
+		}
+		start := lx.off
+		c := lx.src[start]
+		if n := len(lx.holes); n > 0 {
+			h := &lx.holes[n-1]
+			switch {
+			case c == '}' && h.depth == 0:
+				lx.holes = lx.holes[:n-1]
+				lx.off++
+				if h.multi {
+					lx.multiString(start, h.dollars, true)
+				} else {
+					lx.str(start, true)
+				}
+				continue
+			case c == '{':
+				h.depth++
+			case c == '}':
+				h.depth--
+			case (c == '\n' || c == '\r') && !h.multi:
+				// A hole of a one-line string cannot span lines: the string
+				// ends here and the line break counts as one.
+				lx.errorf(start, start, "the string is not closed before the end of the line")
+				lx.holes = lx.holes[:n-1]
+				continue
+			}
+		}
+		switch {
+		case c == '\n' || c == '\r':
+			for lx.off < len(lx.src) && (lx.src[lx.off] == '\n' || lx.src[lx.off] == '\r') {
+				lx.off++
+			}
+			if n := len(lx.holes); n > 0 && lx.holes[n-1].multi {
+				continue // a hole of a ''' string may span lines
+			}
+			lx.emit(NewLine, start)
+			lx.lineStart = true
+		case isIdentStart(c):
+			for lx.off < len(lx.src) && isIdentChar(lx.src[lx.off]) {
+				lx.off++
+			}
+			k := Identifier
+			switch string(lx.src[start:lx.off]) {
+			case "true":
+				k = TrueKeyword
+			case "false":
+				k = FalseKeyword
+			case "null":
+				k = NullKeyword
+			}
+			lx.emit(k, start)
+		case '0' <= c && c <= '9':
+			for lx.off < len(lx.src) && '0' <= lx.src[lx.off] && lx.src[lx.off] <= '9' {
+				lx.off++
+			}
+			lx.emit(Integer, start)
+		case c == '\'':
+			if lx.peekAt(start+1) == '\'' && lx.peekAt(start+2) == '\'' {
+				lx.off += 3
+				lx.multiString(start, 0, false)
+			} else {
+				lx.off++
+				lx.str(start, false)
+			}
+		case c == '$':
+			n := 0
+			for lx.peekAt(start+n) == '$' {
+				n++
+			}
+			if lx.peekAt(start+n) == '\'' && lx.peekAt(start+n+1) == '\'' && lx.peekAt(start+n+2) == '\'' {
+				lx.off += n + 3
+				lx.multiString(start, n, false)
+				break
+			}
+			lx.off++
+			lx.emit(Unrecognized, start)
+			lx.errorf(start, lx.off, `unexpected character "$"; a "$" starts only an interpolated multi-line string such as $'''...'''`)
+		case c == '.' && lx.peekAt(start+1) == '.' && lx.peekAt(start+2) == '.':
+			lx.off += 3
+			lx.emit(Ellipsis, start)
+		default:
+			if k, ok := twoChar[[2]byte{c, lx.peekAt(start + 1)}]; ok {
+				lx.off += 2
+				lx.emit(k, start)
+				break
+			}
+			if k := oneChar[c]; k != EndOfFile {
+				lx.off++
+				lx.emit(k, start)
+				break
+			}
+			_, size := utf8.DecodeRune(lx.src[start:])
+			lx.off += size
+			lx.emit(Unrecognized, start)
+			switch c {
+			case '"':
+				lx.errorf(start, lx.off, `unexpected character "\""; Bicep strings are written in single quotes`)
+			case '&':
+				lx.errorf(start, lx.off, `unexpected character "&"; logical and is written "&&"`)
+			default:
+				lx.errorf(start, lx.off, "unexpected character %s", quoteText(string(lx.src[start:lx.off])))
+			}
+		}
+	}
+}
+
+// trivia skips blanks, comments and pragmas, recording the last two.
+func (lx *lexer) trivia() {
+	for lx.off < len(lx.src) {
+		c := lx.src[lx.off]
+		switch {
+		case c == ' ' || c == '\t':
+			lx.off++
+		case c == '/' && lx.peekAt(lx.off+1) == '/':
+			start := lx.off
+			for lx.off < len(lx.src) && lx.src[lx.off] != '\n' && lx.src[lx.off] != '\r' {
+				lx.off++
+			}
+			lx.comment(start)
+		case c == '/' && lx.peekAt(lx.off+1) == '*':
+			start := lx.off
+			i := bytes.Index(lx.src[start+2:], []byte("*/"))
+			if i < 0 {
+				lx.off = len(lx.src)
+				lx.errorf(start, start+2, `the comment is not closed with "*/"`)
+			} else {
+				lx.off = start + 2 + i + 2
+			}
+			lx.comment(start)
+		case c == '#' && lx.lineStart && lx.pragma():
+		default:
+			return
+		}
+	}
+}
+
+func (lx *lexer) comment(start int) {
+	lx.comments = append(lx.comments, rawComment{start, lx.off})
+	lx.lineStart = false
+}
+
+var pragmaKeywords = []string{"disable-next-line", "disable-diagnostics", "restore-diagnostics"}
+
+func isPragmaChar(c byte) bool { return isIdentChar(c) || c == '-' }
+
+// pragma reads a pragma line at lx.off, which holds '#', and reports
+// whether there was one.
+func (lx *lexer) pragma() bool {
+	start := lx.off
+	i := start + 1
+	for i < len(lx.src) && isPragmaChar(lx.src[i]) {
+		i++
+	}
+	kw := string(lx.src[start+1 : i])
+	known := false
+	for _, k := range pragmaKeywords {
+		known = known || k == kw
+	}
+	if !known {
+		return false
+	}
+	p := rawPragma{off: start, keyword: kw}
+	for {
+		for i < len(lx.src) && (lx.src[i] == ' ' || lx.src[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(lx.src) && isPragmaChar(lx.src[j]) {
+			j++
+		}
+		if j == i {
+			break
+		}
+		p.codes = append(p.codes, string(lx.src[i:j]))
+		p.end = j
+		i = j
+	}
+	if p.codes == nil {
+		p.end = start + 1 + len(kw)
+		lx.errorf(start, p.end, "#%s needs at least one diagnostic code after it", kw)
+	}
+	lx.off = p.end
+	lx.pragmas = append(lx.pragmas, p)
+	lx.lineStart = false
+	return true
+}
+
+// str lexes the rest of a one-line string from lx.off, just after its
+// opening quote (resumed false) or after the } of a hole (resumed true).
+func (lx *lexer) str(start int, resumed bool) {
+	var b strings.Builder
+	for {
+		if lx.off >= len(lx.src) || lx.src[lx.off] == '\n' || lx.src[lx.off] == '\r' {
+			if lx.off >= len(lx.src) {
+				lx.errorf(start, lx.off, "the string is not closed with \"'\"")
+			} else {
+				lx.errorf(start, lx.off, "the string is not closed before the end of the line; a multi-line string is written '''...'''")
+			}
+			lx.strToken(start, resumed, true, b.String())
+			return
+		}
+		c := lx.src[lx.off]
+		switch {
+		case c == '\'':
+			lx.off++
+			lx.strToken(start, resumed, true, b.String())
+			return
+		case c == '$' && lx.peekAt(lx.off+1) == '{':
+			lx.off += 2
+			lx.strToken(start, resumed, false, b.String())
+			lx.holes = append(lx.holes, hole{})
+			return
+		case c == '\\':
+			lx.escape(&b)
+		default:
+			b.WriteByte(c)
+			lx.off++
+		}
+	}
+}
+
+// strToken emits the token of a string or of a piece of one.
+func (lx *lexer) strToken(start int, resumed, closed bool, val string) {
+	k := StringComplete
+	switch {
+	case resumed && closed:
+		k = StringRightPiece
+	case resumed:
+		k = StringMiddlePiece
+	case !closed:
+		k = StringLeftPiece
+	}
+	lx.toks = append(lx.toks, Token{Kind: k, Off: start, End: lx.off, Val: val})
+	lx.lineStart = false
+}
+
+// escape decodes the escape sequence at lx.off, which holds '\'.
+func (lx *lexer) escape(b *strings.Builder) {
+	start := lx.off
+	lx.off++
+	if lx.off >= len(lx.src) {
+		lx.errorf(start, lx.off, `the file ends inside an escape sequence`)
+		return
+	}
+	c := lx.src[lx.off]
+	lx.off++
+	switch c {
+	case '\\', '\'', '$':
+		b.WriteByte(c)
+	case 'n':
+		b.WriteByte('\n')
+	case 'r':
+		b.WriteByte('\r')
+	case 't':
+		b.WriteByte('\t')
+	case 'u':
+		if lx.peekAt(lx.off) != '{' {
+			lx.errorf(start, lx.off, `invalid escape "\u": write a code point as \u{...} with 1 to 6 hexadecimal digits`)
+			return
+		}
+		i := lx.off + 1
+		for i < len(lx.src) && isHex(lx.src[i]) {
+			i++
+		}
+		digits := string(lx.src[lx.off+1 : i])
+		if lx.peekAt(i) != '}' || digits == "" {
+			lx.off = i
+			lx.errorf(start, lx.off, `invalid escape "\u{%s": write a code point as \u{...} with 1 to 6 hexadecimal digits`, digits)
+			return
+		}
+		lx.off = i + 1
+		n, err := strconv.ParseUint(digits, 16, 32)
+		if err != nil || n > utf8.MaxRune {
+			lx.errorf(start, lx.off, "invalid escape %s: the code point is above 10FFFF", quoteText(string(lx.src[start:lx.off])))
+			return
+		}
+		b.WriteRune(rune(n))
+	case '\n', '\r':
+		lx.off--
+		lx.errorf(start, lx.off, `a "\" cannot end a line inside a string`)
+	default:
+		_, size := utf8.DecodeRune(lx.src[lx.off-1:])
+		lx.off += size - 1
+		lx.errorf(start, lx.off, `unknown escape sequence %s; the escapes are \\ \' \n \r \t \$ and \u{...}`, quoteText(string(lx.src[start:lx.off])))
+	}
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+// multiString lexes a ”' string from lx.off, just after its opening
+// quotes (resumed false) or after the } of a hole (resumed true). It has no
+// escapes. With dollars > 0, a run of at least that many '$' followed by '{'
+// opens a hole; otherwise there are no holes.
+func (lx *lexer) multiString(start, dollars int, resumed bool) {
+	var b strings.Builder
+	if !resumed {
+		// One line break right after the opening quotes is not part of the value.
+		if lx.peekAt(lx.off) == '\r' {
+			lx.off++
+		}
+		if lx.peekAt(lx.off) == '\n' {
+			lx.off++
+		}
+	}
+	for lx.off < len(lx.src) {
+		c := lx.src[lx.off]
+		if c == '\'' {
+			n := 0
+			for lx.peekAt(lx.off+n) == '\'' {
+				n++
+			}
+			if n >= 3 {
+				b.WriteString(strings.Repeat("'", n-3))
+				lx.off += n
+				lx.multiToken(start, resumed, true, b.String())
+				return
+			}
+			b.WriteString(strings.Repeat("'", n))
+			lx.off += n
+			continue
+		}
+		if c == '$' && dollars > 0 {
+			n := 0
+			for lx.peekAt(lx.off+n) == '$' {
+				n++
+			}
+			if n >= dollars && lx.peekAt(lx.off+n) == '{' {
+				b.WriteString(strings.Repeat("$", n-dollars))
+				lx.off += n + 1
+				lx.multiToken(start, resumed, false, b.String())
+				lx.holes = append(lx.holes, hole{multi: true, dollars: dollars})
+				return
+			}
+			b.WriteString(strings.Repeat("$", n))
+			lx.off += n
+			continue
+		}
+		b.WriteByte(c)
+		lx.off++
+	}
+	lx.errorf(start, lx.off, `the multi-line string is not closed with "'''"`)
+	lx.multiToken(start, resumed, true, b.String())
+}
+
+func (lx *lexer) multiToken(start int, resumed, closed bool, val string) {
+	lx.strToken(start, resumed, closed, val)
+	lx.toks[len(lx.toks)-1].Multi = true
+}
+
+// quoteText quotes source text for a message, shortened when long.
+func quoteText(s string) string {
+	const limit = 32
+	if utf8.RuneCountInString(s) > limit {
+		r := []rune(s)
+		s = string(r[:limit]) + "..."
+	}
+	return strconv.Quote(s)
+}
