@@ -185,7 +185,12 @@ func (lx *lexer) run() {
 			lx.emit(Unrecognized, start)
 			switch c {
 			case '"':
-				lx.errorf(start, lx.off, `unexpected character "\""; Bicep strings are written in single quotes`)
+				// Written as in JSON: one token and one error for the whole string.
+				if i := bytes.IndexAny(lx.src[lx.off:], "\"\r\n"); i >= 0 && lx.src[lx.off+i] == '"' {
+					lx.off += i + 1
+					lx.toks[len(lx.toks)-1].End = lx.off
+				}
+				lx.errorf(start, lx.off, `strings are written in single quotes in Bicep, not double quotes`)
 			case '&':
 				lx.errorf(start, lx.off, `unexpected character "&"; logical and is written "&&"`)
 			default:

@@ -60,7 +60,7 @@ func TestLex(t *testing.T) {
 		{"#disable-next-line BCP081 no-unused-params\nx", "NewLine Identifier(x) EndOfFile"},
 		{"x #disable-next-line a", "Identifier(x) Unrecognized(#) Identifier(disable) Minus Identifier(next) Minus Identifier(line) Identifier(a) EndOfFile !2:3 unexpected character \"#\""},
 		{"#disable-next-line\n", "NewLine EndOfFile !0:18 #disable-next-line needs at least one diagnostic code after it"},
-		{`"x"`, `Unrecognized(") Identifier(x) Unrecognized(") EndOfFile !0:1 unexpected character "\""; Bicep strings are written in single quotes !2:3 unexpected character "\""; Bicep strings are written in single quotes`},
+		{`"x" "y`, `Unrecognized("x") Unrecognized(") Identifier(y) EndOfFile !0:3 strings are written in single quotes in Bicep, not double quotes !4:5 strings are written in single quotes in Bicep, not double quotes`},
 		{"a & b", `Identifier(a) Unrecognized(&) Identifier(b) EndOfFile !2:3 unexpected character "&"; logical and is written "&&"`},
 		{"é", `Unrecognized(é) EndOfFile !0:2 unexpected character "é"`},
 		{"$x", `Unrecognized($) Identifier(x) EndOfFile !0:1 unexpected character "$"; a "$" starts only an interpolated multi-line string such as $'''...'''`},

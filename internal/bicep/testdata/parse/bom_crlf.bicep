@@ -1,0 +1,3 @@
+﻿param crlf string
+
+var x = crlf
