@@ -42,6 +42,7 @@ func (p *parser) expr() Expr {
 	}
 	p.skipNewLines()
 	p.next()
+	start = p.offOf(x)
 	t := &Ternary{Cond: x, Then: p.expr()}
 	if p.peekPastNewLines().Kind == Colon {
 		p.skipNewLines()
@@ -56,8 +57,8 @@ func (p *parser) expr() Expr {
 }
 
 func (p *parser) binary(min int) Expr {
-	start := p.off()
 	x := p.unary()
+	start := p.offOf(x)
 	for {
 		op := p.kind()
 		prec := precedence(op)
@@ -90,7 +91,7 @@ func (p *parser) postfix(x Expr) Expr {
 }
 
 func (p *parser) postfixOf(x Expr) Expr {
-	start := int(x.Pos() - p.pos(0))
+	start := p.offOf(x)
 	for {
 		switch p.kind() {
 		case LeftSquare:
@@ -305,7 +306,7 @@ func (p *parser) parenOrLambda() Expr {
 			if id, ok := it.(*Ident); ok {
 				params = append(params, id)
 			} else if _, bad := it.(*BadExpr); !bad {
-				p.errorf(p.span(int(it.Pos()-p.pos(0)), int(it.End()-p.pos(0))), "expected a parameter name of the lambda, found an expression")
+				p.errorf(p.span(p.offOf(it), p.f.Offset(it.End())), "expected a parameter name of the lambda, found an expression")
 			}
 		}
 		return p.lambda(start, params)

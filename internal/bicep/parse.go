@@ -110,6 +110,9 @@ type parser struct {
 
 func (p *parser) pos(off int) token.Pos { return p.f.Pos(off) }
 
+// offOf is the byte offset where n starts.
+func (p *parser) offOf(n Node) int { return p.f.Offset(n.Pos()) }
+
 func (p *parser) span(off, end int) model.Span {
 	if end < off {
 		end = off
@@ -118,7 +121,14 @@ func (p *parser) span(off, end int) model.Span {
 }
 
 // from is the span from offset off to the end of the last token consumed.
-func (p *parser) from(off int) model.Span { return p.span(off, p.lastEnd) }
+// A node that consumed nothing is empty, just after the last token
+// consumed, so that it stays inside its parent.
+func (p *parser) from(off int) model.Span {
+	if p.lastEnd < off {
+		off = p.lastEnd
+	}
+	return p.span(off, p.lastEnd)
+}
 
 func (p *parser) tok() Token { return p.toks[p.i] }
 func (p *parser) kind() Kind { return p.toks[p.i].Kind }

@@ -20,6 +20,7 @@ func (p *parser) typeExpr(lead bool) Type {
 		p.next()
 	}
 	first := p.unionMember()
+	start = min(start, p.offOf(first))
 	if !leading && p.peekPastNewLines().Kind != Pipe {
 		return first
 	}
@@ -44,10 +45,11 @@ func (p *parser) unionMember() Type {
 		p.next()
 		x := p.primary()
 		t = &LitType{X: &Unary{Op: k, X: x, Span: p.from(start)}, Span: p.from(start)}
-		t = p.typePostfix(start, t)
+		t = p.typePostfix(t)
 	} else {
-		t = p.typePostfix(start, p.primaryType())
+		t = p.typePostfix(p.primaryType())
 	}
+	start = min(start, p.offOf(t))
 	for {
 		switch p.kind() {
 		case Question:
@@ -63,7 +65,11 @@ func (p *parser) unionMember() Type {
 }
 
 // typePostfix parses the [], [*], [n], .name and .* after a type.
-func (p *parser) typePostfix(start int, t Type) Type {
+func (p *parser) typePostfix(t Type) Type {
+	if _, bad := t.(*BadType); bad {
+		return t
+	}
+	start := p.offOf(t)
 	for {
 		switch p.kind() {
 		case LeftSquare:
@@ -131,7 +137,7 @@ func (p *parser) primaryType() Type {
 		return n
 	}
 	p.expected("a type such as string, int, bool, object or array", "")
-	return &BadType{Span: p.span(start, start)}
+	return &BadType{Span: p.from(start)}
 }
 
 // typeArgs parses <T, ...> after a parameterised type name.
@@ -179,7 +185,7 @@ func (p *parser) objectType() Type {
 			if p.expect(Colon, "the property name") {
 				prop.Type = p.typeExpr(false)
 			} else {
-				prop.Type = &BadType{Span: p.span(p.off(), p.off())}
+				prop.Type = &BadType{Span: p.from(p.off())}
 				p.skipLine(true)
 			}
 			prop.Span = p.from(ps)
