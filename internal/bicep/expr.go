@@ -126,7 +126,11 @@ func (p *parser) postfixOf(x Expr) Expr {
 				p.next()
 				safe = true
 			}
-			name := p.ident("a property or function name", `"."`)
+			after := `"."`
+			if safe {
+				after = `".?"`
+			}
+			name := p.ident("a property or function name", after)
 			if name == nil {
 				return &Member{X: x, Safe: safe, Span: p.from(start)}
 			}
@@ -364,6 +368,11 @@ func (p *parser) object() Expr {
 	o := &ObjectLit{Members: []Node{}}
 	p.skipNewLines()
 	for p.kind() != RightBrace && p.kind() != EndOfFile {
+		if p.atDeclStart(true) {
+			p.errorf(p.span(p.lastEnd, p.lastEnd), `expected "}" to close the object before the next declaration`)
+			o.Span = p.from(start)
+			return o
+		}
 		before := p.i
 		if m := p.member(); m != nil {
 			o.Members = append(o.Members, m)
@@ -390,6 +399,9 @@ func (p *parser) separator(after string) {
 		}
 	case NewLine, RightBrace, RightSquare, EndOfFile:
 	default:
+		if p.afterNewLine() {
+			break // an unclosed array or object before read the line break
+		}
 		p.expected("a comma or a line break", after)
 		p.skipLine(true)
 	}
@@ -454,6 +466,11 @@ func (p *parser) array(decl bool) Expr {
 	}
 	a := &ArrayLit{Items: []Expr{}}
 	for p.kind() != RightSquare && p.kind() != EndOfFile {
+		if what := p.unclosedArray(); what != "" {
+			p.errorf(p.span(p.lastEnd, p.lastEnd), `expected "]" to close the array before the next %s`, what)
+			a.Span = p.from(start)
+			return a
+		}
 		before := p.i
 		if p.kind() == Ellipsis {
 			s := p.off()
@@ -521,4 +538,34 @@ func (p *parser) forExpr(start int, decl bool) Expr {
 	}
 	f.Span = p.from(start)
 	return f
+}
+
+// declKeywords start a declaration at the start of a line, when a name
+// follows them.
+var declKeywords = map[string]bool{
+	"param": true, "var": true, "output": true, "resource": true, "module": true,
+	"type": true, "func": true, "metadata": true, "test": true, "assert": true,
+}
+
+// atDeclStart reports whether the current token starts a line with what
+// can only be a new declaration, which means the object or array before it
+// was not closed. In an object, resource starts a nested resource instead.
+func (p *parser) atDeclStart(inObject bool) bool {
+	if !p.afterNewLine() || p.kind() != Identifier || p.peek(1).Kind != Identifier {
+		return false
+	}
+	w := p.text(p.tok())
+	return declKeywords[w] && !(inObject && w == "resource")
+}
+
+// unclosedArray says what comes after an array that was not closed, when
+// the line at hand starts a declaration or an object property; else "".
+func (p *parser) unclosedArray() string {
+	switch {
+	case p.atDeclStart(false):
+		return "declaration"
+	case p.afterNewLine() && p.kind() == Identifier && p.peek(1).Kind == Colon:
+		return "property"
+	}
+	return ""
 }

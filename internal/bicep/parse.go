@@ -13,7 +13,7 @@ import (
 // maxDepth bounds the nesting of expressions, types and declarations, so
 // that no input makes the parser recurse without limit. Real templates
 // nest a few tens deep at most.
-const maxDepth = 128
+const maxDepth = 256
 
 // SyntaxError is a part of a file that does not lex or parse, at the exact
 // place, with a message in the words of a finding.
@@ -161,6 +161,10 @@ func (p *parser) next() {
 	}
 }
 
+// afterNewLine reports whether the token before the current one is a line
+// break.
+func (p *parser) afterNewLine() bool { return p.i > 0 && p.toks[p.i-1].Kind == NewLine }
+
 func (p *parser) skipNewLines() {
 	for p.kind() == NewLine {
 		p.next()
@@ -254,7 +258,7 @@ func (p *parser) skipLine(closers bool) {
 func (p *parser) enter() bool {
 	p.depth++
 	if p.depth == maxDepth+1 {
-		p.errorf(p.tokSpan(p.tok()), "the file nests more than %d levels deep here", maxDepth)
+		p.errorf(p.tokSpan(p.tok()), "brackets, calls or operators nest too deeply here to be read")
 	}
 	if p.depth > maxDepth {
 		p.skipLine(false)
@@ -292,7 +296,7 @@ func (p *parser) program() []Stmt {
 		if s := p.statement(); s != nil {
 			stmts = append(stmts, s)
 		}
-		if k := p.kind(); k != NewLine && k != EndOfFile {
+		if k := p.kind(); k != NewLine && k != EndOfFile && !p.afterNewLine() {
 			p.expected("the end of the line", "the declaration")
 			p.skipLine(false)
 		}
@@ -316,9 +320,8 @@ func (p *parser) decorators() []*Decorator {
 			x = p.postfix(p.primary())
 		}
 		ds = append(ds, &Decorator{Span: p.from(start), X: x})
-		if k := p.kind(); k != NewLine {
-			p.expected("a line break", "the decorator")
-			p.skipLine(false)
+		if k := p.kind(); k != NewLine && k != EndOfFile {
+			p.expected("a line break", "the decorator") // and read on: the declaration is likely on this line
 		}
 		p.skipNewLines()
 	}
