@@ -109,10 +109,15 @@ func (lx *lexer) run() {
 			case c == '}':
 				h.depth--
 			case (c == '\n' || c == '\r') && !h.multi:
-				// A hole of a one-line string cannot span lines: the string
-				// ends here and the line break counts as one.
+				// A hole of a one-line string cannot span lines: the strings
+				// open on this line end here, with one empty last piece as in
+				// the compiler, and the line break counts as one.
 				lx.errorf(start, start, "the string is not closed before the end of the line")
-				lx.holes = lx.holes[:n-1]
+				for n > 0 && !lx.holes[n-1].multi {
+					n--
+				}
+				lx.holes = lx.holes[:n]
+				lx.strToken(start, true, true, "")
 				continue
 			}
 		}

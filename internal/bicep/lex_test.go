@@ -71,7 +71,7 @@ func TestLex(t *testing.T) {
 		{`'\u{}'`, `StringComplete("}") EndOfFile !1:4 invalid escape "\u{": write a code point as \u{...} with 1 to 6 hexadecimal digits`},
 		{"'''abc", `StringComplete("abc") EndOfFile !0:6 the multi-line string is not closed with "'''"`},
 		{"/* abc", `EndOfFile !0:2 the comment is not closed with "*/"`},
-		{"'a${b\nc", `StringLeftPiece("a") Identifier(b) NewLine Identifier(c) EndOfFile !5:5 the string is not closed before the end of the line`},
+		{"'a${b\nc", `StringLeftPiece("a") Identifier(b) StringRightPiece("") NewLine Identifier(c) EndOfFile !5:5 the string is not closed before the end of the line`},
 		{"'a${b", `StringLeftPiece("a") Identifier(b) EndOfFile !5:5 the file ends inside the ${...} of a string`},
 	}
 	for _, tt := range tests {

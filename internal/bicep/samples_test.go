@@ -1,14 +1,17 @@
 package bicep
 
 import (
+	"fmt"
 	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // parseCodes are the diagnostic codes the Bicep compiler's lexer and
@@ -107,4 +110,113 @@ func TestSamples(t *testing.T) {
 	t.Logf("valid files parsed with no syntax error: %d of %d", validClean, valid)
 	t.Logf("invalid datasets with a parse error that get a syntax error: %d of %d", invalidCaught, invalid)
 	t.Logf("invalid datasets with only semantic errors parsed with no syntax error: %d of %d", semanticClean, semantic)
+}
+
+// annotation is one //@[S:E) line of a compiler baseline: the 0-based line
+// of the source it follows, its UTF-16 columns and what follows them.
+type annotation struct {
+	line, start, end int
+	rest             string
+}
+
+var annotationLine = regexp.MustCompile(`^//@\[(\d+):(\d+)\) (.*)$`)
+
+// annotations reads a baseline: the source with annotation lines after
+// each source line.
+func annotations(data []byte) []annotation {
+	var out []annotation
+	line := -1
+	for _, l := range strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") {
+		m := annotationLine.FindStringSubmatch(l)
+		if m == nil {
+			line++
+			continue
+		}
+		s, _ := strconv.Atoi(m[1])
+		e, _ := strconv.Atoi(m[2])
+		out = append(out, annotation{line, s, e, m[3]})
+	}
+	return out
+}
+
+// TestSampleTokens compares the lexer with the compiler's token baselines
+// (main.tokens.bicep): kind, line, UTF-16 start column and length of every
+// token, in the copy LHLINT_BICEP_SAMPLES names.
+func TestSampleTokens(t *testing.T) {
+	root := os.Getenv("LHLINT_BICEP_SAMPLES")
+	if root == "" {
+		t.Skip("LHLINT_BICEP_SAMPLES is not set; point it at src/Bicep.Core.Samples/Files of a copy of github.com/Azure/bicep to compare the lexer with its token baselines")
+	}
+	// Where the lexer differs on purpose, or the baseline cannot be read
+	// back line by line.
+	known := map[string]string{
+		"InvalidVariables_LF":         "a double-quoted string is one Unrecognized token here, for one error",
+		"InvalidMultilineString_CRLF": "the baseline mixes LF source lines with CRLF annotations",
+		"InvalidParameters_LF":        "after an object literal inside ${...} the compiler never returns to the string; here its } closes the object",
+	}
+	paths, _ := filepath.Glob(filepath.Join(root, "baselines", "*", "main.tokens.bicep"))
+	same := 0
+	for _, path := range paths {
+		if why, ok := known[filepath.Base(filepath.Dir(path))]; ok {
+			t.Logf("%s: not compared: %s", filepath.Base(filepath.Dir(path)), why)
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, err := os.ReadFile(filepath.Join(filepath.Dir(path), "main.bicep"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := Parse(token.NewFileSet(), "main.bicep", content)
+		text := f.Content
+		lx := lex(text)
+		var got []string
+		for _, tk := range lx.toks {
+			p := f.Position(f.Pos(tk.Off))
+			n := utf16Len(text[tk.Off:tk.End])
+			line, col := max(p.Line-1, 0), p.Column16-1
+			if tk.Kind == EndOfFile && tk.Off > 0 && (text[tk.Off-1] == '\n' || text[tk.Off-1] == '\r') {
+				line, col = line+1, 0 // go/token has no line after a final line break
+			}
+			got = append(got, fmt.Sprintf("%d:%d:%d %s", line, col, col+n, tk.Kind))
+		}
+		var exp []string
+		for _, a := range annotations(want) {
+			kind, _, _ := strings.Cut(a.rest, " ")
+			exp = append(exp, fmt.Sprintf("%d:%d:%d %s", a.line, a.start, a.end, kind))
+		}
+		rel, _ := filepath.Rel(root, path)
+		if i := firstDiff(got, exp); i >= 0 {
+			g, e := "(none)", "(none)"
+			if i < len(got) {
+				g = got[i]
+			}
+			if i < len(exp) {
+				e = exp[i]
+			}
+			t.Errorf("%s: token %d is %s, the compiler has %s", rel, i, g, e)
+			continue
+		}
+		same++
+	}
+	t.Logf("token streams equal to the compiler's: %d of %d compared", same, len(paths)-len(known))
+}
+
+func firstDiff(a, b []string) int {
+	for i := range max(len(a), len(b)) {
+		if i >= len(a) || i >= len(b) || a[i] != b[i] {
+			return i
+		}
+	}
+	return -1
+}
+
+func utf16Len(b []byte) int {
+	n := 0
+	for _, r := range string(b) {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
