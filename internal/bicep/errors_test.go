@@ -45,12 +45,20 @@ func TestDeclarationErrors(t *testing.T) {
 		{"type t = string |\n  int", false, `1:18-1:18: expected a type after "|", found the end of the line` + "\n" +
 			`2:3-2:6: expected a declaration such as "param", "var", "resource", "module" or "output", found "int"` + "\n"},
 		{"@secure() param p string", false, `1:11-1:16: expected a line break after the decorator, found "param"` + "\n"},
-		{"@description('x')\n", false, "1:19-1:19: expected a declaration after the decorator, found the end of the file\n"},
+		{"@description('x')\n", false, "1:1-1:18: expected a declaration after the decorator, found the end of the file\n"},
 		{"param p string param q string", false, `1:16-1:21: expected "=" or the end of the line after the parameter type, found "param"` + "\n"},
 		{"paramx p string", false, `1:1-1:7: expected a declaration such as "param", "var", "resource", "module" or "output", found "paramx"` + "\n"},
 		{"resource r 'T@1' existing = {}", true, `1:1-1:9: expected a declaration such as "using", "param" or "var", found "resource"` + "\n"},
 		{"using", true, `1:6-1:6: expected the path of the template such as './main.bicep', or "none" after "using", found the end of the file` + "\n"},
 		{"var s = 'héllo' + \"x\"", false, "1:19-1:22: strings are written in single quotes in Bicep, not double quotes\n"},
+		{"resource r 'T@1' = []\nvar x = 1", false, `1:21-1:22: expected "for" after "[", found "]"` + "\n"},
+		{"resource r 'T@1' =\n\nvar x = 1", false, `1:19-1:19: expected "{", "if" or "[" after "=" in the resource declaration, found the end of the line` + "\n"},
+		{"resource r 'T@1' =\n  if (c) {}", false, ""},
+		{"var f = x =>\n\nvar y = 1", false, `1:13-1:13: expected an expression after "=>", found the end of the line` + "\n"},
+		{"resource r 'T@1' = if (\n\nvar y = 1", false, `1:24-1:24: expected an expression after "(", found the end of the line` + "\n"},
+		{"var x = concat(1,\n\nvar y = 2", false, `1:18-1:18: expected an expression after ",", found the end of the line` + "\n"},
+		{"var s = 'a${{a: 1}}b'", false, "1:13-1:19: an object or array cannot be written inside ${...}; declare it in a variable\n"},
+		{"func f(\n  a string\n  , b int) int => 1", false, ""},
 		{"var 🍕 = 1", false, "1:5-1:6: unexpected character \"🍕\"\n"},
 	}
 	for _, tt := range tests {

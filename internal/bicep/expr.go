@@ -2,6 +2,8 @@ package bicep
 
 import (
 	"strconv"
+
+	"github.com/lhlint/lhlint/internal/model"
 )
 
 // precedence of the binary operators; higher binds tighter. The levels are
@@ -159,7 +161,7 @@ func (p *parser) postfixOf(x Expr) Expr {
 // each ",", and come before ")".
 func (p *parser) args(name string) []Expr {
 	p.next() // (
-	p.skipNewLines()
+	p.skipNewLinesUnlessDecl()
 	args := []Expr{}
 	if p.kind() == RightParen {
 		p.next()
@@ -171,7 +173,7 @@ func (p *parser) args(name string) []Expr {
 		switch p.kind() {
 		case Comma:
 			p.next()
-			p.skipNewLines()
+			p.skipNewLinesUnlessDecl()
 			if p.kind() == RightParen {
 				p.expected("an argument", `","`)
 				p.next()
@@ -181,7 +183,7 @@ func (p *parser) args(name string) []Expr {
 			p.next()
 			return args
 		case NewLine:
-			p.skipNewLines()
+			p.skipNewLinesUnlessDecl()
 			if p.kind() == RightParen {
 				p.next()
 				return args
@@ -254,7 +256,7 @@ func (p *parser) primary() Expr {
 
 func (p *parser) lambda(start int, params []*Ident) Expr {
 	p.next() // =>
-	p.skipNewLines()
+	p.skipNewLinesUnlessDecl()
 	l := &Lambda{Params: params, Body: p.expr()}
 	l.Span = p.from(start)
 	return l
@@ -264,9 +266,9 @@ func (p *parser) lambda(start int, params []*Ident) Expr {
 func (p *parser) paren() Expr {
 	start := p.off()
 	p.next()
-	p.skipNewLines()
+	p.skipNewLinesUnlessDecl()
 	x := p.expr()
-	p.skipNewLines()
+	p.skipNewLinesUnlessDecl()
 	if !p.expect(RightParen, "the expression") {
 		p.skipLine(true)
 		if p.kind() == RightParen {
@@ -281,15 +283,15 @@ func (p *parser) paren() Expr {
 func (p *parser) parenOrLambda() Expr {
 	start := p.off()
 	p.next()
-	p.skipNewLines()
+	p.skipNewLinesUnlessDecl()
 	var items []Expr
-	for p.kind() != RightParen && p.kind() != EndOfFile {
+	for p.kind() != RightParen && p.kind() != EndOfFile && p.kind() != NewLine {
 		before := p.i
 		items = append(items, p.expr())
-		p.skipNewLines()
+		p.skipNewLinesUnlessDecl()
 		if p.kind() == Comma {
 			p.next()
-			p.skipNewLines()
+			p.skipNewLinesUnlessDecl()
 		} else if p.kind() != RightParen {
 			p.expected(`")"`, "the expression")
 			p.skipLine(true)
@@ -302,7 +304,7 @@ func (p *parser) parenOrLambda() Expr {
 	if p.kind() == RightParen {
 		p.next()
 	} else {
-		p.expected(`")"`, "the expression")
+		p.expected(`")"`, `"("`)
 	}
 	if p.kind() == Arrow {
 		params := make([]*Ident, 0, len(items))
@@ -334,7 +336,11 @@ func (p *parser) str() *StringLit {
 		return s
 	}
 	for {
-		s.Holes = append(s.Holes, p.expr())
+		hole := p.expr()
+		s.Holes = append(s.Holes, hole)
+		if lit := complexLiteral(hole); lit != nil {
+			p.errorf(model.Span{StartPos: lit.Pos(), EndPos: lit.End()}, "an object or array cannot be written inside ${...}; declare it in a variable")
+		}
 		if k := p.kind(); k != StringMiddlePiece && k != StringRightPiece {
 			p.expected(`"}" to close the ${...} of the string`, "the expression")
 			p.skipLine(true)
@@ -415,7 +421,11 @@ func (p *parser) member() Node {
 	case t.Kind == At || t.Kind == Identifier && p.isWord("resource") && p.peek(1).Kind == Identifier:
 		ds := p.decorators()
 		if !p.isWord("resource") {
-			p.expected("a nested resource declaration", "the decorator")
+			if len(ds) > 0 && (p.kind() == RightBrace || p.kind() == EndOfFile) {
+				p.errorf(ds[len(ds)-1].Span, "expected a nested resource declaration after the decorator, found %s", p.describe(p.tok()))
+			} else {
+				p.expected("a nested resource declaration", "the decorator")
+			}
 			p.skipLine(true)
 			return nil
 		}
@@ -529,7 +539,7 @@ func (p *parser) forExpr(start int, decl bool) Expr {
 	} else {
 		f.Body = p.bad()
 	}
-	p.skipNewLines()
+	p.skipNewLinesUnlessDecl()
 	if !p.expect(RightSquare, "the body of the loop") {
 		p.skipLine(true)
 		if p.kind() == RightSquare {
@@ -568,4 +578,39 @@ func (p *parser) unclosedArray() string {
 		return "property"
 	}
 	return ""
+}
+
+// skipNewLinesUnlessDecl skips line breaks where they are allowed inside
+// an expression, unless a declaration follows them: then what is open was
+// not closed, and the error is better reported where the line ends.
+func (p *parser) skipNewLinesUnlessDecl() {
+	i := p.i
+	p.skipNewLines()
+	if p.atDeclStart(false) {
+		p.i = i
+	}
+}
+
+// complexLiteral returns the object or array literal that x is or starts
+// with, which Bicep does not allow inside ${...}.
+func complexLiteral(x Expr) Expr {
+	for {
+		switch n := x.(type) {
+		case *ObjectLit, *ArrayLit, *ForExpr:
+			return n
+		case *Member:
+			x = n.X
+		case *Index:
+			x = n.X
+		case *NonNull:
+			x = n.X
+		case *Call:
+			if n.X == nil {
+				return nil
+			}
+			x = n.X
+		default:
+			return nil
+		}
+	}
 }

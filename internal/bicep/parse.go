@@ -143,8 +143,12 @@ func (p *parser) peek(n int) Token {
 
 // peekPastNewLines returns the first token from the current one that is
 // not a NewLine.
-func (p *parser) peekPastNewLines() Token {
-	for j := p.i; j < len(p.toks); j++ {
+func (p *parser) peekPastNewLines() Token { return p.peekPastNewLinesFrom(p.i) }
+
+// peekPastNewLinesFrom returns the first token from index i that is not
+// a NewLine.
+func (p *parser) peekPastNewLinesFrom(i int) Token {
+	for j := i; j < len(p.toks); j++ {
 		if p.toks[j].Kind != NewLine {
 			return p.toks[j]
 		}
@@ -175,8 +179,10 @@ func (p *parser) text(t Token) string { return string(p.src[t.Off:t.End]) }
 
 // isWord reports whether the current token is the identifier w, a keyword
 // where the grammar expects one.
-func (p *parser) isWord(w string) bool {
-	t := p.tok()
+func (p *parser) isWord(w string) bool { return p.isWordAt(p.tok(), w) }
+
+// isWordAt reports whether t is the identifier w.
+func (p *parser) isWordAt(t Token, w string) bool {
 	return t.Kind == Identifier && t.End-t.Off == len(w) && string(p.src[t.Off:t.End]) == w
 }
 
@@ -332,7 +338,7 @@ func (p *parser) statement() Stmt {
 	start := p.off()
 	ds := p.decorators()
 	if p.kind() == EndOfFile {
-		p.expected("a declaration", "the decorator")
+		p.errorf(ds[len(ds)-1].Span, "expected a declaration after the decorator, found the end of the file")
 		return nil
 	}
 	if !p.enter() {
@@ -515,7 +521,9 @@ func (p *parser) resource(start int, ds []*Decorator) *Resource {
 		s.Existing = true
 	}
 	if p.expect(Assignment, "the resource type") {
-		p.skipNewLines()
+		if p.peekPastNewLines().Kind == Identifier && p.isWordAt(p.peekPastNewLines(), "if") {
+			p.skipNewLines() // only "if" may start the next line
+		}
 		s.Value = p.declBody("resource")
 	}
 	s.Span = p.from(start)
@@ -527,7 +535,9 @@ func (p *parser) module(start int, ds []*Decorator) Stmt {
 	s := &Module{Decorators: ds, Name: p.ident("a module name", `"module"`)}
 	s.Path = p.path("the path of the module such as './child.bicep'", "the module name")
 	if p.expect(Assignment, "the module path") {
-		p.skipNewLines()
+		if p.peekPastNewLines().Kind == Identifier && p.isWordAt(p.peekPastNewLines(), "if") {
+			p.skipNewLines() // only "if" may start the next line
+		}
 		s.Value = p.declBody("module")
 	}
 	s.Span = p.from(start)
@@ -543,6 +553,17 @@ func (p *parser) declBody(what string) Expr {
 	case p.isWord("if"):
 		return p.ifBody()
 	case p.kind() == LeftSquare:
+		if t := p.peekPastNewLinesFrom(p.i + 1); !p.isWordAt(t, "for") {
+			start := p.off()
+			p.next()
+			p.skipNewLines()
+			p.expected(`"for"`, `"["`)
+			p.skipLine(true)
+			if p.kind() == RightSquare {
+				p.next()
+			}
+			return &BadExpr{Span: p.from(start)}
+		}
 		return p.array(true)
 	}
 	p.expected(`"{", "if" or "["`, `"=" in the `+what+" declaration")
@@ -563,11 +584,18 @@ func (p *parser) ifBody() Expr {
 	if p.kind() == LeftBrace {
 		s.Body = p.object()
 	} else {
-		p.expected(`"{"`, "the condition")
+		if par, ok := s.Cond.(*Paren); ok && !isBad(par.X) { // else the condition's error says enough
+			p.expected(`"{"`, "the condition")
+		}
 		s.Body = p.bad()
 	}
 	s.Span = p.from(start)
 	return s
+}
+
+func isBad(x Expr) bool {
+	_, bad := x.(*BadExpr)
+	return bad
 }
 
 func (p *parser) function(start int, ds []*Decorator) Stmt {
@@ -584,11 +612,11 @@ func (p *parser) function(start int, ds []*Decorator) Stmt {
 			}
 			fp.Span = p.from(ps)
 			s.Params = append(s.Params, fp)
+			p.skipNewLines()
 			if p.kind() == Comma {
 				p.next()
 				p.skipNewLines()
 			} else {
-				p.skipNewLines()
 				if p.kind() != RightParen {
 					p.expected(`"," or ")"`, "the parameter")
 					p.skipLine(true)

@@ -220,3 +220,63 @@ func utf16Len(b []byte) int {
 	}
 	return n
 }
+
+// TestSampleErrorLines compares, line by line, where the parser reports
+// syntax errors in the invalid datasets with where the compiler reports
+// parse errors: recall is the share of lines with an expected parse error
+// that get a syntax error, precision the share of lines with a syntax
+// error where the compiler reports some error.
+func TestSampleErrorLines(t *testing.T) {
+	root := os.Getenv("LHLINT_BICEP_SAMPLES")
+	if root == "" {
+		t.Skip("LHLINT_BICEP_SAMPLES is not set; point it at src/Bicep.Core.Samples/Files of a copy of github.com/Azure/bicep to compare syntax errors with its diagnostics baselines")
+	}
+	paths, _ := filepath.Glob(filepath.Join(root, "baselines", "Invalid*", "main.diagnostics.bicep"))
+	var expected, found, reported, agreed int
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parseLines, errorLines := map[int]bool{}, map[int]bool{}
+		for _, a := range annotations(data) {
+			if strings.Contains(a.rest, "(Error)]") {
+				errorLines[a.line] = true
+			}
+			if parseCodes.MatchString(a.rest) {
+				parseLines[a.line] = true
+			}
+		}
+		content, err := os.ReadFile(filepath.Join(filepath.Dir(path), "main.bicep"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := Parse(token.NewFileSet(), "main.bicep", content)
+		got := map[int]string{}
+		for _, e := range f.Errors {
+			line := f.Position(e.Pos()).Line - 1
+			if _, ok := got[line]; !ok {
+				got[line] = e.Msg
+			}
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		for line := range parseLines {
+			expected++
+			if _, ok := got[line]; ok {
+				found++
+			} else if testing.Verbose() {
+				t.Logf("%s:%d: missed parse error", rel, line+1)
+			}
+		}
+		for line, msg := range got {
+			reported++
+			if errorLines[line] {
+				agreed++
+			} else if testing.Verbose() {
+				t.Logf("%s:%d: %s, where the compiler reports no error", rel, line+1, msg)
+			}
+		}
+	}
+	t.Logf("lines with an expected parse error that get a syntax error: %d of %d", found, expected)
+	t.Logf("lines with a syntax error where the compiler reports an error: %d of %d", agreed, reported)
+}
