@@ -59,6 +59,9 @@ func TestDeclarationErrors(t *testing.T) {
 		{"var x = concat(1,\n\nvar y = 2", false, `1:18-1:18: expected an expression after ",", found the end of the line` + "\n"},
 		{"var s = 'a${{a: 1}}b'", false, "1:13-1:19: an object or array cannot be written inside ${...}; declare it in a variable\n"},
 		{"func f(\n  a string\n  , b int) int => 1", false, ""},
+		{"var o = {\n  resource: 1\n  resource x: 2\n}", false, `3:12-3:13: expected ":" after the property name, found "x"` + "\n"},
+		{"resource r 'T@1' = {\n  properties: {\n    @batchSize(1)\n  }\n}", false, `3:5-3:6: expected a property name, found "@"` + "\n"},
+		{"resource r 'T@1' = {\n  properties: {\n    a: 1\n  resource c 'd' = {}\n}", false, `3:9-3:9: expected "}" to close the object before the next declaration` + "\n"},
 		{"var 🍕 = 1", false, "1:5-1:6: unexpected character \"🍕\"\n"},
 	}
 	for _, tt := range tests {

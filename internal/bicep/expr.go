@@ -230,7 +230,7 @@ func (p *parser) primary() Expr {
 	case StringComplete, StringLeftPiece:
 		return p.str()
 	case LeftBrace:
-		return p.object()
+		return p.object(false)
 	case LeftSquare:
 		return p.array(false)
 	case LeftParen:
@@ -363,7 +363,7 @@ func (p *parser) str() *StringLit {
 
 // object parses { members }: properties, spreads and nested resources,
 // separated by a comma or line breaks but not both.
-func (p *parser) object() Expr {
+func (p *parser) object(resourceBody bool) Expr {
 	start := p.off()
 	if !p.enter() {
 		p.leave()
@@ -374,13 +374,13 @@ func (p *parser) object() Expr {
 	o := &ObjectLit{Members: []Node{}}
 	p.skipNewLines()
 	for p.kind() != RightBrace && p.kind() != EndOfFile {
-		if p.atDeclStart(true) {
+		if p.atDeclStart(resourceBody) {
 			p.errorf(p.span(p.lastEnd, p.lastEnd), `expected "}" to close the object before the next declaration`)
 			o.Span = p.from(start)
 			return o
 		}
 		before := p.i
-		if m := p.member(); m != nil {
+		if m := p.member(resourceBody); m != nil {
 			o.Members = append(o.Members, m)
 		}
 		p.separator("the property")
@@ -414,11 +414,11 @@ func (p *parser) separator(after string) {
 	p.skipNewLines()
 }
 
-func (p *parser) member() Node {
+func (p *parser) member(resourceBody bool) Node {
 	start := p.off()
 	t := p.tok()
 	switch {
-	case t.Kind == At || t.Kind == Identifier && p.isWord("resource") && p.peek(1).Kind == Identifier:
+	case resourceBody && (t.Kind == At || p.isWord("resource") && p.peek(1).Kind == Identifier):
 		ds := p.decorators()
 		if !p.isWord("resource") {
 			if len(ds) > 0 && (p.kind() == RightBrace || p.kind() == EndOfFile) {
@@ -529,7 +529,7 @@ func (p *parser) forExpr(start int, decl bool) Expr {
 		case !decl:
 			f.Body = p.expr()
 		case p.kind() == LeftBrace:
-			f.Body = p.object()
+			f.Body = p.object(true)
 		case p.isWord("if"):
 			f.Body = p.ifBody()
 		default:
@@ -559,13 +559,18 @@ var declKeywords = map[string]bool{
 
 // atDeclStart reports whether the current token starts a line with what
 // can only be a new declaration, which means the object or array before it
-// was not closed. In an object, resource starts a nested resource instead.
-func (p *parser) atDeclStart(inObject bool) bool {
+// was not closed. In a resource body, resource starts a nested resource
+// instead.
+func (p *parser) atDeclStart(inResourceBody bool) bool {
 	if !p.afterNewLine() || p.kind() != Identifier || p.peek(1).Kind != Identifier {
 		return false
 	}
-	w := p.text(p.tok())
-	return declKeywords[w] && !(inObject && w == "resource")
+	switch w := p.text(p.tok()); w {
+	case "resource", "module", "test":
+		return isString(p.peek(2).Kind) && !(inResourceBody && w == "resource")
+	default:
+		return declKeywords[w]
+	}
 }
 
 // unclosedArray says what comes after an array that was not closed, when

@@ -549,7 +549,7 @@ func (p *parser) module(start int, ds []*Decorator) Stmt {
 func (p *parser) declBody(what string) Expr {
 	switch {
 	case p.kind() == LeftBrace:
-		return p.object()
+		return p.object(true)
 	case p.isWord("if"):
 		return p.ifBody()
 	case p.kind() == LeftSquare:
@@ -582,7 +582,7 @@ func (p *parser) ifBody() Expr {
 		s.Cond = p.paren()
 	}
 	if p.kind() == LeftBrace {
-		s.Body = p.object()
+		s.Body = p.object(true)
 	} else {
 		if par, ok := s.Cond.(*Paren); ok && !isBad(par.X) { // else the condition's error says enough
 			p.expected(`"{"`, "the condition")
@@ -742,7 +742,7 @@ func (p *parser) objectValue(after string) Expr {
 		p.expected(`"{"`, after)
 		return p.bad()
 	}
-	return p.object()
+	return p.object(false)
 }
 
 func (p *parser) using(start int) Stmt {
