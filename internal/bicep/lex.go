@@ -24,6 +24,7 @@ type hole struct {
 
 type lexer struct {
 	src       []byte
+	text      string // src as a string, for values sliced from it
 	off       int
 	toks      []Token
 	comments  []rawComment
@@ -36,7 +37,7 @@ type lexer struct {
 // lex splits src into tokens, ending with one EndOfFile token. It never
 // fails: what it cannot read becomes Unrecognized tokens and errors.
 func lex(src []byte) *lexer {
-	lx := &lexer{src: src, lineStart: true, toks: make([]Token, 0, len(src)/4+1)}
+	lx := &lexer{src: src, text: string(src), lineStart: true, toks: make([]Token, 0, len(src)/4+16)}
 	lx.run()
 	return lx
 }
@@ -288,8 +289,18 @@ func (lx *lexer) pragma() bool {
 
 // str lexes the rest of a one-line string from lx.off, just after its
 // opening quote (resumed false) or after the } of a hole (resumed true).
+// Until an escape comes, the value is a slice of the text, which costs
+// nothing to make.
 func (lx *lexer) str(start int, resumed bool) {
+	from := lx.off
 	var b strings.Builder
+	escaped := false
+	value := func() string {
+		if escaped {
+			return b.String()
+		}
+		return lx.text[from:lx.off]
+	}
 	for {
 		if lx.off >= len(lx.src) || lx.src[lx.off] == '\n' || lx.src[lx.off] == '\r' {
 			if lx.off >= len(lx.src) {
@@ -297,24 +308,32 @@ func (lx *lexer) str(start int, resumed bool) {
 			} else {
 				lx.errorf(start, lx.off, "the string is not closed before the end of the line; a multi-line string is written '''...'''")
 			}
-			lx.strToken(start, resumed, true, b.String())
+			lx.strToken(start, resumed, true, value())
 			return
 		}
 		c := lx.src[lx.off]
 		switch {
 		case c == '\'':
+			v := value()
 			lx.off++
-			lx.strToken(start, resumed, true, b.String())
+			lx.strToken(start, resumed, true, v)
 			return
 		case c == '$' && lx.peekAt(lx.off+1) == '{':
+			v := value()
 			lx.off += 2
-			lx.strToken(start, resumed, false, b.String())
+			lx.strToken(start, resumed, false, v)
 			lx.holes = append(lx.holes, hole{})
 			return
 		case c == '\\':
+			if !escaped {
+				b.WriteString(lx.text[from:lx.off])
+				escaped = true
+			}
 			lx.escape(&b)
 		default:
-			b.WriteByte(c)
+			if escaped {
+				b.WriteByte(c)
+			}
 			lx.off++
 		}
 	}

@@ -52,7 +52,7 @@ func parseFile(fset *token.FileSet, name string, content []byte, params bool) *F
 	text, bad := source.Decode(content)
 	f := &File{File: source.Add(fset, name, text), Params: params}
 	lx := lex(text)
-	p := &parser{f: f, src: text, toks: lx.toks, params: params}
+	p := &parser{f: f, src: lx.text, toks: lx.toks, params: params}
 	if bad != nil {
 		p.errs = append(p.errs, &SyntaxError{Span: p.span(bad.Offset, bad.Offset), Msg: bad.Message})
 	}
@@ -60,7 +60,7 @@ func parseFile(fset *token.FileSet, name string, content []byte, params bool) *F
 		p.errs = append(p.errs, &SyntaxError{Span: p.span(e.off, e.end), Msg: e.msg})
 	}
 	for _, c := range lx.comments {
-		f.Comments = append(f.Comments, Comment{Span: p.span(c.off, c.end), Text: string(text[c.off:c.end])})
+		f.Comments = append(f.Comments, Comment{Span: p.span(c.off, c.end), Text: lx.text[c.off:c.end]})
 	}
 	for _, r := range lx.pragmas {
 		f.Pragmas = append(f.Pragmas, Pragma{Span: p.span(r.off, r.end), Keyword: r.keyword, Codes: r.codes})
@@ -99,7 +99,7 @@ var symbols = map[Kind]string{
 
 type parser struct {
 	f       *File
-	src     []byte
+	src     string // the text, from which names are sliced
 	toks    []Token
 	i       int
 	lastEnd int // end offset of the last token consumed that is not a NewLine
@@ -175,7 +175,7 @@ func (p *parser) skipNewLines() {
 	}
 }
 
-func (p *parser) text(t Token) string { return string(p.src[t.Off:t.End]) }
+func (p *parser) text(t Token) string { return p.src[t.Off:t.End] }
 
 // isWord reports whether the current token is the identifier w, a keyword
 // where the grammar expects one.
@@ -183,7 +183,7 @@ func (p *parser) isWord(w string) bool { return p.isWordAt(p.tok(), w) }
 
 // isWordAt reports whether t is the identifier w.
 func (p *parser) isWordAt(t Token, w string) bool {
-	return t.Kind == Identifier && t.End-t.Off == len(w) && string(p.src[t.Off:t.End]) == w
+	return t.Kind == Identifier && t.End-t.Off == len(w) && p.src[t.Off:t.End] == w
 }
 
 // describe names a token for "found ..." in a message.
