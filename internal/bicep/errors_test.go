@@ -62,6 +62,8 @@ func TestDeclarationErrors(t *testing.T) {
 		{"var o = {\n  resource: 1\n  resource x: 2\n}", false, `3:12-3:13: expected ":" after the property name, found "x"` + "\n"},
 		{"resource r 'T@1' = {\n  properties: {\n    @batchSize(1)\n  }\n}", false, `3:5-3:6: expected a property name, found "@"` + "\n"},
 		{"resource r 'T@1' = {\n  properties: {\n    a: 1\n  resource c 'd' = {}\n}", false, `3:9-3:9: expected "}" to close the object before the next declaration` + "\n"},
+		{"var a = 1\rvar b = \r\nvar c = 2", false, "2:9-2:9: expected an expression after \"=\", found the end of the line\n"},
+		{"var a = 1\r\rvar b = +", false, "3:9-3:10: expected an expression after \"=\", found \"+\"\n"},
 		{"var 🍕 = 1", false, "1:5-1:6: unexpected character \"🍕\"\n"},
 	}
 	for _, tt := range tests {

@@ -60,6 +60,9 @@ func (p *parser) expr() Expr {
 
 func (p *parser) binary(min int) Expr {
 	x := p.unary()
+	if isBad(x) {
+		return x // the operand's error says enough; the rest of the line is skipped
+	}
 	start := p.offOf(x)
 	for {
 		op := p.kind()

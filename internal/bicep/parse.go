@@ -1,6 +1,7 @@
 package bicep
 
 import (
+	"bytes"
 	"fmt"
 	"go/token"
 	"sort"
@@ -51,6 +52,9 @@ func ParseParams(fset *token.FileSet, name string, content []byte) *File {
 func parseFile(fset *token.FileSet, name string, content []byte, params bool) *File {
 	text, bad := source.Decode(content)
 	f := &File{File: source.Add(fset, name, text), Params: params}
+	if bytes.Contains(text, []byte{'\r'}) {
+		f.Tok.SetLines(lineStarts(text))
+	}
 	lx := lex(text)
 	p := &parser{f: f, src: lx.text, toks: lx.toks, params: params}
 	if bad != nil {
@@ -68,6 +72,28 @@ func parseFile(fset *token.FileSet, name string, content []byte, params bool) *F
 	f.Stmts = p.program()
 	f.Errors = dedupe(p.errs)
 	return f
+}
+
+// lineStarts returns the offsets where lines start. Bicep ends a line at
+// "\n", "\r\n" and a lone "\r" alike; go/token knows only "\n", so a
+// file saved with old Mac line endings would be one long line.
+func lineStarts(text []byte) []int {
+	lines := []int{0}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+		case '\n':
+		default:
+			continue
+		}
+		if i+1 < len(text) {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
 }
 
 // dedupe sorts errors by position and keeps one per start: a problem the
