@@ -98,9 +98,11 @@ func writeValue(b *strings.Builder, v reflect.Value) {
 }
 
 // checkSpans reports a node whose span is inverted or outside its file,
-// or a child whose span is not inside its parent's.
+// or a child whose span is not inside its parent's. It also checks that
+// Inspect visits every node, in the same order as a walk of the fields.
 func checkSpans(t testing.TB, f *File) {
 	t.Helper()
+	var viaFields []Node
 	lo, hi := token.Pos(f.Tok.Base()), token.Pos(f.Tok.Base()+f.Tok.Size())
 	var walk func(v reflect.Value, parent Node)
 	walk = func(v reflect.Value, parent Node) {
@@ -117,6 +119,7 @@ func checkSpans(t testing.TB, f *File) {
 					t.Errorf("%T [%d,%d) is not inside its parent %T [%d,%d)", n, n.Pos(), n.End(), parent, parent.Pos(), parent.End())
 				}
 				parent = n
+				viaFields = append(viaFields, n)
 			}
 			walk(v.Elem(), parent)
 		case reflect.Slice:
@@ -131,7 +134,18 @@ func checkSpans(t testing.TB, f *File) {
 			}
 		}
 	}
+	var viaInspect []Node
 	for _, s := range f.Stmts {
 		walk(reflect.ValueOf(s), nil)
+		Inspect(s, func(n Node) bool {
+			viaInspect = append(viaInspect, n)
+			return true
+		})
+	}
+	for i := range max(len(viaFields), len(viaInspect)) {
+		if i >= len(viaFields) || i >= len(viaInspect) || viaFields[i] != viaInspect[i] {
+			t.Errorf("Inspect visits %d nodes and the fields hold %d; they differ at node %d", len(viaInspect), len(viaFields), i)
+			break
+		}
 	}
 }
