@@ -34,7 +34,6 @@ func precedence(k Kind) int {
 func (p *parser) expr() Expr {
 	start := p.off()
 	if !p.enter() {
-		p.leave()
 		return &BadExpr{Span: p.from(start)}
 	}
 	defer p.leave()
@@ -369,7 +368,6 @@ func (p *parser) str() *StringLit {
 func (p *parser) object(resourceBody bool) Expr {
 	start := p.off()
 	if !p.enter() {
-		p.leave()
 		return &BadExpr{Span: p.from(start)}
 	}
 	defer p.leave()
@@ -468,7 +466,6 @@ func (p *parser) member(resourceBody bool) Node {
 func (p *parser) array(decl bool) Expr {
 	start := p.off()
 	if !p.enter() {
-		p.leave()
 		return &BadExpr{Span: p.from(start)}
 	}
 	defer p.leave()

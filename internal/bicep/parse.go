@@ -286,16 +286,15 @@ func (p *parser) skipLine(closers bool) {
 }
 
 // enter counts one level of nesting and reports whether it is within
-// maxDepth; the caller returns a Bad node when it is not.
+// maxDepth. When it is not, it skips the rest of the line and the caller
+// returns a Bad node; else the caller defers leave.
 func (p *parser) enter() bool {
-	p.depth++
-	if p.depth == maxDepth+1 {
+	if p.depth >= maxDepth {
 		p.errorf(p.tokSpan(p.tok()), "brackets, calls or operators nest too deeply here to be read")
-	}
-	if p.depth > maxDepth {
 		p.skipLine(false)
 		return false
 	}
+	p.depth++
 	return true
 }
 
@@ -368,7 +367,6 @@ func (p *parser) statement() Stmt {
 		return nil
 	}
 	if !p.enter() {
-		p.leave()
 		return &BadStmt{Span: p.from(start)}
 	}
 	defer p.leave()
@@ -547,9 +545,6 @@ func (p *parser) resource(start int, ds []*Decorator) *Resource {
 		s.Existing = true
 	}
 	if p.expect(Assignment, "the resource type") {
-		if p.peekPastNewLines().Kind == Identifier && p.isWordAt(p.peekPastNewLines(), "if") {
-			p.skipNewLines() // only "if" may start the next line
-		}
 		s.Value = p.declBody("resource")
 	}
 	s.Span = p.from(start)
@@ -561,9 +556,6 @@ func (p *parser) module(start int, ds []*Decorator) Stmt {
 	s := &Module{Decorators: ds, Name: p.ident("a module name", `"module"`)}
 	s.Path = p.path("the path of the module such as './child.bicep'", "the module name")
 	if p.expect(Assignment, "the module path") {
-		if p.peekPastNewLines().Kind == Identifier && p.isWordAt(p.peekPastNewLines(), "if") {
-			p.skipNewLines() // only "if" may start the next line
-		}
 		s.Value = p.declBody("module")
 	}
 	s.Span = p.from(start)
@@ -573,6 +565,9 @@ func (p *parser) module(start int, ds []*Decorator) Stmt {
 // declBody parses the value of a resource or module: an object, an
 // if-body or a for-expression over either.
 func (p *parser) declBody(what string) Expr {
+	if p.isWordAt(p.peekPastNewLines(), "if") {
+		p.skipNewLines() // only "if" may start the next line
+	}
 	switch {
 	case p.kind() == LeftBrace:
 		return p.object(true)

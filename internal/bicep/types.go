@@ -10,7 +10,6 @@ func (p *parser) typeExpr(lead bool) Type {
 		start = p.off()
 	}
 	if !p.enter() {
-		p.leave()
 		return &BadType{Span: p.from(start)}
 	}
 	defer p.leave()
