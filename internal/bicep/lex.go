@@ -8,6 +8,9 @@ import (
 	"unicode/utf8"
 )
 
+// maxIdent is the longest name the Bicep compiler accepts.
+const maxIdent = 255
+
 // lexError is a lexical problem at byte offsets of the text.
 type lexError struct {
 	off, end int
@@ -135,6 +138,9 @@ func (lx *lexer) run() {
 		case isIdentStart(c):
 			for lx.off < len(lx.src) && isIdentChar(lx.src[lx.off]) {
 				lx.off++
+			}
+			if n := lx.off - start; n > maxIdent {
+				lx.errorf(start, lx.off, "the name %s is %d characters long; Bicep allows at most %d", quoteText(string(lx.src[start:lx.off])), n, maxIdent)
 			}
 			k := Identifier
 			switch string(lx.src[start:lx.off]) {

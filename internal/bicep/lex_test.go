@@ -74,6 +74,9 @@ func TestLex(t *testing.T) {
 		{"'a${b\nc", `StringLeftPiece("a") Identifier(b) StringRightPiece("") NewLine Identifier(c) EndOfFile !5:5 the string is not closed before the end of the line`},
 		{"'a${b", `StringLeftPiece("a") Identifier(b) EndOfFile !5:5 the file ends inside the ${...} of a string`},
 	}
+	long := strings.Repeat("a", 256)
+	tests = append(tests, struct{ src, want string }{long,
+		"Identifier(" + long + `) EndOfFile !0:256 the name "` + long[:32] + `..." is 256 characters long; Bicep allows at most 255`})
 	for _, tt := range tests {
 		if got := tokenString(tt.src); got != tt.want {
 			t.Errorf("lex(%q)\n got %s\nwant %s", tt.src, got, tt.want)
