@@ -86,12 +86,12 @@ func eligibleAuthorization(i int, a model.Value) *model.EligibleAuthorization {
 // managedByTenantId), they stand for one registration definition whose
 // scope and resource envelope are unknown.
 func loadParametersAlone(d *model.Deployment, params *File) {
-	values := givenValues(params.root)
+	values := givenValues(params.Root())
 	get := func(name string) model.Value {
 		if g, ok := values[name]; ok {
 			return g.value
 		}
-		return model.MissingAt(params.root.Span)
+		return model.MissingAt(params.Root().Span)
 	}
 	members := model.Members{
 		{Key: "registrationDefinitionName", Value: get("mspoffername")},
@@ -106,8 +106,8 @@ func loadParametersAlone(d *model.Deployment, params *File) {
 			present = append(present, m)
 		}
 	}
-	props := model.ObjectValue(present, params.root.Span)
+	props := model.ObjectValue(present, params.Root().Span)
 	def := definitionFrom(props)
-	def.Resource = model.Resource{Span: params.root.Span, Properties: props}
+	def.Resource = model.Resource{Span: params.Root().Span, Properties: props}
 	d.Definitions = append(d.Definitions, def)
 }

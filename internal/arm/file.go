@@ -3,16 +3,13 @@ package arm
 import (
 	"bytes"
 	"go/token"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
-	"github.com/tidwall/jsonc"
 
 	"github.com/lhlint/lhlint/internal/expr"
+	"github.com/lhlint/lhlint/internal/jsonc"
 	"github.com/lhlint/lhlint/internal/model"
-	"github.com/lhlint/lhlint/internal/source"
 )
 
 // Kind is what a JSON file is to lhlint.
@@ -47,8 +44,8 @@ var registrationType = []byte("microsoft.managedservices/registration")
 
 // Classify reads content far enough to say what it is.
 func Classify(content []byte) Info {
-	text, data, serr := prepare(content)
-	if serr != nil {
+	text, data, ok := jsonc.Clean(content)
+	if !ok {
 		return Info{Malformed: true, Onboarding: containsFold(text, registrationType)}
 	}
 	return classify(text, gjson.ParseBytes(data))
@@ -115,37 +112,13 @@ func containsFold(s, lowerSubstr []byte) bool {
 	return false
 }
 
-// prepare decodes content (see source.Decode) and cleans the text into strict
-// JSON. serr says why the file cannot be read, at an offset of text.
-func prepare(content []byte) (text, data []byte, serr *syntaxError) {
-	text, bad := source.Decode(content)
-	if bad != nil {
-		return text, nil, &syntaxError{bad.Offset, bad.Message}
-	}
-	data, serr = clean(text)
-	return text, data, serr
-}
-
-// clean turns JSON as Azure accepts it into strict JSON of the same length:
-// comments become spaces, trailing commas are dropped. Every byte offset of
-// the result is the offset of the same byte in text.
-func clean(text []byte) ([]byte, *syntaxError) {
-	data := jsonc.ToJSON(text)
-	return data, validate(data)
-}
-
 // File is a parsed JSON(C) file registered in the shared FileSet. A File is
 // used by one goroutine at a time: it caches parsed expressions.
 type File struct {
-	*source.File
+	*jsonc.Doc
 	Info
-	Problems []model.Problem // undecodable text or malformed JSON, at the position of the error
-	// Duplicates are the members written twice in one object; the model
-	// keeps the last of each.
-	Duplicates []model.Duplicate
 	// Suppressions are the lhlint-ignore comments and metadata of the file.
 	Suppressions []model.Suppression
-	root         model.Value // the document as literal values with spans
 	exprs        map[token.Pos]parsedExpr
 
 	// For suppression comments: the lines they cover, by where the line
@@ -159,70 +132,19 @@ type parsedExpr struct {
 	err  *expr.SyntaxError
 }
 
-// Root returns the document as written, with the span of every value; it
-// is Missing for a malformed file.
-func (f *File) Root() model.Value { return f.root }
-
 // Parse registers content in fset, decoded to UTF-8 when it is UTF-16, and
 // parses it. It never fails: text that does not decode and malformed JSON
 // become a Problem at the position of the error.
 func Parse(fset *token.FileSet, name string, content []byte) *File {
-	text, data, serr := prepare(content)
-	f := &File{File: source.Add(fset, name, text), exprs: map[token.Pos]parsedExpr{}}
-	if serr != nil {
-		f.Info = Info{Malformed: true, Onboarding: containsFold(text, registrationType)}
-		p := f.Pos(serr.off)
-		f.Problems = []model.Problem{{Span: model.Span{StartPos: p, EndPos: p}, Message: serr.msg}}
+	doc, data := jsonc.Parse(fset, name, content)
+	f := &File{Doc: doc, exprs: map[token.Pos]parsedExpr{}}
+	if data == nil {
+		f.Info = Info{Malformed: true, Onboarding: containsFold(f.Content, registrationType)}
 		return f
 	}
-	root := gjson.ParseBytes(data)
-	f.Info = classify(text, root)
-	f.root = f.literal(root)
+	f.Info = classify(f.Content, gjson.ParseBytes(data))
 	f.Suppressions = f.suppressions()
 	return f
-}
-
-func (f *File) span(off, n int) model.Span {
-	return model.Span{StartPos: f.Pos(off), EndPos: f.Pos(off + n)}
-}
-
-// literal converts a validated JSON value to a model.Value whose every node
-// is spanned where it is written. Of a member written twice in one object
-// the last is kept, and the other recorded in f.Duplicates. Nesting is
-// bounded by validate.
-func (f *File) literal(r gjson.Result) model.Value {
-	sp := f.span(r.Index, len(r.Raw))
-	switch r.Type {
-	case gjson.String:
-		return model.LiteralString(r.Str, sp)
-	case gjson.True:
-		return model.BoolValue(true, sp)
-	case gjson.False:
-		return model.BoolValue(false, sp)
-	case gjson.Null:
-		return model.NullValue(sp)
-	case gjson.Number:
-		if n, err := strconv.ParseInt(r.Raw, 10, 64); err == nil {
-			return model.IntValue(n, sp)
-		}
-		return model.UnknownValue("lhlint reads only whole numbers: "+r.Raw, sp)
-	}
-	if r.IsArray() {
-		var items []model.Value
-		r.ForEach(func(_, v gjson.Result) bool {
-			items = append(items, f.literal(v))
-			return true
-		})
-		return model.ArrayValue(items, sp)
-	}
-	var ms members
-	r.ForEach(func(k, v gjson.Result) bool {
-		if dup, ok := ms.add(model.Member{Key: k.Str, KeySpan: f.span(k.Index, len(k.Raw)), Value: f.literal(v)}); ok {
-			f.Duplicates = append(f.Duplicates, dup)
-		}
-		return true
-	})
-	return model.ObjectValue(ms.list, sp)
 }
 
 // expression parses the template expression written in the string literal v,
@@ -231,62 +153,8 @@ func (f *File) expression(v model.Value) parsedExpr {
 	if p, ok := f.exprs[v.Pos()]; ok {
 		return p
 	}
-	node, err := expr.Parse(v.Text(), f.decodedPos(v))
+	node, err := expr.Parse(v.Text(), f.DecodedPos(v))
 	p := parsedExpr{node, err}
 	f.exprs[v.Pos()] = p
 	return p
-}
-
-// decodedPos maps a byte offset of the decoded text of the JSON string
-// literal v to its position in the file, through any escapes in between.
-func (f *File) decodedPos(v model.Value) func(int) token.Pos {
-	start := f.Offset(v.Pos()) + 1 // after the opening quote
-	raw := f.Content[start : f.Offset(v.End())-1]
-	if bytes.IndexByte(raw, '\\') < 0 {
-		return func(i int) token.Pos { return f.Pos(start + i) }
-	}
-	var table []int // decoded offset -> raw offset
-	for i := 0; i < len(raw); {
-		if raw[i] != '\\' {
-			table = append(table, i)
-			i++
-			continue
-		}
-		n, width := 2, 1
-		if i+1 < len(raw) && raw[i+1] == 'u' {
-			n, width = 6, unicodeWidth(raw[i:])
-			if width == 4 {
-				n = 12 // a surrogate pair
-			}
-		}
-		for range width {
-			table = append(table, i)
-		}
-		i += n
-	}
-	return func(i int) token.Pos {
-		if i >= 0 && i < len(table) {
-			return f.Pos(start + table[i])
-		}
-		return f.Pos(start + len(raw))
-	}
-}
-
-// unicodeWidth returns how many UTF-8 bytes the \uXXXX escape at the start
-// of raw decodes to (4 for a surrogate pair written as two escapes).
-func unicodeWidth(raw []byte) int {
-	if len(raw) < 6 {
-		return 1
-	}
-	r, err := strconv.ParseUint(string(raw[2:6]), 16, 32)
-	if err != nil {
-		return 1
-	}
-	if r >= 0xD800 && r < 0xDC00 && len(raw) >= 12 && raw[6] == '\\' && raw[7] == 'u' {
-		return 4
-	}
-	if r >= 0xD800 && r < 0xE000 {
-		return utf8.RuneLen(utf8.RuneError)
-	}
-	return utf8.RuneLen(rune(r))
 }

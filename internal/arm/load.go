@@ -64,12 +64,12 @@ func Load(template, params *File) *model.Deployment {
 	}
 	var values map[string]given
 	if params != nil && !params.Malformed {
-		values = givenValues(params.root)
-		for _, m := range params.root.Get("parameters").Members() {
+		values = givenValues(params.Root())
+		for _, m := range params.Root().Get("parameters").Members() {
 			d.ParameterValues = append(d.ParameterValues, model.ParameterValue{Name: m.Key, Span: m.KeySpan, Value: values[strings.ToLower(m.Key)].value})
 		}
 	}
-	root := template.root
+	root := template.Root()
 	d.TargetScope = schemaScope(root.Get("$schema"))
 	e := l.newEnv(template, root, values, newContext(d.TargetScope))
 	d.Parameters = e.parameters()

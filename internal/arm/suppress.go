@@ -18,7 +18,7 @@ func (f *File) suppressions() []model.Suppression {
 		return nil
 	}
 	out := f.commentSuppressions()
-	return append(out, metadataSuppressions(f, f.root, f.root.Span)...)
+	return append(out, metadataSuppressions(f, f.Root(), f.Root().Span)...)
 }
 
 // commentSuppressions returns the suppressions in // and /* */ comments.
@@ -109,7 +109,7 @@ func (f *File) suppression(start, text, textEnd, end int, line model.Span) (mode
 		return model.Suppression{}, false
 	}
 	off := text + len(body) - len(trimmed) + len(suppressionPrefix)
-	s := model.Suppression{Span: f.span(start, end-start), Covers: f.throughValues(line)}
+	s := model.Suppression{Span: f.Span(start, end-start), Covers: f.throughValues(line)}
 	if rest := f.Content[off:textEnd]; bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")) {
 		off += bytes.IndexByte(rest, ':') + 1
 		s.Rules, s.Reason = model.ParseSuppression(string(f.Content[off:textEnd]), func(i int) token.Pos { return f.Pos(off + i) })
@@ -121,14 +121,14 @@ func (f *File) suppression(start, text, textEnd, end int, line model.Span) (mode
 // at the end of the file when there is no such line.
 func (f *File) lineSpan(n int) model.Span {
 	if n < 1 || n > f.Tok.LineCount() {
-		return f.span(len(f.Content), 0)
+		return f.Span(len(f.Content), 0)
 	}
 	start := f.Offset(f.Tok.LineStart(n))
 	end := len(f.Content)
 	if n < f.Tok.LineCount() {
 		end = f.Offset(f.Tok.LineStart(n+1)) - 1
 	}
-	return f.span(start, end-start)
+	return f.Span(start, end-start)
 }
 
 // throughValues extends a covered line to the end of every member and item
@@ -139,7 +139,7 @@ func (f *File) lineSpan(n int) model.Span {
 func (f *File) throughValues(line model.Span) model.Span {
 	if f.covered == nil {
 		f.covered = map[token.Pos]model.Span{}
-		f.valueStarts = valueStarts(f.root)
+		f.valueStarts = valueStarts(f.Root())
 	}
 	if span, ok := f.covered[line.Pos()]; ok {
 		return span
@@ -186,7 +186,7 @@ func metadataSuppressions(f *File, obj model.Value, covers model.Span) []model.S
 		if v.Kind() != model.String {
 			continue
 		}
-		pos := f.decodedPos(v)
+		pos := f.DecodedPos(v)
 		rules, reason := model.ParseSuppression(v.Text(), pos)
 		out = append(out, model.Suppression{Span: v.Span, Rules: rules, Reason: reason, Covers: covers})
 	}

@@ -10,7 +10,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/jsonc"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/rules"
@@ -40,7 +40,7 @@ func loadConfig(path, printed string) (*config, error) {
 		return nil, fmt.Errorf("reading %s: %w", printed, err)
 	}
 	fset := token.NewFileSet()
-	f := arm.Parse(fset, printed, content)
+	f, _ := jsonc.Parse(fset, printed, content)
 	if len(f.Problems) > 0 {
 		return nil, fmt.Errorf("%s: %s", fset.Position(f.Problems[0].Pos()), f.Problems[0].Message)
 	}

@@ -1,4 +1,4 @@
-package arm
+package jsonc
 
 import (
 	"fmt"
@@ -36,7 +36,7 @@ func TestDuplicateMembers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fset := token.NewFileSet()
-			f := Parse(fset, "x.json", []byte(tt.json))
+			f, _ := Parse(fset, "x.json", []byte(tt.json))
 			if len(f.Problems) > 0 {
 				t.Fatalf("problem: %s", f.Problems[0].Message)
 			}

@@ -1,0 +1,162 @@
+package jsonc
+
+import (
+	"bytes"
+	"go/token"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+	"github.com/tidwall/jsonc"
+
+	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/internal/source"
+)
+
+// Clean decodes content (see source.Decode) and turns the text into strict
+// JSON of the same length: comments become spaces, trailing commas are
+// dropped, so every byte offset of data is the offset of the same byte in
+// text. ok is false when the file does not decode or is not JSON(C).
+func Clean(content []byte) (text, data []byte, ok bool) {
+	text, data, serr := prepare(content)
+	return text, data, serr == nil
+}
+
+// prepare is Clean, saying why the file cannot be read at an offset of text.
+func prepare(content []byte) (text, data []byte, serr *syntaxError) {
+	text, bad := source.Decode(content)
+	if bad != nil {
+		return text, nil, &syntaxError{bad.Offset, bad.Message}
+	}
+	data = jsonc.ToJSON(text)
+	return text, data, validate(data)
+}
+
+// Doc is a parsed JSON(C) file registered in the shared FileSet.
+type Doc struct {
+	*source.File
+	Problems []model.Problem // undecodable text or malformed JSON, at the position of the error
+	// Duplicates are the members written twice in one object; the model
+	// keeps the last of each.
+	Duplicates []model.Duplicate
+	root       model.Value
+}
+
+// Root returns the document as written, with the span of every value; it
+// is Missing for a malformed file.
+func (d *Doc) Root() model.Value { return d.root }
+
+// Parse registers content in fset, decoded to UTF-8 when it is UTF-16, and
+// parses it. It never fails: text that does not decode and malformed JSON
+// become a Problem at the position of the error. data is the text as
+// strict JSON at the same offsets (see Clean), for a caller that queries it
+// further; it is nil for a malformed file.
+func Parse(fset *token.FileSet, name string, content []byte) (d *Doc, data []byte) {
+	text, data, serr := prepare(content)
+	d = &Doc{File: source.Add(fset, name, text)}
+	if serr != nil {
+		p := d.Pos(serr.off)
+		d.Problems = []model.Problem{{Span: model.Span{StartPos: p, EndPos: p}, Message: serr.msg}}
+		return d, nil
+	}
+	d.root = d.literal(gjson.ParseBytes(data))
+	return d, data
+}
+
+// Span returns the span of the n bytes at offset off.
+func (d *Doc) Span(off, n int) model.Span {
+	return model.Span{StartPos: d.Pos(off), EndPos: d.Pos(off + n)}
+}
+
+// literal converts a validated JSON value to a model.Value whose every node
+// is spanned where it is written. Of a member written twice in one object
+// the last is kept, and the other recorded in d.Duplicates. Nesting is
+// bounded by validate.
+func (d *Doc) literal(r gjson.Result) model.Value {
+	sp := d.Span(r.Index, len(r.Raw))
+	switch r.Type {
+	case gjson.String:
+		return model.LiteralString(r.Str, sp)
+	case gjson.True:
+		return model.BoolValue(true, sp)
+	case gjson.False:
+		return model.BoolValue(false, sp)
+	case gjson.Null:
+		return model.NullValue(sp)
+	case gjson.Number:
+		if n, err := strconv.ParseInt(r.Raw, 10, 64); err == nil {
+			return model.IntValue(n, sp)
+		}
+		return model.UnknownValue("lhlint reads only whole numbers: "+r.Raw, sp)
+	}
+	if r.IsArray() {
+		var items []model.Value
+		r.ForEach(func(_, v gjson.Result) bool {
+			items = append(items, d.literal(v))
+			return true
+		})
+		return model.ArrayValue(items, sp)
+	}
+	var ms members
+	r.ForEach(func(k, v gjson.Result) bool {
+		if dup, ok := ms.add(model.Member{Key: k.Str, KeySpan: d.Span(k.Index, len(k.Raw)), Value: d.literal(v)}); ok {
+			d.Duplicates = append(d.Duplicates, dup)
+		}
+		return true
+	})
+	return model.ObjectValue(ms.list, sp)
+}
+
+// DecodedPos maps a byte offset of the decoded text of the JSON string
+// literal v to its position in the file, through any escapes in between.
+func (d *Doc) DecodedPos(v model.Value) func(int) token.Pos {
+	start := d.Offset(v.Pos()) + 1 // after the opening quote
+	raw := d.Content[start : d.Offset(v.End())-1]
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return func(i int) token.Pos { return d.Pos(start + i) }
+	}
+	var table []int // decoded offset -> raw offset
+	for i := 0; i < len(raw); {
+		if raw[i] != '\\' {
+			table = append(table, i)
+			i++
+			continue
+		}
+		n, width := 2, 1
+		if i+1 < len(raw) && raw[i+1] == 'u' {
+			n, width = 6, unicodeWidth(raw[i:])
+			if width == 4 {
+				n = 12 // a surrogate pair
+			}
+		}
+		for range width {
+			table = append(table, i)
+		}
+		i += n
+	}
+	return func(i int) token.Pos {
+		if i >= 0 && i < len(table) {
+			return d.Pos(start + table[i])
+		}
+		return d.Pos(start + len(raw))
+	}
+}
+
+// unicodeWidth returns how many UTF-8 bytes the \uXXXX escape at the start
+// of raw decodes to (4 for a surrogate pair written as two escapes).
+func unicodeWidth(raw []byte) int {
+	if len(raw) < 6 {
+		return 1
+	}
+	r, err := strconv.ParseUint(string(raw[2:6]), 16, 32)
+	if err != nil {
+		return 1
+	}
+	if r >= 0xD800 && r < 0xDC00 && len(raw) >= 12 && raw[6] == '\\' && raw[7] == 'u' {
+		return 4
+	}
+	if r >= 0xD800 && r < 0xE000 {
+		return utf8.RuneLen(utf8.RuneError)
+	}
+	return utf8.RuneLen(rune(r))
+}
