@@ -8,37 +8,24 @@ import (
 	"github.com/tidwall/gjson"
 
 	"github.com/lhlint/lhlint/internal/expr"
+	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/jsonc"
 	"github.com/lhlint/lhlint/internal/model"
 )
 
-// Kind is what a JSON file is to lhlint.
-type Kind uint8
+// Kind and Info are the front-end's words for what a file is, under the
+// names this package's code uses.
+type (
+	Kind = frontend.Kind
+	Info = frontend.Info
+)
 
 // The kinds of JSON file.
 const (
-	Other      Kind = iota // neither a template nor a parameters file
-	Template               // a deployment template
-	Parameters             // a deployment parameters file
+	Other      = frontend.Other
+	Template   = frontend.Template
+	Parameters = frontend.Parameters
 )
-
-// Info is what discovery and pairing need to know of a file, read without
-// keeping it.
-type Info struct {
-	Kind Kind
-	// Onboarding is true for a template that mentions Microsoft.ManagedServices
-	// registration resources (directly, nested, or in a policy's
-	// deployIfNotExists template), for a parameters file that sets values only
-	// an onboarding template takes (authorizations, managedByTenantId), and
-	// for a malformed file that mentions them.
-	Onboarding bool
-	// Parameters are the parameter names a template declares or a parameters file sets.
-	Parameters []string
-	// TemplateRef is a parameters file's metadata.template, "" when it has none.
-	TemplateRef string
-	// Malformed is true when the file is not valid JSON(C).
-	Malformed bool
-}
 
 var registrationType = []byte("microsoft.managedservices/registration")
 

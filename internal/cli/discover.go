@@ -11,7 +11,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/frontends"
 )
 
 // maxFileSize is the largest file lhlint reads. Onboarding templates are a
@@ -29,13 +30,13 @@ const (
 )
 
 // file is a JSON file found on the command line or in a walk, or read to
-// pair one, with what arm.Classify made of it. Only this is kept between
+// pair one, with what its front-end's Classify made of it. Only this is kept between
 // discovery and linting, never the content.
 type file struct {
 	path   string // as given, walked, or joined to a found file's folder; OS-separated
 	abs    string // absolute and clean: one file named twice is one file
 	origin origin
-	info   arm.Info
+	info   frontend.Info
 }
 
 func newFile(path string, o origin, p *paths) file {
@@ -82,7 +83,7 @@ type discoverer struct {
 
 // discover finds the JSON files under args, drops those the configuration
 // ignores, and classifies the rest. A file named on the command line is
-// always read; a walk considers *.json and *.jsonc, skips hidden folders
+// always read; a walk considers the files of an extension a front-end reads, skips hidden folders
 // (.git among them) and node_modules, and skips files over maxFileSize. A
 // walk does not follow symbolic links, so a link loop cannot make it run
 // forever.
@@ -118,8 +119,8 @@ func discover(args []string, s *settings, companions bool) (discovered, error) {
 			switch {
 			case !info.Mode().IsRegular():
 				d.errs = append(d.errs, fmt.Sprintf("reading %s: not a regular file", d.p.printed(arg)))
-			case !isJSONName(arg):
-				d.notes = append(d.notes, note{d.p.printed(arg), fmt.Sprintf("skipped %s: not a .json or .jsonc file", d.p.printed(arg))})
+			case !frontends.Reads(arg):
+				d.notes = append(d.notes, note{d.p.printed(arg), fmt.Sprintf("skipped %s: not a %s file", d.p.printed(arg), extensionList())})
 			default:
 				add(newFile(arg, named, d.p))
 			}
@@ -161,7 +162,7 @@ func (d *discoverer) walk(root string, add func(file)) {
 			d.walked[d.p.abs(path)] = true
 			return nil
 		}
-		if !e.Type().IsRegular() || !isJSONName(name) {
+		if !e.Type().IsRegular() || !frontends.Reads(name) {
 			return nil
 		}
 		add(newFile(path, walked, d.p)) // its size is checked when it is read
@@ -173,10 +174,15 @@ func (d *discoverer) walk(root string, add func(file)) {
 	}
 }
 
-// isJSONName reports whether a file name has an extension lhlint reads.
-func isJSONName(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".json" || ext == ".jsonc"
+// extensionList names the extensions the front-ends read, for a message:
+// ".json or .jsonc".
+func extensionList() string {
+	exts := frontends.Extensions()
+	last := len(exts) - 1
+	if last == 0 {
+		return exts[0]
+	}
+	return strings.Join(exts[:last], ", ") + " or " + exts[last]
 }
 
 // unignored returns the files no configuration ignores, and marks every
@@ -215,7 +221,7 @@ func classify(files []file) []error {
 					errs[i] = err
 					continue
 				}
-				files[i].info = arm.Classify(content)
+				files[i].info = frontends.For(files[i].path).Classify(content)
 			}
 		})
 	}
@@ -286,11 +292,11 @@ func (d *discoverer) wanted() []string {
 			continue
 		}
 		switch {
-		case f.info.Malformed || f.info.Kind == arm.Template:
+		case f.info.Malformed || f.info.Kind == frontend.Template:
 			// Any file beside it may be a parameters file of its.
 			d.templateDirs[filepath.Dir(f.abs)] = true
 			want = append(want, d.siblings(f, nil)...)
-		case f.info.Kind == arm.Parameters:
+		case f.info.Kind == frontend.Parameters:
 			if idx == nil {
 				idx = d.validTemplates()
 			}
@@ -324,23 +330,23 @@ func (d *discoverer) paramsNeed(f *file, idx *templateIndex) []string {
 func (d *discoverer) validTemplates() *templateIndex {
 	idx := newTemplateIndex()
 	for i := range d.files {
-		if t := &d.files[i]; t.info.Kind == arm.Template && !t.info.Malformed {
+		if t := &d.files[i]; t.info.Kind == frontend.Template && !t.info.Malformed {
 			idx.add(t)
 		}
 	}
 	return idx
 }
 
-// siblings returns the paths of the JSON files beside f, not seen yet,
-// whose names keep says to (all of them when keep is nil), listing the
-// folder once.
+// siblings returns the paths of the files a front-end reads beside f, not
+// seen yet, whose names keep says to (all of them when keep is nil),
+// listing the folder once.
 func (d *discoverer) siblings(f *file, keep func(name string) bool) []string {
 	dir := filepath.Dir(f.path)
 	names, ok := d.dirs[dir]
 	if !ok {
 		entries, _ := os.ReadDir(dir) // an unreadable folder has nothing to pair with
 		for _, e := range entries {
-			if e.Type().IsRegular() && isJSONName(e.Name()) {
+			if e.Type().IsRegular() && frontends.Reads(e.Name()) {
 				names = append(names, e.Name())
 			}
 		}
@@ -361,12 +367,12 @@ func (d *discoverer) siblings(f *file, keep func(name string) bool) []string {
 // (PSRule's convention), and false when it names none.
 func templateRef(f *file, dir string) (string, bool) {
 	ref := f.info.TemplateRef
-	if f.info.Kind != arm.Parameters || ref == "" {
+	if f.info.Kind != frontend.Parameters || ref == "" {
 		return "", false
 	}
 	// Written on Windows, the reference may use backslashes.
 	ref = filepath.FromSlash(strings.ReplaceAll(ref, `\`, "/"))
-	if !isJSONName(ref) || strings.Contains(ref, "://") {
+	if !frontends.Reads(ref) || strings.Contains(ref, "://") {
 		return "", false
 	}
 	if !filepath.IsAbs(ref) {

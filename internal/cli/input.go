@@ -5,7 +5,8 @@ import (
 	"go/token"
 	"io"
 
-	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/frontends"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/source"
@@ -67,14 +68,15 @@ func (in *input) printNotes(stderr io.Writer) {
 func loadJob(fset *token.FileSet, p *paths, j job) ([]*model.Deployment, map[*token.File]*source.File, []string) {
 	files := map[*token.File]*source.File{}
 	var errs []string
-	parse := func(path string) *arm.File {
+	parse := func(path string) frontend.File {
 		content, err := readFile(path)
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("reading %s: %v", p.printed(path), err))
 			return nil
 		}
-		f := arm.Parse(fset, p.printed(path), content)
-		files[f.Tok] = f.File
+		f := frontends.For(path).Parse(fset, p.printed(path), content)
+		src := f.Source()
+		files[src.Tok] = src
 		return f
 	}
 	return deployments(j, parse), files, errs

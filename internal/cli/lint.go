@@ -9,7 +9,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/frontends"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/report"
 	"github.com/lhlint/lhlint/roles"
@@ -216,11 +217,11 @@ func forcedParameters(path string, p *paths) (*file, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", p.printed(path), err)
 	}
-	f.info = arm.Classify(content)
+	f.info = frontends.For(path).Classify(content)
 	switch {
-	case f.info.Malformed || f.info.Kind == arm.Parameters:
+	case f.info.Malformed || f.info.Kind == frontend.Parameters:
 		return &f, nil
-	case f.info.Kind == arm.Template:
+	case f.info.Kind == frontend.Template:
 		return nil, fmt.Errorf("--parameters %s: a template, not a parameters file", p.printed(path))
 	}
 	return nil, fmt.Errorf("--parameters %s: not a parameters file", p.printed(path))

@@ -7,7 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/frontends"
 )
 
 // job is what one worker lints: a template with each of its parameters
@@ -34,7 +35,7 @@ const (
 // file, and of a named template with each parameters file of its folder.
 // It returns the jobs, sorted by path, and a --verbose note for every file
 // found, with paths printed by show. It is a pure function of the files'
-// paths, origins and arm.Info, so it is tested on tables of them.
+// paths, origins and frontend.Info, so it is tested on tables of them.
 func pair(files []file, forced *file, show func(string) string) ([]job, []note) {
 	var notes []note
 	say := func(f *file, format string, args ...any) {
@@ -55,9 +56,9 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 			// Found by the walk too; it is used as --parameters says.
 		case f.info.Malformed:
 			malformed = append(malformed, f)
-		case f.info.Kind == arm.Template:
+		case f.info.Kind == frontend.Template:
 			templates = append(templates, f)
-		case f.info.Kind == arm.Parameters:
+		case f.info.Kind == frontend.Parameters:
 			params = append(params, f)
 		default:
 			skip(f, "neither a template nor a parameters file")
@@ -81,7 +82,7 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 		case idx.byName(f) != nil:
 			params = append(params, f)
 		case f.origin == named || f.info.Onboarding:
-			f.info.Kind, f.info.Onboarding = arm.Template, true
+			f.info.Kind, f.info.Onboarding = frontend.Template, true
 			templates = append(templates, f)
 			idx.add(f)
 		default:
@@ -262,7 +263,7 @@ func (x *templateIndex) byContent(p *file) *file {
 // and with .jsonc as well as .json.
 func isNameFor(params, template string) bool {
 	params, template = strings.ToLower(params), strings.ToLower(template)
-	if !isJSONName(params) || !isJSONName(template) || stem(template) == "" {
+	if !frontends.Reads(params) || !frontends.Reads(template) || stem(template) == "" {
 		return false
 	}
 	rest, ok := strings.CutPrefix(stem(params), stem(template)+".")

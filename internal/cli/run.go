@@ -9,7 +9,8 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/frontends"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/report"
@@ -145,14 +146,14 @@ func (l *linter) fail(list *[]string, msg string) {
 // deployments loads the deployments of a job: its template with each of its
 // parameters files, or with its defaults, or a parameters file on its own.
 // parse returns nil for a file it could not read.
-func deployments(j job, parse func(path string) *arm.File) []*model.Deployment {
-	var template *arm.File
+func deployments(j job, parse func(path string) frontend.File) []*model.Deployment {
+	var template frontend.File
 	if j.template != "" {
 		if template = parse(j.template); template == nil {
 			return nil
 		}
 	}
-	var params []*arm.File
+	var params []frontend.File
 	for _, path := range j.params {
 		if p := parse(path); p != nil {
 			params = append(params, p)
@@ -164,11 +165,12 @@ func deployments(j job, parse func(path string) *arm.File) []*model.Deployment {
 		return nil
 	}
 	if len(params) == 0 {
-		params = []*arm.File{nil} // the template with its defaults
+		params = []frontend.File{nil} // the template with its defaults
 	}
+	fe := frontends.For(j.key()) // the template's, or the parameters file's when alone
 	out := make([]*model.Deployment, len(params))
 	for i, p := range params {
-		out[i] = arm.Load(template, p)
+		out[i] = fe.Load(template, p)
 	}
 	return out
 }

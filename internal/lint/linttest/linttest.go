@@ -11,7 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/frontends"
 	"github.com/lhlint/lhlint/internal/golden"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
@@ -93,22 +94,23 @@ func run(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case, inv *principal
 	fset := token.NewFileSet()
 	sources := map[string]*source.File{}
 	byTok := map[*token.File]*source.File{}
-	parse := func(path string) *arm.File {
+	parse := func(path string) frontend.File {
 		content, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := arm.Parse(fset, filepath.Base(path), content)
-		sources[f.Name], byTok[f.Tok] = f.File, f.File
+		f := frontends.For(path).Parse(fset, filepath.Base(path), content)
+		src := f.Source()
+		sources[src.Name], byTok[src.Tok] = src, src
 		return f
 	}
 	tmpl := parse(c.Template)
-	var params *arm.File
+	var params frontend.File
 	if c.Params != "" {
 		params = parse(c.Params)
 	}
 	opts := lint.Options{Roles: roles.Builtin(), CustomerTenant: CustomerTenant, Principals: inv}
-	found, err := lint.Run(fset, []*model.Deployment{arm.Load(tmpl, params)}, all, opts)
+	found, err := lint.Run(fset, []*model.Deployment{frontends.For(c.Template).Load(tmpl, params)}, all, opts)
 	if err != nil {
 		t.Fatalf("%s: %v", c.Name, err)
 	}

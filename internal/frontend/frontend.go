@@ -1,0 +1,67 @@
+// Package frontend is the seam between the command line and the template
+// languages lhlint reads. A front-end says what a file is (for discovery
+// and pairing), parses it into the shared token.FileSet, and loads
+// deployments into the model that the rules read. The command line and the
+// rule tests reach front-ends only through FrontEnd; internal/frontends is
+// the one place that lists them. docs/architecture.md describes the seam.
+package frontend
+
+import (
+	"go/token"
+
+	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/internal/source"
+)
+
+// FrontEnd reads the files of one template language into the model.
+type FrontEnd interface {
+	// Extensions are the file name extensions of the language, lower-case
+	// with their dot: a walk reads the files that have one.
+	Extensions() []string
+	// Classify reads content far enough to say what it is to discovery
+	// and pairing, keeping none of it.
+	Classify(content []byte) Info
+	// Parse registers content in fset under name and parses it. It never
+	// fails: what cannot be read is a problem of the File, at its position.
+	Parse(fset *token.FileSet, name string, content []byte) File
+	// Load builds the deployment of template deployed with params, files
+	// this front-end parsed. Either may be nil: a template alone is
+	// deployed with its defaults; a parameters file alone has its
+	// onboarding values checked on their own.
+	Load(template, params File) *model.Deployment
+}
+
+// File is an input file a front-end parsed.
+type File interface {
+	// Source returns the file's text and its token.File in the shared FileSet.
+	Source() *source.File
+}
+
+// Kind is what a file is to lhlint.
+type Kind uint8
+
+// The kinds of file.
+const (
+	Other      Kind = iota // neither a template nor a parameters file
+	Template               // a deployment template
+	Parameters             // a deployment parameters file
+)
+
+// Info is what discovery and pairing need to know of a file, read without
+// keeping it.
+type Info struct {
+	Kind Kind
+	// Onboarding is true for a template that mentions Microsoft.ManagedServices
+	// registration resources (directly, nested, or in a policy's
+	// deployIfNotExists template), for a parameters file that sets values only
+	// an onboarding template takes (authorizations, managedByTenantId), and
+	// for a malformed file that mentions them.
+	Onboarding bool
+	// Parameters are the parameter names a template declares or a parameters file sets.
+	Parameters []string
+	// TemplateRef is the path of the template a parameters file names,
+	// relative to its folder; "" when it names none.
+	TemplateRef string
+	// Malformed is true when the file cannot be parsed.
+	Malformed bool
+}
