@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/lhlint/lhlint/internal/lint"
-	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/roles"
 )
 
@@ -33,10 +32,10 @@ Fix: correct the role, or the display name.`,
 }
 
 func runDisplayNameRoleMismatch(pass *lint.Pass) error {
-	check := func(display, role model.Value) {
-		text, ok := display.Str()
+	for _, g := range pass.Template.AllGrants() {
+		text, ok := g.PrincipalIDDisplayName.Str()
 		if !ok {
-			return
+			continue
 		}
 		named, ok := pass.Roles.NamedIn(text)
 		if !ok || named.Eligibility().Problem == roles.ProblemOwner {
@@ -44,18 +43,12 @@ func runDisplayNameRoleMismatch(pass *lint.Pass) error {
 			// name that says Owner names a team ("ArchitectOwner"), not
 			// the role it was meant to have: Azure Lighthouse never grants
 			// Owner.
-			return
+			continue
 		}
-		granted, ok := builtinRole(pass.Roles, role)
+		granted, ok := builtinRole(pass.Roles, g.RoleDefinitionID)
 		if ok && named.ID != granted.ID && !granted.NamedIn(text) && !endsWithWords(granted.Name, named.Name) {
-			pass.ReportValuef(role, "%q sounds like %q, but the authorization grants %q", text, roleName(named), roleName(granted))
+			pass.ReportValuef(g.RoleDefinitionID, "%q sounds like %q, but the authorization grants %q", text, roleName(named), roleName(granted))
 		}
-	}
-	for _, a := range pass.Template.AllAuthorizations() {
-		check(a.PrincipalIDDisplayName, a.RoleDefinitionID)
-	}
-	for _, e := range pass.Template.AllEligibleAuthorizations() {
-		check(e.PrincipalIDDisplayName, e.RoleDefinitionID)
 	}
 	return nil
 }

@@ -8,49 +8,17 @@ import (
 	"github.com/lhlint/lhlint/roles"
 )
 
-// roleRef is a roleDefinitionId of an authorization or an eligible
-// authorization, with who it is granted to.
-type roleRef struct {
-	value    model.Value
-	grantee  interface{ DisplayName() string } // the authorization
-	eligible bool
-}
-
-// roleRefs returns the roleDefinitionId of every permanent and eligible
-// authorization in the deployment.
-func roleRefs(d *model.Deployment) []roleRef {
-	var refs []roleRef
-	for _, a := range d.AllAuthorizations() {
-		refs = append(refs, roleRef{a.RoleDefinitionID, a, false})
-	}
-	for _, e := range d.AllEligibleAuthorizations() {
-		refs = append(refs, roleRef{e.RoleDefinitionID, e, true})
-	}
-	return refs
-}
-
-// who names the principal in a message, worked out only for a finding.
-func (r roleRef) who() string { return r.grantee.DisplayName() }
-
 // roleValues returns every role ID the deployment grants or lets be
 // assigned: roleDefinitionIds and delegatedRoleDefinitionIds.
 func roleValues(d *model.Deployment) []model.Value {
 	var values []model.Value
-	for _, ref := range roleRefs(d) {
-		values = append(values, ref.value)
+	for _, g := range d.AllGrants() {
+		values = append(values, g.RoleDefinitionID)
 	}
 	for _, a := range d.AllAuthorizations() {
 		values = append(values, a.DelegatedRoleDefinitionIDs...)
 	}
 	return values
-}
-
-// what names the kind of authorization in a message.
-func (r roleRef) what() string {
-	if r.eligible {
-		return "eligible authorization"
-	}
-	return "authorization"
 }
 
 // knownID returns an ID's text when it is known exactly and is neither a
@@ -111,17 +79,9 @@ func mayGrant(c *roles.Catalog, def *model.Definition, eligible bool, want func(
 	if def.AuthorizationsValue.Kind() != model.Array || eligible && def.EligibleValue.IsUnknown() {
 		return true
 	}
-	ids := make([]model.Value, 0, len(def.Authorizations)+len(def.EligibleAuthorizations))
-	for _, a := range def.Authorizations {
-		ids = append(ids, a.RoleDefinitionID)
-	}
-	if eligible {
-		for _, e := range def.EligibleAuthorizations {
-			ids = append(ids, e.RoleDefinitionID)
-		}
-	}
-	for _, v := range ids {
-		if v.IsMissing() {
+	for _, g := range def.Grants() {
+		v := g.RoleDefinitionID
+		if g.Eligible && !eligible || v.IsMissing() {
 			continue
 		}
 		if role, known := grantedRole(c, v); !known || role != nil && want(role) {

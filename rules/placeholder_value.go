@@ -33,8 +33,8 @@ func runPlaceholderValue(pass *lint.Pass) error {
 	for _, v := range principalIDs(d) {
 		check("principalId", v)
 	}
-	for _, ref := range roleRefs(d) {
-		check("roleDefinitionId", ref.value)
+	for _, g := range d.AllGrants() {
+		check("roleDefinitionId", g.RoleDefinitionID)
 	}
 	for _, a := range d.AllAuthorizations() {
 		for _, v := range a.DelegatedRoleDefinitionIDs {

@@ -24,8 +24,8 @@ Fix: if the managing tenant does not need the data, choose a narrower role.`,
 }
 
 func runRoleExposesKeys(pass *lint.Pass) error {
-	for _, ref := range roleRefs(pass.Template) {
-		role, ok := builtinRole(pass.Roles, ref.value)
+	for _, g := range pass.Template.AllGrants() {
+		role, ok := builtinRole(pass.Roles, g.RoleDefinitionID)
 		if !ok || !role.Eligibility().Delegable {
 			continue // other rules report roles Azure rejects
 		}
@@ -34,7 +34,7 @@ func runRoleExposesKeys(pass *lint.Pass) error {
 			if len(keys) > 2 {
 				more = ", and more"
 			}
-			pass.ReportValuef(ref.value, "%s for %q grants %q, which can read keys (%s%s)", ref.what(), ref.who(), roleName(role), strings.Join(keys[:min(2, len(keys))], ", "), more)
+			pass.ReportValuef(g.RoleDefinitionID, "%s for %q grants %q, which can read keys (%s%s)", g.What(), g.DisplayName(), roleName(role), strings.Join(keys[:min(2, len(keys))], ", "), more)
 		}
 	}
 	return nil

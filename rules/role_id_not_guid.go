@@ -30,12 +30,12 @@ Fix: write the role's GUID. lhlint offers the fix when it knows the role.`,
 }
 
 func runRoleIDNotGUID(pass *lint.Pass) error {
-	for _, ref := range roleRefs(pass.Template) {
-		s, ok := knownID(ref.value)
-		if id, isID := roles.NormalizeID(ref.value.Text()); ref.value.IsSymbolic() && isID {
+	for _, g := range pass.Template.AllGrants() {
+		s, ok := knownID(g.RoleDefinitionID)
+		if id, isID := roles.NormalizeID(g.RoleDefinitionID.Text()); g.RoleDefinitionID.IsSymbolic() && isID {
 			// A resource ID built with subscriptionResourceId(): its text is
 			// symbolic but its form is certain.
-			pass.ReportValuef(ref.value, "roleDefinitionId is a role definition resource ID; Azure Lighthouse needs the bare GUID %q", id)
+			pass.ReportValuef(g.RoleDefinitionID, "roleDefinitionId is a role definition resource ID; Azure Lighthouse needs the bare GUID %q", id)
 			continue
 		}
 		if !ok || roles.IsGUID(s) {
@@ -64,9 +64,9 @@ func runRoleIDNotGUID(pass *lint.Pass) error {
 		if hint != "" {
 			msg += "; " + hint
 		}
-		d := lint.ValueDiagnostic(ref.value, msg)
-		if role != nil && ref.value.IsLiteral() {
-			d.SuggestedFixes = []analysis.SuggestedFix{replaceString(ref.value, role.ID, "Replace with the role's GUID")}
+		d := lint.ValueDiagnostic(g.RoleDefinitionID, msg)
+		if role != nil && g.RoleDefinitionID.IsLiteral() {
+			d.SuggestedFixes = []analysis.SuggestedFix{replaceString(g.RoleDefinitionID, role.ID, "Replace with the role's GUID")}
 		}
 		pass.Report(d)
 	}

@@ -31,14 +31,14 @@ func runRoleWithDataActions(pass *lint.Pass) error {
 // whose role Azure Lighthouse rejects for problem, quoting the catalog's
 // reason.
 func reportIneligible(pass *lint.Pass, problem roles.Problem) error {
-	for _, ref := range roleRefs(pass.Template) {
-		role, ok := builtinRole(pass.Roles, ref.value)
+	for _, g := range pass.Template.AllGrants() {
+		role, ok := builtinRole(pass.Roles, g.RoleDefinitionID)
 		if !ok {
 			continue
 		}
 		if e := role.Eligibility(); e.Problem == problem {
-			pass.ReportValuef(ref.value, "%s for %q grants %q, which %s, so Azure Lighthouse %s",
-				ref.what(), ref.who(), roleName(role), e.Reason, rejection(e))
+			pass.ReportValuef(g.RoleDefinitionID, "%s for %q grants %q, which %s, so Azure Lighthouse %s",
+				g.What(), g.DisplayName(), roleName(role), e.Reason, rejection(e))
 		}
 	}
 	return nil

@@ -38,29 +38,31 @@ func definitionFrom(props model.Value) *model.Definition {
 	return def
 }
 
-func authorization(i int, a model.Value) *model.Authorization {
-	auth := &model.Authorization{
+// grant reads what every authorization has, from the i-th object a of its
+// array.
+func grant(i int, a model.Value, eligible bool) model.Grant {
+	return model.Grant{
 		Span:                   a.Span,
 		Index:                  i,
+		Eligible:               eligible,
 		Object:                 a,
 		PrincipalID:            a.Get("principalId"),
 		PrincipalIDDisplayName: a.Get("principalIdDisplayName"),
 		RoleDefinitionID:       a.Get("roleDefinitionId"),
-		DelegatedValue:         a.Get("delegatedRoleDefinitionIds"),
+	}
+}
+
+func authorization(i int, a model.Value) *model.Authorization {
+	auth := &model.Authorization{
+		Grant:          grant(i, a, false),
+		DelegatedValue: a.Get("delegatedRoleDefinitionIds"),
 	}
 	auth.DelegatedRoleDefinitionIDs = auth.DelegatedValue.Items()
 	return auth
 }
 
 func eligibleAuthorization(i int, a model.Value) *model.EligibleAuthorization {
-	el := &model.EligibleAuthorization{
-		Span:                   a.Span,
-		Index:                  i,
-		Object:                 a,
-		PrincipalID:            a.Get("principalId"),
-		PrincipalIDDisplayName: a.Get("principalIdDisplayName"),
-		RoleDefinitionID:       a.Get("roleDefinitionId"),
-	}
+	el := &model.EligibleAuthorization{Grant: grant(i, a, true)}
 	if p := a.Get("justInTimeAccessPolicy"); p.Kind() == model.Object {
 		el.JITPolicy = &model.JITPolicy{
 			Span:                      p.Span,

@@ -151,38 +151,50 @@ type Definition struct {
 	EligibleAuthorizations []*EligibleAuthorization
 }
 
-// Authorization is one permanent authorization of a definition.
-type Authorization struct {
-	Span                           // the authorization's object
-	Index                      int // position in the authorizations array
-	PrincipalID                Value
-	PrincipalIDDisplayName     Value
-	RoleDefinitionID           Value
-	DelegatedValue             Value // the delegatedRoleDefinitionIds array as written, Missing when there is none
-	DelegatedRoleDefinitionIDs []Value
-	Object                     Value // the whole object, for its members
+// Grant is what permanent and eligible authorizations share: a role
+// granted to a principal, written as one object of an authorizations or
+// eligibleAuthorizations array.
+type Grant struct {
+	Span                        // the authorization's object
+	Index                  int  // position in its array
+	Eligible               bool // an eligible authorization, activated just in time
+	PrincipalID            Value
+	PrincipalIDDisplayName Value
+	RoleDefinitionID       Value
+	Object                 Value // the whole object, for its members
+}
+
+// What names the kind of authorization in a message.
+func (g *Grant) What() string {
+	if g.Eligible {
+		return "eligible authorization"
+	}
+	return "authorization"
 }
 
 // DisplayName names the authorization in a message: its principalIdDisplayName,
-// else its principalId, else its position.
-func (a *Authorization) DisplayName() string {
-	return displayName(a.PrincipalIDDisplayName, a.PrincipalID, "authorization", a.Index)
+// else its principalId, else its kind and position.
+func (g *Grant) DisplayName() string {
+	if s := g.PrincipalIDDisplayName.Text(); s != "" {
+		return s
+	}
+	if s := g.PrincipalID.Text(); s != "" {
+		return s
+	}
+	return g.What() + " #" + strconv.Itoa(g.Index+1)
+}
+
+// Authorization is one permanent authorization of a definition.
+type Authorization struct {
+	Grant
+	DelegatedValue             Value // the delegatedRoleDefinitionIds array as written, Missing when there is none
+	DelegatedRoleDefinitionIDs []Value
 }
 
 // EligibleAuthorization is one just-in-time authorization of a definition.
 type EligibleAuthorization struct {
-	Span
-	Index                  int
-	PrincipalID            Value
-	PrincipalIDDisplayName Value
-	RoleDefinitionID       Value
-	JITPolicy              *JITPolicy // nil when justInTimeAccessPolicy is not written
-	Object                 Value
-}
-
-// DisplayName names the eligible authorization in a message.
-func (e *EligibleAuthorization) DisplayName() string {
-	return displayName(e.PrincipalIDDisplayName, e.PrincipalID, "eligible authorization", e.Index)
+	Grant
+	JITPolicy *JITPolicy // nil when justInTimeAccessPolicy is not written
 }
 
 // JITPolicy is an eligible authorization's justInTimeAccessPolicy.
@@ -227,6 +239,32 @@ func (d *Deployment) AllEligibleAuthorizations() []*EligibleAuthorization {
 	return all
 }
 
+// Grants returns the permanent authorizations of the definition, then its
+// eligible ones.
+func (def *Definition) Grants() []*Grant {
+	all := make([]*Grant, 0, len(def.Authorizations)+len(def.EligibleAuthorizations))
+	for _, a := range def.Authorizations {
+		all = append(all, &a.Grant)
+	}
+	for _, e := range def.EligibleAuthorizations {
+		all = append(all, &e.Grant)
+	}
+	return all
+}
+
+// AllGrants returns the permanent authorizations of every definition, then
+// the eligible ones.
+func (d *Deployment) AllGrants() []*Grant {
+	var all []*Grant
+	for _, a := range d.AllAuthorizations() {
+		all = append(all, &a.Grant)
+	}
+	for _, e := range d.AllEligibleAuthorizations() {
+		all = append(all, &e.Grant)
+	}
+	return all
+}
+
 // Parameter returns the declared parameter name, compared case-insensitively.
 func (d *Deployment) Parameter(name string) (*Parameter, bool) {
 	for _, p := range d.Parameters {
@@ -235,16 +273,6 @@ func (d *Deployment) Parameter(name string) (*Parameter, bool) {
 		}
 	}
 	return nil, false
-}
-
-func displayName(display, principal Value, what string, index int) string {
-	if s := display.Text(); s != "" {
-		return s
-	}
-	if s := principal.Text(); s != "" {
-		return s
-	}
-	return what + " #" + strconv.Itoa(index+1)
 }
 
 // DefinitionName returns the registration definition name at the end of a
