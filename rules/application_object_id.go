@@ -3,9 +3,8 @@ package rules
 import (
 	"fmt"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/principals"
 )
 
@@ -61,8 +60,8 @@ func runApplicationObjectID(pass *lint.Pass) error {
 			msg += fmt.Sprintf("; use its service principal's object ID %q", sp.ID)
 		}
 		d := lint.ValueDiagnostic(ref.value, msg)
-		if sp != nil && ref.value.IsLiteral() {
-			d.SuggestedFixes = []analysis.SuggestedFix{replaceString(ref.value, sp.ID, "Replace with the service principal's object ID")}
+		if sp != nil {
+			pass.SuggestReplacement(&d, ref.value, model.StringValue(sp.ID, model.Span{}), "Replace with the service principal's object ID")
 		}
 		pass.Report(d)
 	}

@@ -11,16 +11,17 @@ var ManagedByTenantComputed = &lint.Rule{
 	Title:    "Managing tenant ID is computed",
 	Severity: lint.Warning,
 	Doc: `managedByTenantId must be the managing tenant's ID as Microsoft Entra ID
-shows it. Computing it, for example with guid(parameters('managedByTenantId')),
-produces a different GUID: the delegation points at a tenant that does not
-exist, or at the wrong one. Public templates have shipped exactly this.
-lhlint reports a managedByTenantId whose text no literal of the template or
-parameters file holds: one that guid() or uniqueString() hashed, or that
-concat() or format() joined from pieces. Passing a written ID through
-parameters(), variables(), if(), toLower() or trim() is fine.
+shows it. Computing it, for example by hashing the managedByTenantId parameter
+with guid(), produces a different GUID: the delegation points at a tenant
+that does not exist, or at the wrong one. Public templates have shipped
+exactly this. lhlint reports a managedByTenantId whose text no literal of the
+template or parameters file holds: one that guid() or uniqueString() hashed,
+or that concat() or format() joined from pieces. Passing a written ID
+through parameters, variables, conditions, toLower() or trim() is fine.
 See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
 
-Fix: pass the tenant ID through unchanged: "[parameters('managedByTenantId')]".`,
+Fix: pass the tenant ID through unchanged: set managedByTenantId to the
+managedByTenantId parameter itself.`,
 	Run: runManagedByTenantComputed,
 }
 

@@ -8,15 +8,6 @@ import (
 	"github.com/lhlint/lhlint/internal/model"
 )
 
-// parameterKinds maps ARM parameter types to the kind of value they take.
-var parameterKinds = map[string]model.Kind{
-	"string": model.String, "securestring": model.String,
-	"int":    model.Int,
-	"bool":   model.Bool,
-	"object": model.Object, "secureobject": model.Object,
-	"array": model.Array,
-}
-
 // ParameterTypeMismatch reports parameter values of the wrong type or
 // outside allowedValues.
 var ParameterTypeMismatch = &lint.Rule{
@@ -40,9 +31,8 @@ func runParameterTypeMismatch(pass *lint.Pass) error {
 		if !v.IsKnown() || v.Kind() == model.Null {
 			continue
 		}
-		typ, _ := p.Type.Str()
-		if want, ok := parameterKinds[strings.ToLower(typ)]; ok && v.Kind() != want {
-			pass.ReportValuef(v, "parameter %q is declared %s, but its value is %s", p.Name, typ, describeKind(v.Kind()))
+		if p.TypeKind != model.Missing && v.Kind() != p.TypeKind {
+			pass.ReportValuef(v, "parameter %q is declared %s, but its value is %s", p.Name, p.Type.Text(), describeKind(v.Kind()))
 			continue
 		}
 		if p.Allowed.Kind() == model.Array && !allowed(p.Allowed, v) {

@@ -17,8 +17,8 @@ valid resource name for these types.
 See https://learn.microsoft.com/azure/templates/microsoft.managedservices/registrationdefinitions.
 
 Fix: name the resource with guid(), seeded with values that identify the
-offer and the scope, for example
-"[guid(parameters('managedByTenantId'), parameters('mspOfferName'))]".`,
+offer and the scope, for example guid() of the managedByTenantId and
+mspOfferName parameters.`,
 	Run: runResourceNameNotGUID,
 }
 

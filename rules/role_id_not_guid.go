@@ -3,8 +3,6 @@ package rules
 import (
 	"fmt"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/roles"
@@ -65,8 +63,8 @@ func runRoleIDNotGUID(pass *lint.Pass) error {
 			msg += "; " + hint
 		}
 		d := lint.ValueDiagnostic(g.RoleDefinitionID, msg)
-		if role != nil && g.RoleDefinitionID.IsLiteral() {
-			d.SuggestedFixes = []analysis.SuggestedFix{replaceString(g.RoleDefinitionID, role.ID, "Replace with the role's GUID")}
+		if role != nil {
+			pass.SuggestReplacement(&d, g.RoleDefinitionID, model.StringValue(role.ID, model.Span{}), "Replace with the role's GUID")
 		}
 		pass.Report(d)
 	}
@@ -79,12 +77,4 @@ func roleByName(c *roles.Catalog, name string) (*roles.Role, bool) {
 		return r, true
 	}
 	return c.ByNameFold(name)
-}
-
-// replaceString is a fix that rewrites the JSON string literal v as text.
-func replaceString(v model.Value, text, message string) analysis.SuggestedFix {
-	return analysis.SuggestedFix{
-		Message:   message,
-		TextEdits: []analysis.TextEdit{{Pos: v.Pos(), End: v.End(), NewText: []byte(`"` + text + `"`)}},
-	}
 }

@@ -4,10 +4,8 @@ import (
 	"strings"
 
 	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
 )
-
-// deployingTenant is the symbolic text of the tenant a deployment runs in.
-var deployingTenant = []string{"{subscription().tenantId}", "{tenant().tenantId}"}
 
 // SameTenant reports a managing tenant that is the customer's own tenant.
 var SameTenant = &lint.Rule{
@@ -30,20 +28,11 @@ func runSameTenant(pass *lint.Pass) error {
 	for _, def := range pass.Template.Definitions {
 		v := def.ManagedByTenantID
 		switch s := v.Text(); {
-		case v.IsSymbolic() && slicesContainsFold(deployingTenant, s):
+		case v.Symbol() == model.DeployingTenant:
 			pass.ReportValuef(v, "managedByTenantId is %s, the tenant being onboarded; it must be the managing tenant's ID", strings.Trim(s, "{}"))
 		case !v.IsSymbolic() && pass.CustomerTenant != "" && strings.EqualFold(s, pass.CustomerTenant):
 			pass.ReportValuef(v, "managedByTenantId %q is the customer's tenant; it must be the managing tenant's ID", s)
 		}
 	}
 	return nil
-}
-
-func slicesContainsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
 }

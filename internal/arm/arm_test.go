@@ -169,3 +169,28 @@ func dump(fset *token.FileSet, d *model.Deployment) string {
 	}
 	return b.String()
 }
+
+// TestSyntaxLiteral checks that a fix writes a string the template would
+// read as an expression escaped, and a parameters file's value as it is.
+func TestSyntaxLiteral(t *testing.T) {
+	fset := token.NewFileSet()
+	tmpl := Parse(fset, "t.json", []byte(`{"resources": []}`))
+	params := Parse(fset, "t.parameters.json", []byte(`{"parameters": {}}`))
+	s := Load(tmpl, params).Syntax
+	for _, tt := range []struct {
+		file *File
+		text string
+		want string
+	}{
+		{tmpl, "abc", `"abc"`},
+		{tmpl, "[abc]", `"[[abc]"`},
+		{tmpl, "[[abc]", `"[[[abc]"`},
+		{tmpl, "[x] y", `"[x] y"`},
+		{params, "[abc]", `"[abc]"`},
+	} {
+		got, ok := s.Literal(tt.file.Pos(0), model.StringValue(tt.text, model.Span{}))
+		if !ok || string(got) != tt.want {
+			t.Errorf("Literal(%s, %q) = %s, %v; want %s", tt.file.Name, tt.text, got, ok, tt.want)
+		}
+	}
+}

@@ -70,6 +70,23 @@ type given struct {
 	key   model.Span
 }
 
+// parameterKinds maps ARM parameter types, lower-case, to the kind of
+// value they take.
+var parameterKinds = map[string]model.Kind{
+	"string": model.String, "securestring": model.String,
+	"int":    model.Int,
+	"bool":   model.Bool,
+	"object": model.Object, "secureobject": model.Object,
+	"array": model.Array,
+}
+
+// typeKind returns the kind of value a parameter's declared type takes,
+// Missing for a type lhlint does not know.
+func typeKind(typ model.Value) model.Kind {
+	s, _ := typ.Str()
+	return parameterKinds[strings.ToLower(s)]
+}
+
 // newEnv builds the environment of a template body whose parameters take
 // the given values.
 func (l *loader) newEnv(file *File, body model.Value, values map[string]given, ctx *expr.Context) *env {
@@ -84,6 +101,7 @@ func (l *loader) newEnv(file *File, body model.Value, values map[string]given, c
 			Allowed: m.Value.Get("allowedValues"),
 			Given:   model.MissingAt(m.KeySpan),
 		}
+		decl.TypeKind = typeKind(decl.Type)
 		if g, ok := values[strings.ToLower(m.Key)]; ok {
 			decl.Given, decl.GivenAt = g.value, g.key
 		}

@@ -2,8 +2,11 @@ package arm
 
 import (
 	"go/token"
+	"strings"
 
+	"github.com/lhlint/lhlint/internal/expr"
 	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/jsonc"
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/source"
 )
@@ -34,3 +37,19 @@ func (FrontEnd) Load(template, params frontend.File) *model.Deployment {
 
 // Source returns the file's text and its token.File.
 func (f *File) Source() *source.File { return f.File }
+
+// syntax writes values as the ARM JSON files of a deployment write them.
+type syntax struct {
+	template *File // nil for a parameters file checked on its own
+}
+
+// Literal writes v as JSON. In the template, ARM evaluates a string that
+// looks like an expression, so such a string is escaped with a second '['
+// (expr.Unescape); a parameters file's values are not evaluated.
+func (s syntax) Literal(pos token.Pos, v model.Value) ([]byte, bool) {
+	if str, ok := v.Str(); ok && s.template != nil && s.template.Contains(pos) &&
+		(expr.IsExpression(str) || strings.HasPrefix(str, "[[")) {
+		v = model.StringValue("["+str, v.Span)
+	}
+	return jsonc.Literal(v)
+}

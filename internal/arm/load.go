@@ -41,7 +41,7 @@ func (l *loader) problem(span model.Span, msg string) {
 // nil: a template alone is deployed with its defaults; a parameters file
 // alone has its onboarding values checked on their own.
 func Load(template, params *File) *model.Deployment {
-	d := &model.Deployment{}
+	d := &model.Deployment{Syntax: syntax{template}}
 	l := &loader{d: d, budget: expr.NewBudget(maxEvalWork), problems: map[model.Span]bool{}}
 	if params != nil {
 		d.ParametersFile = params.Name

@@ -35,8 +35,9 @@ func ContextOf(s model.Scope) *Context {
 	x := &Context{Scope: s.Kind}
 	sym := func(text string) model.Value { return model.SymbolicString(text, model.Span{}) }
 	subID := given(s.Subscription, "{subscription().subscriptionId}")
+	tenantID := func(text string) model.Value { return sym(text).WithSymbol(model.DeployingTenant) }
 	x.Tenant = object(
-		"tenantId", sym("{tenant().tenantId}"),
+		"tenantId", tenantID("{tenant().tenantId}"),
 		"countryCode", sym("{tenant().countryCode}"),
 		"displayName", sym("{tenant().displayName}"),
 	)
@@ -63,7 +64,7 @@ func ContextOf(s model.Scope) *Context {
 		x.Subscription = object(
 			"id", joinID("/subscriptions/", subID),
 			"subscriptionId", subID,
-			"tenantId", sym("{subscription().tenantId}"),
+			"tenantId", tenantID("{subscription().tenantId}"),
 			"displayName", sym("{subscription().displayName}"),
 		)
 	}
@@ -85,7 +86,7 @@ func ContextOf(s model.Scope) *Context {
 			"type", model.StringValue("Microsoft.Management/managementGroups", model.Span{}),
 			"properties", object(
 				"displayName", sym("{managementGroup().properties.displayName}"),
-				"tenantId", sym("{tenant().tenantId}"),
+				"tenantId", tenantID("{tenant().tenantId}"),
 			),
 		)
 	}

@@ -217,7 +217,19 @@ func (c call) str(s string, sym bool) model.Value {
 	if len(s) > maxStringLen || !c.ev.charge(textCost(s)) {
 		return c.tooLarge()
 	}
-	return model.StringValue(s, c.span).WithSymbolic(sym).WithComputed(!c.copiesArgument(s))
+	return model.StringValue(s, c.span).WithSymbolic(sym).WithSymbol(c.symbolOf(s)).WithComputed(!c.copiesArgument(s))
+}
+
+// symbolOf returns the symbol of the argument whose whole text s is, in
+// any case: toLower() or trim() of the deploying tenant's ID is still
+// that ID.
+func (c call) symbolOf(s string) model.Symbol {
+	for _, a := range c.args {
+		if a.Symbol() != model.NoSymbol && strings.EqualFold(a.Text(), s) {
+			return a.Symbol()
+		}
+	}
+	return model.NoSymbol
 }
 
 // copiesArgument reports whether s is the text of a string argument that

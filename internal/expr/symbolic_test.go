@@ -170,3 +170,30 @@ func TestResourceIDs(t *testing.T) {
 			"symbolic /subscriptions/{subscription().subscriptionId}/providers/" + def + "/abc"},
 	})
 }
+
+// TestDeployingTenant checks that the deploying tenant's ID is recognised by
+// its symbol, however the template wrote or passed it on.
+func TestDeployingTenant(t *testing.T) {
+	env := newTestEnv(model.ScopeSubscription)
+	for _, src := range []string{
+		`[subscription().tenantId]`,
+		`[tenant().tenantId]`,
+		`[toLower(subscription().tenantId)]`,
+		`[concat('', tenant().tenantId)]`,
+		`[if(true(), subscription().tenantId, 'x')]`,
+	} {
+		if v := eval(t, env, src); v.Symbol() != model.DeployingTenant {
+			t.Errorf("%s = %s, want the deploying tenant", src, describe(v))
+		}
+	}
+	for _, src := range []string{
+		`[subscription().subscriptionId]`,
+		`[concat('x', tenant().tenantId)]`,
+		`[guid(tenant().tenantId)]`,
+		`['{subscription().tenantId}']`,
+	} {
+		if v := eval(t, env, src); v.Symbol() != model.NoSymbol {
+			t.Errorf("%s = %s, want no symbol", src, describe(v))
+		}
+	}
+}

@@ -2,6 +2,7 @@ package jsonc
 
 import (
 	"bytes"
+	"fmt"
 	"go/token"
 	"strconv"
 	"unicode/utf8"
@@ -159,4 +160,43 @@ func unicodeWidth(raw []byte) int {
 		return utf8.RuneLen(utf8.RuneError)
 	}
 	return utf8.RuneLen(rune(r))
+}
+
+// Literal returns v written as a JSON literal: a string, a whole number, a
+// boolean or null. It is false for any other value, and for a string known
+// only at deployment time.
+func Literal(v model.Value) ([]byte, bool) {
+	switch v.Kind() {
+	case model.String:
+		if s, ok := v.Str(); ok {
+			return quote(s), true
+		}
+	case model.Int:
+		n, _ := v.Int()
+		return strconv.AppendInt(nil, n, 10), true
+	case model.Bool:
+		b, _ := v.Bool()
+		return strconv.AppendBool(nil, b), true
+	case model.Null:
+		return []byte("null"), true
+	}
+	return nil, false
+}
+
+// quote writes s as a JSON string: quotes, backslashes and control
+// characters escaped, everything else as it is.
+func quote(s string) []byte {
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = fmt.Appendf(b, `\u%04x`, c)
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
 }

@@ -115,6 +115,26 @@ func ValueDiagnostic(v model.Value, message string) analysis.Diagnostic {
 	return d
 }
 
+// SuggestReplacement offers on d the fix that replaces the value at with
+// the value with, written as the file that holds at writes it: the rule
+// says what to change, the front-end how it is written. It offers nothing
+// when at is not a literal written exactly at its span (a value that came
+// through an expression has no one right edit), or when that file cannot
+// write with.
+func (p *Pass) SuggestReplacement(d *analysis.Diagnostic, at, with model.Value, message string) {
+	if !at.IsLiteral() || p.Template.Syntax == nil {
+		return
+	}
+	text, ok := p.Template.Syntax.Literal(at.Pos(), with)
+	if !ok {
+		return
+	}
+	d.SuggestedFixes = append(d.SuggestedFixes, analysis.SuggestedFix{
+		Message:   message,
+		TextEdits: []analysis.TextEdit{{Pos: at.Pos(), End: at.End(), NewText: text}},
+	})
+}
+
 // Finding is a diagnostic of one rule, with the severity it is reported at.
 type Finding struct {
 	Rule     *Rule

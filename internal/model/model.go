@@ -1,6 +1,7 @@
 package model
 
 import (
+	"go/token"
 	"strconv"
 	"strings"
 )
@@ -53,6 +54,18 @@ type Deployment struct {
 	// Suppressions are the lhlint-ignore comments and metadata of the
 	// deployment's files; the lint driver applies them.
 	Suppressions []Suppression
+	// Syntax writes values as the deployment's files write them, for
+	// fixes; nil when no front-end said.
+	Syntax Syntax
+}
+
+// Syntax writes values in the languages of a deployment's files. A rule
+// says what a value should be; the front-end that read the file says how
+// it is written there (its quoting, its escapes).
+type Syntax interface {
+	// Literal returns v written as a literal in the file that holds pos,
+	// and false when that file's language cannot write v as one.
+	Literal(pos token.Pos, v Value) ([]byte, bool)
 }
 
 // Problem is something a loader could not read: malformed JSON, an ARM
@@ -74,14 +87,17 @@ type Duplicate struct {
 
 // Parameter is a template parameter with the value the deployment uses.
 type Parameter struct {
-	Name    string
-	Span          // the declaration's key in the template
-	Type    Value // the declared type
-	Default Value // defaultValue, Missing when there is none
-	Given   Value // the value set by the parameters file, Missing when there is none
-	GivenAt Span  // the key in the parameters file that sets it
-	Allowed Value // allowedValues, Missing when there is none
-	Decl    Value // the whole declaration object
+	Name string
+	Span       // the declaration's key in the template
+	Type Value // the declared type, as written
+	// TypeKind is the kind of value the declared type takes, Missing when
+	// the front-end cannot tell or the type takes any kind.
+	TypeKind Kind
+	Default  Value // defaultValue, Missing when there is none
+	Given    Value // the value set by the parameters file, Missing when there is none
+	GivenAt  Span  // the key in the parameters file that sets it
+	Allowed  Value // allowedValues, Missing when there is none
+	Decl     Value // the whole declaration object
 }
 
 // ParameterValue is one value a parameters file sets.

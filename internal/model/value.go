@@ -45,6 +45,18 @@ func (k Kind) String() string {
 	return "kind(" + strconv.Itoa(int(k)) + ")"
 }
 
+// Symbol is a value Azure knows only at deployment time that rules
+// recognise, whatever the language and the function that wrote it.
+type Symbol uint8
+
+// The symbols.
+const (
+	NoSymbol Symbol = iota
+	// DeployingTenant is the ID of the tenant the deployment runs in: the
+	// tenant being onboarded.
+	DeployingTenant
+)
+
 // Hop is one step on the way a value took to where it is used: the template
 // expression it flowed through, the parameter that declared it. Hops form a
 // shared, immutable list, so adding one costs one allocation.
@@ -62,7 +74,8 @@ type Value struct {
 	Span
 	kind  Kind
 	sym   bool   // a string that contains deployment-time placeholders such as subscription().subscriptionId
-	lit   bool   // a string written as a JSON string literal at Span, quotes included
+	is    Symbol // the one deployment-time value a symbolic string stands for, if rules know it
+	lit   bool   // a string written as a string literal at Span, quotes included
 	made  bool   // a string whose text a function made, see IsComputed
 	str   string // String text, or the reason of an Unknown
 	num   int64  // Int, or Bool as 0 and 1
@@ -120,8 +133,9 @@ func IntValue(n int64, span Span) Value { return Value{Span: span, kind: Int, nu
 // StringValue returns a string known exactly.
 func StringValue(s string, span Span) Value { return Value{Span: span, kind: String, str: s} }
 
-// LiteralString returns a string written as a JSON string literal at span,
-// quotes included, so an edit of span replaces exactly that literal.
+// LiteralString returns a string written as a string literal at span,
+// quotes included, in the syntax of its file, so an edit of span replaces
+// exactly that literal.
 func LiteralString(s string, span Span) Value {
 	return Value{Span: span, kind: String, str: s, lit: true}
 }
@@ -154,12 +168,17 @@ func (v Value) IsUnknown() bool { return v.kind == Unknown }
 // IsKnown reports whether the value is written and known: neither missing nor unknown.
 func (v Value) IsKnown() bool { return v.kind > Unknown }
 
-// IsLiteral reports whether the value is a string written as a JSON
-// string literal exactly at its span.
+// IsLiteral reports whether the value is a string written as a string
+// literal exactly at its span, so that a fix may replace the span with
+// another literal (see Syntax).
 func (v Value) IsLiteral() bool { return v.lit }
 
 // IsSymbolic reports whether the value is a string with deployment-time placeholders.
 func (v Value) IsSymbolic() bool { return v.sym }
+
+// Symbol returns the deployment-time value a symbolic string stands for,
+// NoSymbol when it stands for none that rules know.
+func (v Value) Symbol() Symbol { return v.is }
 
 // IsComputed reports whether a string's text was made by a template
 // function and appears in none of its arguments that were written, in any
@@ -322,6 +341,14 @@ func (v Value) WithSpan(span Span) Value {
 func (v Value) WithSymbolic(sym bool) Value {
 	if v.kind == String && sym {
 		v.sym = true
+	}
+	return v
+}
+
+// WithSymbol returns a symbolic string marked as standing for s.
+func (v Value) WithSymbol(s Symbol) Value {
+	if v.kind == String && v.sym {
+		v.is = s
 	}
 	return v
 }
