@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures DESIGN section 7's targets: lhlint over 10,000 onboarding
+# Measures the targets of docs/architecture.md: lhlint over 10,000 onboarding
 # deployments (template + parameters file) in under 1 s on 2 cores, under
 # 100 MB peak memory, and within 3x of merely parsing the same bytes as JSON.
 #

@@ -25,7 +25,8 @@ func TestRules(t *testing.T) {
 
 var snakeCase = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
 
-// TestCatalog checks what STYLE.md asks of every rule's metadata.
+// TestCatalog checks what every rule's metadata must be: a snake_case name,
+// a short title, a doc with a fix.
 func TestCatalog(t *testing.T) {
 	if !slices.IsSortedFunc(All, func(a, b *lint.Rule) int { return strings.Compare(a.Name, b.Name) }) {
 		t.Error("All is not sorted by name")
@@ -143,7 +144,7 @@ func TestNoStrayFiles(t *testing.T) {
 }
 
 // TestInventoryRulesNeedPrincipals checks that the rules whose fixtures come
-// with a directory export say nothing without one, as DESIGN promises.
+// with a directory export say nothing without one.
 func TestInventoryRulesNeedPrincipals(t *testing.T) {
 	n := 0
 	for _, r := range All {

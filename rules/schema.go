@@ -10,8 +10,8 @@ import (
 // shape is what the Microsoft.ManagedServices ARM schema requires of one
 // kind of object: the properties it must have and the JSON type of each
 // property it defines. TestSchemaShapes checks the table against
-// reference/Microsoft.ManagedServices-2022-10-01.json; earlier API versions
-// define subsets of the same objects.
+// Microsoft's published ARM schema of 2022-10-01 when a copy is present;
+// earlier API versions define subsets of the same objects.
 type shape struct {
 	what     string // the object in messages
 	required []string

@@ -1,5 +1,5 @@
 // Command gen writes a synthetic corpus of onboarding deployments for the
-// speed and memory targets of DESIGN section 7: templates in the layouts
+// speed and memory targets of docs/architecture.md: templates in the layouts
 // real repositories use (subscription, one resource group, many resource
 // groups through a copy loop, eligible authorizations), each with a
 // parameters file, some with mistakes. The corpus is deterministic.

@@ -1,6 +1,7 @@
-// Command jsonparse is the baseline of DESIGN section 7: it reads every
-// .json file under its arguments and merely parses it with encoding/json,
-// in parallel like lhlint, so the benchmark script can compare the two.
+// Command jsonparse is the baseline of docs/architecture.md (Speed and
+// robustness): it reads every .json file under its arguments and merely
+// parses it with encoding/json, in parallel like lhlint, so the benchmark
+// script can compare the two.
 package main
 
 import (

@@ -13,7 +13,7 @@ import (
 func main() {
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		// Each job's memory dies with the job, so collect rarely, but keep
-		// the heap under the 100 MB DESIGN §7 allows for any corpus.
+		// the heap under the 100 MB docs/architecture.md allows for any corpus.
 		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(64 << 20)
 	}

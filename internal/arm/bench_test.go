@@ -30,7 +30,7 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
-// BenchmarkUnmarshal is the baseline DESIGN §7 compares with: merely
+// BenchmarkUnmarshal is the baseline docs/architecture.md compares with: merely
 // parsing the same bytes as JSON.
 func BenchmarkUnmarshal(b *testing.B) {
 	tmpl, params := readBench(b)

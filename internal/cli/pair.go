@@ -28,7 +28,7 @@ const (
 )
 
 // pair decides which parameters files go with which templates, first match
-// wins (DESIGN §1): --parameters (forced, nil when not given), then a
+// wins (docs/architecture.md, Pipeline): --parameters (forced, nil when not given), then a
 // parameters file's metadata.template, then its name beside the template,
 // then its content. Companions pair like the files found, but only the
 // deployments the user asked for are kept: those of a found parameters

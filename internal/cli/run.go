@@ -102,7 +102,8 @@ func ruleName(r *lint.Rule) string {
 
 // lintJob reads, loads and lints the deployments of one job, and resolves
 // their findings while the sources are in memory. Then the sources go:
-// memory stays flat however many deployments there are (DESIGN §7).
+// memory stays flat however many deployments there are
+// (docs/architecture.md, Speed and robustness).
 func (l *linter) lintJob(index int, j job, opts lint.Options) {
 	var files map[*token.File]*source.File
 	defer func() {

@@ -1,7 +1,8 @@
-// Package expr is the expression evaluator shared by both front ends: the
-// ARM template expression syntax parses into its nodes (Parse), Bicep
-// expressions lower into the same nodes, and one function library evaluates
-// them with Azure's semantics (Eval).
+// Package expr is the expression evaluator the front-ends share
+// (docs/architecture.md): the ARM template expression syntax parses into
+// its nodes (Parse), another language's expressions lower into the same
+// nodes, and one function library evaluates them with Azure's semantics
+// (Eval).
 //
 // Evaluation never fails. Whatever cannot be known before deployment
 // (reference(), list*(), a parameter with no value, a misused function)

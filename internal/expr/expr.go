@@ -52,7 +52,7 @@ type SyntaxError struct {
 func (e *SyntaxError) Error() string { return e.Msg }
 
 // Env is what evaluation needs from the template around an expression.
-// The ARM loader and the Bicep lowering each implement it.
+// Each front-end implements it (docs/architecture.md).
 type Env interface {
 	// Parameter returns the value parameter name has in this deployment, or
 	// false when the template declares no such parameter. A declared parameter

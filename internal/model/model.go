@@ -117,7 +117,7 @@ func (p *Parameter) Value() Value {
 
 // Resource is what every ARM resource has, wherever it is declared.
 type Resource struct {
-	Span             // the resource's object (or Bicep declaration)
+	Span             // the resource's declaration
 	Type       Value // the resource type
 	APIVersion Value
 	Name       Value
@@ -141,7 +141,7 @@ type Copy struct {
 }
 
 // NestedDeployment is a Microsoft.Resources/deployments resource with an
-// inline template (or a Bicep module) that contains registration resources.
+// inline template that contains registration resources.
 type NestedDeployment struct {
 	Resource
 	// Inner is true when expressionEvaluationOptions.scope is inner: the inner

@@ -1,5 +1,5 @@
 // Command gencatalog writes the role catalog package roles embeds, from the
-// reference files in ../shared/reference. go generate ./roles runs it:
+// reference files in the folder -ref names. go generate ./roles runs it:
 //
 //	go run ./internal/gencatalog -ref ../../shared/reference -date 2026-08-22 -o catalog.txt
 //
