@@ -88,7 +88,7 @@ func eligibleAuthorization(i int, a model.Value) *model.EligibleAuthorization {
 // managedByTenantId), they stand for one registration definition whose
 // scope and resource envelope are unknown.
 func loadParametersAlone(d *model.Deployment, params *File) {
-	values := givenValues(params.Root())
+	values := byName(parameterValues(params.Root()))
 	get := func(name string) model.Value {
 		if g, ok := values[name]; ok {
 			return g.value

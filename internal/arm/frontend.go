@@ -28,11 +28,16 @@ func (FrontEnd) Parse(fset *token.FileSet, name string, content []byte) frontend
 	return Parse(fset, name, content)
 }
 
-// Load is the package's Load, for files Parse returned.
+// Load is the package's Load. The template is a file Parse returned; the
+// parameters file may come from any front-end.
 func (FrontEnd) Load(template, params frontend.File) *model.Deployment {
 	t, _ := template.(*File)
-	p, _ := params.(*File)
-	return Load(t, p)
+	p, ours := params.(*File)
+	if t == nil || params == nil || ours {
+		return Load(t, p)
+	}
+	g := params.Given()
+	return loadTemplate(t, &g)
 }
 
 // Source returns the file's text and its token.File.

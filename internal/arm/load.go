@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/lhlint/lhlint/internal/expr"
+	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/model"
 )
 
@@ -41,19 +42,39 @@ func (l *loader) problem(span model.Span, msg string) {
 // nil: a template alone is deployed with its defaults; a parameters file
 // alone has its onboarding values checked on their own.
 func Load(template, params *File) *model.Deployment {
+	if template == nil {
+		d := &model.Deployment{Syntax: syntax{}}
+		if params != nil {
+			addGiven(d, params.Given())
+			if !params.Malformed {
+				loadParametersAlone(d, params)
+			}
+		}
+		return d
+	}
+	var g *frontend.Given
+	if params != nil {
+		given := params.Given()
+		g = &given
+	}
+	return loadTemplate(template, g)
+}
+
+// addGiven records the name and the findings of the parameters file g.
+func addGiven(d *model.Deployment, g frontend.Given) {
+	d.ParametersFile = g.Name
+	d.Problems = append(d.Problems, g.Problems...)
+	d.Duplicates = append(d.Duplicates, g.Duplicates...)
+	d.Suppressions = append(d.Suppressions, g.Suppressions...)
+}
+
+// loadTemplate builds the deployment of template deployed with the
+// parameters file params gives, nil for none.
+func loadTemplate(template *File, params *frontend.Given) *model.Deployment {
 	d := &model.Deployment{Syntax: syntax{template}}
 	l := &loader{d: d, budget: expr.NewBudget(maxEvalWork), problems: map[model.Span]bool{}}
 	if params != nil {
-		d.ParametersFile = params.Name
-		d.Problems = append(d.Problems, params.Problems...)
-		d.Duplicates = append(d.Duplicates, params.Duplicates...)
-		d.Suppressions = append(d.Suppressions, params.Suppressions...)
-	}
-	if template == nil {
-		if params != nil && !params.Malformed {
-			loadParametersAlone(d, params)
-		}
-		return d
+		addGiven(d, *params)
 	}
 	d.Template = template.Name
 	d.Problems = append(d.Problems, template.Problems...)
@@ -63,11 +84,9 @@ func Load(template, params *File) *model.Deployment {
 		return d
 	}
 	var values map[string]given
-	if params != nil && !params.Malformed {
-		values = givenValues(params.Root())
-		for _, m := range params.Root().Get("parameters").Members() {
-			d.ParameterValues = append(d.ParameterValues, model.ParameterValue{Name: m.Key, Span: m.KeySpan, Value: values[strings.ToLower(m.Key)].value})
-		}
+	if params != nil {
+		d.ParameterValues = params.Values
+		values = byName(params.Values)
 	}
 	root := template.Root()
 	d.TargetScope = schemaScope(root.Get("$schema"))
@@ -77,18 +96,37 @@ func Load(template, params *File) *model.Deployment {
 	return d
 }
 
-// givenValues reads the values a parameters file sets. They are literals:
-// ARM does not evaluate expressions in parameter values.
-func givenValues(root model.Value) map[string]given {
-	values := map[string]given{}
+// Given returns the values the parameters file sets, with its findings.
+func (f *File) Given() frontend.Given {
+	g := frontend.Given{Name: f.Name, Malformed: f.Malformed, Problems: f.Problems, Duplicates: f.Duplicates, Suppressions: f.Suppressions}
+	if !f.Malformed {
+		g.Values = parameterValues(f.Root())
+	}
+	return g
+}
+
+// parameterValues reads the values a parameters file sets. They are
+// literals: ARM does not evaluate expressions in parameter values.
+func parameterValues(root model.Value) []model.ParameterValue {
+	var values []model.ParameterValue
 	for _, m := range root.Get("parameters").Members() {
 		v := m.Value.Get("value")
 		if ref := m.Value.Get("reference"); !ref.IsMissing() {
 			v = model.UnknownValue("the value is read from Key Vault at deployment time", ref.Span)
 		}
-		values[strings.ToLower(m.Key)] = given{value: v, key: m.KeySpan}
+		values = append(values, model.ParameterValue{Name: m.Key, Span: m.KeySpan, Value: v})
 	}
 	return values
+}
+
+// byName indexes parameter values by their lower-case names, as ARM
+// matches them.
+func byName(values []model.ParameterValue) map[string]given {
+	out := make(map[string]given, len(values))
+	for _, v := range values {
+		out[strings.ToLower(v.Name)] = given{value: v.Value, key: v.Span}
+	}
+	return out
 }
 
 // schemaScope reads the deployment scope from a template's $schema.

@@ -24,10 +24,12 @@ type FrontEnd interface {
 	// Parse registers content in fset under name and parses it. It never
 	// fails: what cannot be read is a problem of the File, at its position.
 	Parse(fset *token.FileSet, name string, content []byte) File
-	// Load builds the deployment of template deployed with params, files
-	// this front-end parsed. Either may be nil: a template alone is
-	// deployed with its defaults; a parameters file alone has its
-	// onboarding values checked on their own.
+	// Load builds the deployment of template, a file this front-end
+	// parsed, deployed with params, a parameters file that any front-end
+	// may have parsed (Load reads it through File.Given). Either may be
+	// nil: a template alone is deployed with its defaults; a parameters
+	// file alone, which its own front-end loads, has its onboarding values
+	// checked on their own.
 	Load(template, params File) *model.Deployment
 }
 
@@ -35,6 +37,23 @@ type FrontEnd interface {
 type File interface {
 	// Source returns the file's text and its token.File in the shared FileSet.
 	Source() *source.File
+	// Given returns what the file, as a parameters file, gives the
+	// deployment of a template.
+	Given() Given
+}
+
+// Given is what a parameters file gives the deployment of a template, in
+// the model's words, so that a template can be deployed with a parameters
+// file its own front-end did not parse.
+type Given struct {
+	Name string // the file's name as output shows it
+	// Values are the values the file sets, in the order written. A value
+	// known only at deployment time (read from Key Vault) is unknown.
+	Values       []model.ParameterValue
+	Malformed    bool // the file cannot be parsed, and sets nothing
+	Problems     []model.Problem
+	Duplicates   []model.Duplicate
+	Suppressions []model.Suppression
 }
 
 // Kind is what a file is to lhlint.
