@@ -29,9 +29,9 @@ const (
 	companion               // read from disk only to pair a walked or named file
 )
 
-// file is a JSON file found on the command line or in a walk, or read to
-// pair one, with what its front-end's Classify made of it. Only this is kept between
-// discovery and linting, never the content.
+// file is a file found on the command line or in a walk, or read to pair
+// one, with what its front-end's Classify made of it. Only this is kept
+// between discovery and linting, never the content.
 type file struct {
 	path   string // as given, walked, or joined to a found file's folder; OS-separated
 	abs    string // absolute and clean: one file named twice is one file
@@ -81,12 +81,12 @@ type discoverer struct {
 	dirs         map[string][]string // the JSON files of a folder, read to pair a named file
 }
 
-// discover finds the JSON files under args, drops those the configuration
+// discover finds the files under args, drops those the configuration
 // ignores, and classifies the rest. A file named on the command line is
-// always read; a walk considers the files of an extension a front-end reads, skips hidden folders
-// (.git among them) and node_modules, and skips files over maxFileSize. A
-// walk does not follow symbolic links, so a link loop cannot make it run
-// forever.
+// read when a front-end reads its extension; a walk considers the files of
+// such an extension, skips hidden folders (.git among them) and
+// node_modules, and skips files over maxFileSize. A walk does not follow
+// symbolic links, so a link loop cannot make it run forever.
 //
 // Unless companions is false (--parameters decides every pair), it then
 // reads the files pairing needs that the user did not name or walk, as

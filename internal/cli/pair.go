@@ -28,14 +28,15 @@ const (
 )
 
 // pair decides which parameters files go with which templates, first match
-// wins (docs/architecture.md, Pipeline): --parameters (forced, nil when not given), then a
-// parameters file's metadata.template, then its name beside the template,
-// then its content. Companions pair like the files found, but only the
-// deployments the user asked for are kept: those of a found parameters
-// file, and of a named template with each parameters file of its folder.
-// It returns the jobs, sorted by path, and a --verbose note for every file
-// found, with paths printed by show. It is a pure function of the files'
-// paths, origins and frontend.Info, so it is tested on tables of them.
+// wins (docs/architecture.md, Pipeline): --parameters (forced, nil when not
+// given), then the template a parameters file names (its
+// metadata.template), then its name beside the template, then its content.
+// Companions pair like the files found, but only the deployments the user
+// asked for are kept: those of a found parameters file, and of a named
+// template with each parameters file of its folder. It returns the jobs,
+// sorted by path, and a --verbose note for every file found, with paths
+// printed by show. It is a pure function of the files' paths, origins and
+// frontend.Info, so it is tested on tables of them.
 func pair(files []file, forced *file, show func(string) string) ([]job, []note) {
 	var notes []note
 	say := func(f *file, format string, args ...any) {
