@@ -20,8 +20,8 @@ So does the deployment of a policy's deployIfNotExists effect without
 "deploymentScope": "Subscription", which deploys into a resource group.
 See https://learn.microsoft.com/azure/lighthouse/concepts/architecture.
 
-Fix: deploy the template at subscription scope (the
-subscriptionDeploymentTemplate $schema, az deployment sub create) and keep
+Fix: deploy the template at subscription scope (az deployment sub create;
+in ARM JSON, the subscriptionDeploymentTemplate $schema) and keep
 the definition out of nested resource-group deployments; only the
 assignment goes into each resource group. In a deployIfNotExists policy, set
 deploymentScope to Subscription.`,

@@ -24,7 +24,7 @@ declare the dependency.
 See https://learn.microsoft.com/azure/azure-resource-manager/templates/resource-dependency.
 
 Fix: add the definition's resource ID to the dependsOn of the assignment, or
-of the nested deployment that contains it, for example
+of the nested deployment that contains it; in ARM JSON, for example
 "[resourceId('Microsoft.ManagedServices/registrationDefinitions', variables('definitionName'))]".`,
 	Run: runMissingDependsOn,
 }

@@ -8,14 +8,14 @@ var MissingParameterValue = &lint.Rule{
 	Name:     "missing_parameter_value",
 	Title:    "Parameter has no value",
 	Severity: lint.Warning,
-	Doc: `A template parameter without a defaultValue must get its value at
+	Doc: `A template parameter without a default value must get its value at
 deployment. When the parameters file does not set it, the deployment asks for
 it interactively or fails in a pipeline; the official multiple-resource-group
 template did exactly this with resourceGroups. It is a warning because a
 value can also come from the command line.
 See https://learn.microsoft.com/azure/azure-resource-manager/templates/parameter-files.
 
-Fix: set the parameter in the parameters file, or give it a defaultValue.`,
+Fix: set the parameter in the parameters file, or give it a default value.`,
 	Run: runMissingParameterValue,
 }
 
