@@ -1,0 +1,355 @@
+package bicep
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/lhlint/lhlint/internal/expr"
+	"github.com/lhlint/lhlint/internal/model"
+)
+
+// Bounds that keep hostile files from costing unbounded time or memory,
+// the same as the ARM loader's. Azure allows at most 800 copies per loop.
+const (
+	maxCopies    = 800     // items of one for-expression that are expanded
+	maxEvalSteps = 500000  // values evaluated for one deployment
+	maxEvalWork  = 4000000 // work of all expressions of one deployment (see expr.Budget)
+	maxCallDepth = 32      // user-defined functions evaluated inside one another
+)
+
+// Options are what a deployment gives a Bicep file besides its text.
+type Options struct {
+	// Params are the values a parameters file (.bicepparam or JSON) sets,
+	// by parameter name. They are values, never expressions.
+	Params map[string]model.Value
+	// Resolve gives the references the lowering does not evaluate itself
+	// (resources, modules, imports); nil leaves them unknown.
+	Resolve Resolver
+}
+
+// Env is the evaluation environment of one .bicep file deployed with some
+// parameter values: it lowers the file's expressions into internal/expr
+// and implements expr.Env for them, so that Bicep and ARM are evaluated by
+// the same functions with the same unknowns. Parameters take the given
+// value or their default, variables are evaluated on first use, functions
+// declared with func are evaluated with their arguments, and the deployment
+// context follows targetScope.
+type Env struct {
+	file   *File
+	syms   *declSymbols
+	given  map[string]model.Value
+	params map[string]*slot
+	vars   map[string]*slot
+	ctx    *expr.Context
+	scope  model.Scope
+	low    *lowering
+	shared *deployment
+	fn     *Func         // the function whose body this Env evaluates
+	args   []model.Value // its arguments
+}
+
+// deployment is what the Envs of one deployment share: the work left.
+type deployment struct {
+	budget *expr.Budget
+	steps  int // values evaluated
+	lower  int // nodes that may still be lowered
+	calls  int // user-defined functions being evaluated, one inside another
+	funcs  map[*Func]bool
+}
+
+// slot is a parameter or variable, evaluated once.
+type slot struct {
+	value model.Value
+	state evalState
+}
+
+type evalState uint8
+
+const (
+	pending evalState = iota
+	busy
+	done
+)
+
+// NewEnv returns the environment of f deployed with opts.
+func NewEnv(f *File, opts Options) *Env {
+	e := &Env{
+		file:   f,
+		syms:   declared(f),
+		given:  opts.Params,
+		params: map[string]*slot{},
+		vars:   map[string]*slot{},
+		shared: &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}},
+	}
+	e.scope = targetScope(f)
+	e.ctx = expr.ContextOf(e.scope)
+	e.low = &lowering{syms: e.syms, resolve: opts.Resolve, steps: &e.shared.lower}
+	return e
+}
+
+// targetScope reads the file's targetScope; a file without one deploys to
+// a resource group.
+func targetScope(f *File) model.Scope {
+	for _, st := range f.Stmts {
+		t, ok := st.(*TargetScope)
+		if !ok {
+			continue
+		}
+		s := model.Scope{Kind: model.ScopeUnknown, Span: t.Span}
+		if v, ok := t.Value.(*StringLit); ok && v != nil {
+			switch text, _ := v.Text(); text {
+			case "resourceGroup":
+				s.Kind = model.ScopeResourceGroup
+			case "subscription":
+				s.Kind = model.ScopeSubscription
+			case "managementGroup":
+				s.Kind = model.ScopeManagementGroup
+			case "tenant":
+				s.Kind = model.ScopeTenant
+			}
+		}
+		return s
+	}
+	return model.Scope{Kind: model.ScopeResourceGroup}
+}
+
+// Scope returns where the file deploys, from its targetScope.
+func (e *Env) Scope() model.Scope { return e.scope }
+
+// Lower translates x, an expression of the file, into the nodes of
+// internal/expr (see lowering).
+func (e *Env) Lower(x Expr) expr.Node { return e.low.lower(x) }
+
+// Eval evaluates x, an expression of the file written as a value (of a
+// parameter default, a variable, an output, a property): objects and
+// arrays are evaluated member by member and for-expressions item by item,
+// as ARM evaluates the JSON the compiler writes for them, so one unknown
+// member leaves the others known; everything else is lowered and evaluated
+// by internal/expr.
+func (e *Env) Eval(x Expr) model.Value {
+	if e.shared.steps++; e.shared.steps > maxEvalSteps {
+		if nilExpr(x) {
+			return model.UnknownValue("the template is too large for lhlint to evaluate", model.Span{})
+		}
+		return model.UnknownValue("the template is too large for lhlint to evaluate", spanOf(x))
+	}
+	switch x := x.(type) {
+	case *Paren:
+		if x != nil {
+			return e.Eval(x.X)
+		}
+	case *NonNull:
+		if x != nil {
+			return e.Eval(x.X)
+		}
+	case *ObjectLit:
+		if x != nil && !hasSpread(x) {
+			return e.object(x)
+		}
+	case *ArrayLit:
+		if x != nil && !hasSpread(x) {
+			items := make([]model.Value, 0, len(x.Items))
+			for _, it := range x.Items {
+				items = append(items, e.Eval(it))
+			}
+			return model.ArrayValue(items, x.Span)
+		}
+	case *ForExpr:
+		if x != nil {
+			return e.loop(x)
+		}
+	}
+	return expr.Eval(e, e.low.lower(x))
+}
+
+func hasSpread(x Node) bool {
+	switch x := x.(type) {
+	case *ObjectLit:
+		for _, m := range x.Members {
+			if _, ok := m.(*Spread); ok {
+				return true
+			}
+		}
+	case *ArrayLit:
+		for _, it := range x.Items {
+			if _, ok := it.(*Spread); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (e *Env) object(o *ObjectLit) model.Value {
+	var members model.Members
+	for _, m := range o.Members {
+		p, ok := m.(*Property)
+		if !ok || p == nil {
+			continue // a nested resource is a declaration of its own
+		}
+		k := expr.Eval(e, e.low.key(p.Key))
+		key, ok := k.Str()
+		if !ok {
+			reason := k.Reason()
+			if reason == "" {
+				reason = "the property name is known only at deployment time"
+			}
+			return model.UnknownValue(reason, o.Span)
+		}
+		members = append(members, model.Member{Key: key, KeySpan: k.Span, Value: e.Eval(p.Value)})
+	}
+	return model.ObjectValue(members, o.Span)
+}
+
+// loop evaluates a for-expression item by item, as ARM expands the copy
+// loop the compiler writes for it: the item and index variables stand for
+// this iteration's values.
+func (e *Env) loop(f *ForExpr) model.Value {
+	if f.Item == nil {
+		return model.UnknownValue("the loop has no item variable", f.Span)
+	}
+	if _, ok := f.Body.(*IfBody); ok {
+		return model.UnknownValue("a loop with a condition is allowed only for resources and modules", f.Span)
+	}
+	in := expr.Eval(e, e.low.lower(f.Iterable))
+	switch {
+	case in.IsUnknown():
+		return model.UnknownValue(in.Reason(), f.Span)
+	case in.Kind() != model.Array:
+		return model.UnknownValue(fmt.Sprintf("a loop runs over an array, got %s", kindName(in.Kind())), f.Span)
+	case in.Len() > maxCopies:
+		return model.UnknownValue(fmt.Sprintf("the loop has %d items, more than Azure's limit of %d", in.Len(), maxCopies), f.Span)
+	}
+	items := make([]model.Value, 0, in.Len())
+	base := len(e.low.locals)
+	for i, it := range in.Items() {
+		e.low.locals = append(e.low.locals, local{name: f.Item.Name, node: lit(f.Item.Span, it)})
+		if f.Index != nil {
+			e.low.locals = append(e.low.locals, local{name: f.Index.Name, node: lit(f.Index.Span, model.IntValue(int64(i), f.Index.Span))})
+		}
+		items = append(items, e.Eval(f.Body))
+		e.low.locals = e.low.locals[:base]
+	}
+	return model.ArrayValue(items, f.Span)
+}
+
+func kindName(k model.Kind) string {
+	switch k {
+	case model.Array, model.Object, model.Int:
+		return "an " + k.String()
+	case model.Null:
+		return "null"
+	}
+	return "a " + k.String()
+}
+
+// Parameter returns the value the deployment gives parameter name: the one
+// given in Options, else the default evaluated here. Inside a function, the
+// parameters are the function's.
+func (e *Env) Parameter(name string) (model.Value, bool) {
+	if e.fn != nil {
+		for i, p := range e.fn.Params {
+			if p != nil && p.Name != nil && p.Name.Name == name && i < len(e.args) {
+				return e.args[i], true
+			}
+		}
+		return model.Value{}, false
+	}
+	decl, ok := e.syms.params[name]
+	if !ok {
+		return model.Value{}, false
+	}
+	s := e.params[name]
+	if s == nil {
+		s = &slot{}
+		e.params[name] = s
+	}
+	switch s.state {
+	case busy:
+		return model.UnknownValue(fmt.Sprintf("parameter %q refers to itself", name), decl.Name.Span), true
+	case pending:
+		s.state = busy
+		s.value = e.parameterValue(decl)
+		s.state = done
+	}
+	return s.value, true
+}
+
+func (e *Env) parameterValue(decl *Param) model.Value {
+	if v, ok := e.given[decl.Name.Name]; ok && !v.IsMissing() {
+		return v
+	}
+	if decl.Value != nil {
+		return e.Eval(decl.Value)
+	}
+	return model.UnknownValue(fmt.Sprintf("parameter %q has no value: it has no default and no parameters file sets it", decl.Name.Name), decl.Name.Span)
+}
+
+// Variable returns the value of variable name, evaluated on first use.
+func (e *Env) Variable(name string) (model.Value, bool) {
+	if e.fn != nil {
+		return model.UnknownValue(fmt.Sprintf("function %q reads variable %q: a user-defined function can use only its parameters", e.fn.Name.Name, name), e.fn.Span), true
+	}
+	decl, ok := e.syms.vars[name]
+	if !ok {
+		return model.Value{}, false
+	}
+	s := e.vars[name]
+	if s == nil {
+		s = &slot{}
+		e.vars[name] = s
+	}
+	switch s.state {
+	case busy:
+		return model.UnknownValue(fmt.Sprintf("variable %q refers to itself", name), decl.Name.Span), true
+	case pending:
+		s.state = busy
+		// A variable is evaluated where it is declared, outside the loops
+		// and lambdas of the expression that reads it.
+		saved := e.low.locals
+		e.low.locals = nil
+		s.value = e.Eval(decl.Value)
+		e.low.locals = saved
+		s.state = done
+	}
+	return s.value, true
+}
+
+// CopyIndex returns false: Bicep has no copyIndex(); its loops bind their
+// variables instead.
+func (e *Env) CopyIndex(string) (int, bool) { return 0, false }
+
+// Context returns the deployment context of the file's targetScope.
+func (e *Env) Context() *expr.Context { return e.ctx }
+
+// Budget returns the work left to the expressions of the deployment.
+func (e *Env) Budget() *expr.Budget { return e.shared.budget }
+
+// Function evaluates the function name that the file declares with func,
+// called with args, in an environment where only its parameters are
+// declared, as Azure evaluates the compiled function.
+func (e *Env) Function(namespace, name string, args []model.Value) (model.Value, bool) {
+	if !strings.EqualFold(namespace, funcNamespace) {
+		return model.Value{}, false
+	}
+	f, ok := e.syms.funcs[name]
+	if !ok {
+		return model.Value{}, false
+	}
+	switch {
+	case e.shared.funcs[f]:
+		return model.UnknownValue(fmt.Sprintf("function %q calls itself", name), f.Name.Span), true
+	case len(args) != len(f.Params):
+		return model.UnknownValue(fmt.Sprintf("function %q takes %d arguments, got %d", name, len(f.Params), len(args)), f.Name.Span), true
+	case e.shared.calls >= maxCallDepth:
+		return model.UnknownValue("user-defined functions call one another too deeply to evaluate", f.Name.Span), true
+	}
+	fe := &Env{file: e.file, syms: e.syms, ctx: e.ctx, scope: e.scope, shared: e.shared, fn: f, args: append([]model.Value(nil), args...)}
+	fe.low = &lowering{syms: e.syms, resolve: e.low.resolve, inFunc: f, steps: &e.shared.lower}
+	e.shared.funcs[f] = true
+	e.shared.calls++
+	v := fe.Eval(f.Body)
+	e.shared.calls--
+	delete(e.shared.funcs, f)
+	return v, true
+}

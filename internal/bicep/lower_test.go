@@ -1,0 +1,257 @@
+package bicep
+
+import (
+	"go/token"
+	"strings"
+	"testing"
+
+	"github.com/lhlint/lhlint/internal/expr"
+	"github.com/lhlint/lhlint/internal/model"
+)
+
+// lowerPrelude declares what the expressions of the table tests read.
+const lowerPrelude = `targetScope = 'subscription'
+param name string = 'Contoso'
+param count int = 3
+param flag bool = true
+param tags object = {
+  env: 'prod'
+  owner: null
+}
+param ids array = [
+  'a'
+  'b'
+  'c'
+]
+param noDefault string
+var greeting = 'Hello ${name}'
+var nested = {
+  inner: {
+    value: 42
+  }
+  list: [1, 2, 3]
+}
+var squares = [for i in range(1, count): i * i]
+var cycleA = cycleB
+var cycleB = cycleA
+func double(x int) int => x * 2
+func hello(who string) string => 'Hello ${who}'
+func readsVar() string => greeting
+resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
+  name: 'rg'
+  location: 'westeurope'
+}
+`
+
+// evalPair evaluates a Bicep expression and an ARM expression in the same
+// environment.
+func evalPair(t *testing.T, bicepExpr, armExpr string) (model.Value, model.Value, *File) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f := Parse(fset, "main.bicep", []byte(lowerPrelude+"var under_test = "+bicepExpr+"\n"))
+	if len(f.Errors) > 0 {
+		t.Fatalf("%s: %v", bicepExpr, f.Errors[0])
+	}
+	e := NewEnv(f, Options{})
+	got, _ := e.Variable("under_test")
+	if armExpr == "" {
+		return got, model.Value{}, f
+	}
+	if !strings.HasPrefix(armExpr, "[") {
+		armExpr = "[" + armExpr + "]"
+	}
+	n, err := expr.Parse(armExpr, func(int) token.Pos { return token.NoPos })
+	if err != nil {
+		t.Fatalf("%s: %v", armExpr, err)
+	}
+	return got, expr.Eval(e, n), f
+}
+
+// show writes a value for a comparison: its JSON-like text, or its reason.
+func show(v model.Value) string {
+	switch v.Kind() {
+	case model.Unknown:
+		return "unknown: " + v.Reason()
+	case model.Missing:
+		return "missing"
+	case model.Null:
+		return "null"
+	case model.Bool:
+		b, _ := v.Bool()
+		if b {
+			return "true"
+		}
+		return "false"
+	case model.Int:
+		n, _ := v.Int()
+		return strings.TrimSpace(strings.Repeat(" ", 0) + itoa(n))
+	case model.String:
+		if v.IsSymbolic() {
+			return "sym:" + v.Text()
+		}
+		return "'" + v.Text() + "'"
+	case model.Array:
+		var parts []string
+		for _, it := range v.Items() {
+			parts = append(parts, show(it))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case model.Object:
+		var parts []string
+		for _, m := range v.Members() {
+			parts = append(parts, m.Key+": "+show(m.Value))
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	return "?"
+}
+
+func itoa(n int64) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	var b []byte
+	for n != 0 {
+		d := n % 10
+		if d < 0 {
+			d = -d
+		}
+		b = append([]byte{byte('0' + d)}, b...)
+		n /= 10
+	}
+	if neg {
+		b = append([]byte{'-'}, b...)
+	}
+	return string(b)
+}
+
+func TestLowerMatchesARM(t *testing.T) {
+	tests := []struct {
+		bicep, arm string
+		want       string // the value both give
+	}{
+		{`'plain'`, `'plain'`, `'plain'`},
+		{`'a${name}c'`, `[format('a{0}c', parameters('name'))]`, `'aContosoc'`},
+		{`'${count}'`, `[format('{0}', parameters('count'))]`, `'3'`},
+		{`'${flag}-${count}'`, `[format('{0}-{1}', parameters('flag'), parameters('count'))]`, `'True-3'`},
+		{`'{braces} ${name}'`, `[format('{{braces}} {0}', parameters('name'))]`, `'{braces} Contoso'`},
+		{`'''multi
+line'''`, `'multi
+line'`, "'multi\nline'"},
+		{`42`, `42`, `42`},
+		{`-7`, `-7`, `-7`},
+		{`-count`, `[sub(0, parameters('count'))]`, `-3`},
+		{`true`, `[true()]`, `true`},
+		{`null`, `[null()]`, `null`},
+		{`!flag`, `[not(parameters('flag'))]`, `false`},
+		{`count + 2 * 3`, `[add(parameters('count'), mul(2, 3))]`, `9`},
+		{`(count + 2) % 4`, `[mod(add(parameters('count'), 2), 4)]`, `1`},
+		{`count / 2 - 1`, `[sub(div(parameters('count'), 2), 1)]`, `0`},
+		{`count < 4 && count >= 3`, `[and(less(parameters('count'), 4), greaterOrEquals(parameters('count'), 3))]`, `true`},
+		{`count > 4 || count <= 2`, `[or(greater(parameters('count'), 4), lessOrEquals(parameters('count'), 2))]`, `false`},
+		{`name == 'contoso'`, `[equals(parameters('name'), 'contoso')]`, `false`},
+		{`name =~ 'contoso'`, `[equals(toLower(parameters('name')), toLower('contoso'))]`, `true`},
+		{`name != 'contoso'`, `[not(equals(parameters('name'), 'contoso'))]`, `true`},
+		{`name !~ 'CONTOSO'`, `[not(equals(toLower(parameters('name')), toLower('CONTOSO')))]`, `false`},
+		{`tags.owner ?? 'nobody'`, `[coalesce(parameters('tags').owner, 'nobody')]`, `'nobody'`},
+		{`flag ? 'yes' : 'no'`, `[if(parameters('flag'), 'yes', 'no')]`, `'yes'`},
+		{`tags.env`, `[parameters('tags').env]`, `'prod'`},
+		{`tags.?missing`, `[tryGet(parameters('tags'), 'missing')]`, `null`},
+		{`tags.?missing.deeper`, `[tryGet(parameters('tags'), 'missing', 'deeper')]`, `null`},
+		{`nested.inner.value`, `[variables('nested').inner.value]`, `42`},
+		{`ids[1]`, `[parameters('ids')[1]]`, `'b'`},
+		{`ids[?5]`, `[tryGet(parameters('ids'), 5)]`, `null`},
+		{`ids[^1]`, `[indexFromEnd(parameters('ids'), 1)]`, `'c'`},
+		{`ids[?^9]`, `[tryIndexFromEnd(parameters('ids'), 9)]`, `null`},
+		{`tags['env']`, `[parameters('tags')['env']]`, `'prod'`},
+		{`ids[0]!`, `[parameters('ids')[0]]`, `'a'`},
+		{`greeting`, `[variables('greeting')]`, `'Hello Contoso'`},
+		{`squares`, `[variables('squares')]`, `[1, 4, 9]`},
+		{`[1, 'two', name]`, `[createArray(1, 'two', parameters('name'))]`, `[1, 'two', 'Contoso']`},
+		{`{ a: 1, 'b-c': name }`, `[createObject('a', 1, 'b-c', parameters('name'))]`, `{a: 1, b-c: 'Contoso'}`},
+		{`{ '${name}': 1 }`, `[createObject(format('{0}', parameters('name')), 1)]`, `{Contoso: 1}`},
+		{`{ a: 1, ...tags }`, `[shallowMerge(createArray(createObject('a', 1), parameters('tags')))]`, `{a: 1, env: 'prod', owner: null}`},
+		{`[0, ...ids]`, `[flatten(createArray(createArray(0), parameters('ids')))]`, `[0, 'a', 'b', 'c']`},
+		{`length(ids)`, `[length(parameters('ids'))]`, `3`},
+		{`sys.length(ids)`, `[length(parameters('ids'))]`, `3`},
+		{`any(count)`, `[parameters('count')]`, `3`},
+		{`toUpper(name)`, `[toUpper(parameters('name'))]`, `'CONTOSO'`},
+		{`map(ids, x => '${x}!')`, `[map(parameters('ids'), lambda('x', format('{0}!', lambdaVariables('x'))))]`, `['a!', 'b!', 'c!']`},
+		{`filter(ids, x => x != 'b')`, `[filter(parameters('ids'), lambda('x', not(equals(lambdaVariables('x'), 'b'))))]`, `['a', 'c']`},
+		{`reduce(squares, 0, (acc, x) => acc + x)`, `[reduce(variables('squares'), 0, lambda('acc', 'x', add(lambdaVariables('acc'), lambdaVariables('x'))))]`, `14`},
+		{`toObject(ids, x => x, x => toUpper(x))`, `[toObject(parameters('ids'), lambda('x', lambdaVariables('x')), lambda('x', toUpper(lambdaVariables('x'))))]`, `{a: 'A', b: 'B', c: 'C'}`},
+		{`sort(ids, (a, b) => a > b)`, `[sort(parameters('ids'), lambda('a', 'b', greater(lambdaVariables('a'), lambdaVariables('b'))))]`, `['c', 'b', 'a']`},
+		{`[for (x, i) in ids: '${i}:${x}']`, `[map(parameters('ids'), lambda('x', 'i', format('{0}:{1}', lambdaVariables('i'), lambdaVariables('x'))))]`, `['0:a', '1:b', '2:c']`},
+		{`length([for x in ids: x])`, `[length(map(parameters('ids'), lambda('x', lambdaVariables('x'))))]`, `3`},
+		{`[for x in items(tags): x.key]`, `[map(items(parameters('tags')), lambda('x', lambdaVariables('x').key))]`, `['env', 'owner']`},
+		{`double(count)`, `[__bicep.double(parameters('count'))]`, `6`},
+		{`hello(name)`, `[__bicep.hello(parameters('name'))]`, `'Hello Contoso'`},
+		{`subscription().subscriptionId`, `[subscription().subscriptionId]`, `sym:{subscription().subscriptionId}`},
+		{`guid(subscription().id, name)`, `[guid(subscription().id, parameters('name'))]`, ``},
+		{`'${tenant().tenantId}/x'`, `[format('{0}/x', tenant().tenantId)]`, `sym:{tenant().tenantId}/x`},
+		{`resourceGroup().name`, `[resourceGroup().name]`, `unknown: resourceGroup() is not available in a subscription-scope template`},
+	}
+	for _, tc := range tests {
+		got, want, _ := evalPair(t, tc.bicep, tc.arm)
+		if show(got) != show(want) {
+			t.Errorf("%s\n got %s\nwant %s (from %s)", tc.bicep, show(got), show(want), tc.arm)
+			continue
+		}
+		if tc.want != "" && show(got) != tc.want {
+			t.Errorf("%s = %s, want %s", tc.bicep, show(got), tc.want)
+		}
+	}
+}
+
+func TestLowerUnknowns(t *testing.T) {
+	tests := []struct{ bicep, reason string }{
+		{`rg.name`, `lhlint does not evaluate references to resource "rg"`},
+		{`undeclared`, `"undeclared" is not declared`},
+		{`noDefault`, `parameter "noDefault" has no value: it has no default and no parameters file sets it`},
+		{`cycleA`, `variable "cycleA" refers to itself`},
+		{`readsVar()`, `function "readsVar" reads "greeting": a user-defined function can use only its parameters`},
+		{`double(1, 2)`, `function "double" takes 1 arguments, got 2`},
+		{`loadTextContent('x.txt')`, `lhlint does not read the file that loadTextContent() loads`},
+		{`rg.listKeys()`, `listKeys() is evaluated at deployment time`},
+		{`[for x in 'abc': x]`, `a loop runs over an array, got a string`},
+		{`[for x in range(0, 801): x]`, `the loop has 801 items, more than Azure's limit of 800`},
+		{`reference('x').id`, `reference() is evaluated at deployment time`},
+	}
+	for _, tc := range tests {
+		got, _, _ := evalPair(t, tc.bicep, "")
+		if got.Reason() != tc.reason {
+			t.Errorf("%s = %s, want unknown: %s", tc.bicep, show(got), tc.reason)
+		}
+	}
+}
+
+// TestLowerSpans checks that a value read from a literal keeps the span
+// of the literal, and a computed one the span of its expression.
+func TestLowerSpans(t *testing.T) {
+	tests := []struct{ bicep, at string }{
+		{`'plain'`, `'plain'`},
+		{`name`, `'Contoso'`},
+		{`ids[1]`, `'b'`},
+		{`nested.inner.value`, `42`},
+		{`'x${name}'`, `'x${name}'`},
+		{`[for x in ids: x][2]`, `'c'`},
+		{`map(ids, x => x)[0]`, `'a'`},
+		{`-7`, `-7`},
+		{`hello(name)`, `'Hello ${who}'`},
+		{`tags.owner ?? 'nobody'`, `'nobody'`},
+		{`flag ? 'yes' : 'no'`, `'yes'`},
+	}
+	for _, tc := range tests {
+		got, _, f := evalPair(t, tc.bicep, "")
+		if !got.Span.IsValid() {
+			t.Errorf("%s = %s has no span", tc.bicep, show(got))
+			continue
+		}
+		text := f.Content
+		start, end := f.Tok.Offset(got.Pos()), f.Tok.Offset(got.End())
+		if s := string(text[start:end]); s != tc.at {
+			t.Errorf("%s = %s is spanned at %q, want %q", tc.bicep, show(got), s, tc.at)
+		}
+	}
+}
