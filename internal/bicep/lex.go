@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -400,6 +401,16 @@ func (lx *lexer) escape(b *strings.Builder) {
 			lx.errorf(start, lx.off, "invalid escape %s: the code point is above 10FFFF", quoteText(string(lx.src[start:lx.off])))
 			return
 		}
+		if utf16.IsSurrogate(rune(n)) {
+			// Bicep strings are UTF-16, so a pair of escaped surrogate
+			// halves is one character.
+			if low, end, ok := lowSurrogate(lx.src, lx.off); ok {
+				if r := utf16.DecodeRune(rune(n), low); r != utf8.RuneError {
+					lx.off = end
+					n = uint64(r)
+				}
+			}
+		}
 		b.WriteRune(rune(n))
 	case '\n', '\r':
 		lx.off--
@@ -409,6 +420,26 @@ func (lx *lexer) escape(b *strings.Builder) {
 		lx.off += size - 1
 		lx.errorf(start, lx.off, `unknown escape sequence %s; the escapes are \\ \' \n \r \t \$ and \u{...}`, quoteText(string(lx.src[start:lx.off])))
 	}
+}
+
+// lowSurrogate reads an escape \u{...} of a low surrogate at off, and
+// returns it with the offset after it.
+func lowSurrogate(src []byte, off int) (rune, int, bool) {
+	if off+3 > len(src) || src[off] != '\\' || src[off+1] != 'u' || src[off+2] != '{' {
+		return 0, 0, false
+	}
+	i := off + 3
+	for i < len(src) && isHex(src[i]) {
+		i++
+	}
+	if i >= len(src) || src[i] != '}' || i == off+3 {
+		return 0, 0, false
+	}
+	n, err := strconv.ParseUint(string(src[off+3:i]), 16, 32)
+	if err != nil || n < 0xDC00 || n > 0xDFFF {
+		return 0, 0, false
+	}
+	return rune(n), i + 1, true
 }
 
 func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }

@@ -139,6 +139,7 @@ func TestLowerMatchesARM(t *testing.T) {
 		{`'''multi
 line'''`, `'multi
 line'`, "'multi\nline'"},
+		{`'\u{D801}\u{DC37}'`, `'𐐷'`, "'𐐷'"},
 		{`42`, `42`, `42`},
 		{`-7`, `-7`, `-7`},
 		{`-count`, `[sub(0, parameters('count'))]`, `-3`},
