@@ -101,7 +101,9 @@ func compareDataset(t *testing.T, dir string) []comparison {
 	f := Parse(fset, "main.bicep", src)
 	af := arm.Parse(fset, "main.json", js)
 	root := af.Root()
-	be := NewEnv(f, Options{})
+	be := NewEnv(f, Options{ReadFile: func(path string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
+	}})
 	ae := newARMEnv(root)
 	var out []comparison
 	add := func(kind, name string, b, a model.Value) {

@@ -25,6 +25,10 @@ type Options struct {
 	// Resolve gives the references the lowering does not evaluate itself
 	// (resources, modules, imports); nil leaves them unknown.
 	Resolve Resolver
+	// ReadFile reads a file that loadTextContent(), loadJsonContent() or
+	// loadFileAsBase64() names, by its path as written (relative to the
+	// template); nil leaves what they load unknown.
+	ReadFile func(path string) ([]byte, error)
 }
 
 // Env is the evaluation environment of one .bicep file deployed with some
@@ -83,7 +87,7 @@ func NewEnv(f *File, opts Options) *Env {
 	}
 	e.scope = targetScope(f)
 	e.ctx = expr.ContextOf(e.scope)
-	e.low = &lowering{syms: e.syms, resolve: opts.Resolve, steps: &e.shared.lower}
+	e.low = &lowering{syms: e.syms, resolve: opts.Resolve, steps: &e.shared.lower, read: opts.ReadFile}
 	return e
 }
 
@@ -345,7 +349,7 @@ func (e *Env) Function(namespace, name string, args []model.Value) (model.Value,
 		return model.UnknownValue("user-defined functions call one another too deeply to evaluate", f.Name.Span), true
 	}
 	fe := &Env{file: e.file, syms: e.syms, ctx: e.ctx, scope: e.scope, shared: e.shared, fn: f, args: append([]model.Value(nil), args...)}
-	fe.low = &lowering{syms: e.syms, resolve: e.low.resolve, inFunc: f, steps: &e.shared.lower}
+	fe.low = &lowering{syms: e.syms, resolve: e.low.resolve, inFunc: f, steps: &e.shared.lower, read: e.low.read}
 	e.shared.funcs[f] = true
 	e.shared.calls++
 	v := fe.Eval(f.Body)

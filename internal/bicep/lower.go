@@ -1,10 +1,15 @@
 package bicep
 
 import (
+	"bytes"
+	"encoding/base64"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/lhlint/lhlint/internal/expr"
 	"github.com/lhlint/lhlint/internal/model"
@@ -99,7 +104,8 @@ type lowering struct {
 	resolve Resolver
 	inFunc  *Func // the function whose body is lowered: only its parameters are in scope
 	locals  []local
-	steps   *int // nodes the deployment may still lower, shared
+	steps   *int                              // nodes the deployment may still lower, shared
+	read    func(path string) ([]byte, error) // reads a file a load function names; nil reads none
 }
 
 // maxLowerSteps bounds the nodes lowered for one file, loops expanded, so
@@ -438,12 +444,23 @@ func (l *lowering) call(c *Call) expr.Node {
 		}
 	} else if f, ok := l.syms.funcs[name]; ok {
 		return &expr.Call{Span: c.Span, Namespace: funcNamespace, Name: f.Name.Name, NameSpan: c.Name.Span, Args: l.args(c.Args)}
+	} else if what, ok := l.syms.other[name]; ok {
+		if n, ok := l.resolved(c); ok {
+			return n
+		}
+		return unknown(c, "lhlint does not evaluate calls of %s %q", what, name)
 	}
 	switch {
 	case name == "any" && len(c.Args) == 1:
 		return l.lower(c.Args[0]) // any() only changes the type the compiler checks
+	case name == "nameof" && len(c.Args) == 1:
+		return l.nameof(c)
+	case (name == "subscription" || name == "resourceGroup" || name == "managementGroup") && len(c.Args) > 0:
+		// A scope in another subscription, group or management group has
+		// no ARM value: the compiler writes it as an empty object.
+		return lit(c.Span, model.ObjectValue(nil, c.Span))
 	case compileTime[name]:
-		return unknown(c, "lhlint does not read the file that %s() loads", name)
+		return l.load(c, name)
 	case name == "readEnvironmentVariable" || name == "readCliArg" || name == "externalInput":
 		return unknown(c, "%s() is known only when the deployment runs", name)
 	}
@@ -563,4 +580,216 @@ func nilExpr(x Expr) bool {
 	}
 	v := reflect.ValueOf(x)
 	return v.Kind() == reflect.Pointer && v.IsNil()
+}
+
+// nameof is the name of a symbol or the last property of an access, as
+// the compiler writes it.
+func (l *lowering) nameof(c *Call) expr.Node {
+	switch x := c.Args[0].(type) {
+	case *Ident:
+		return str(c, x.Name)
+	case *Member:
+		if x.Name != nil {
+			return str(c, x.Name.Name)
+		}
+	case *ResourceAccess:
+		if x.Name != nil {
+			return str(c, x.Name.Name)
+		}
+	case *Index:
+		if s, ok := x.Index.(*StringLit); ok && s != nil {
+			if text, ok := s.Text(); ok {
+				return str(c, text)
+			}
+		}
+	}
+	return unknown(c, "nameof takes a symbol or a property access")
+}
+
+// maxLoadSize bounds a file that a load function reads. The compiler's own
+// limits are lower (131,072 characters of text, 96 KB of binary).
+const maxLoadSize = 1 << 20
+
+// load evaluates a function that reads a file next to the template when
+// the file is compiled: its content becomes a literal of the template.
+func (l *lowering) load(c *Call, name string) expr.Node {
+	if l.read == nil {
+		return unknown(c, "lhlint does not read the file that %s() loads", name)
+	}
+	if len(c.Args) == 0 {
+		return unknown(c, "%s takes the path of a file", name)
+	}
+	p, ok := c.Args[0].(*StringLit)
+	if !ok || p == nil {
+		return unknown(c, "%s takes the path of a file as a string literal", name)
+	}
+	path, ok := p.Text()
+	if !ok {
+		return unknown(c, "%s takes the path of a file as a string literal", name)
+	}
+	encoding, jsonPath := "", ""
+	switch name {
+	case "loadTextContent":
+		if len(c.Args) > 1 {
+			encoding = literalText(c.Args[1])
+		}
+	case "loadJsonContent":
+		if len(c.Args) > 1 {
+			jsonPath = literalText(c.Args[1])
+		}
+	case "loadFileAsBase64":
+	default:
+		return unknown(c, "lhlint does not read the file that %s() loads", name)
+	}
+	content, err := l.read(path)
+	switch {
+	case err != nil:
+		return unknown(c, "%s cannot read %q: %v", name, path, err)
+	case len(content) > maxLoadSize:
+		return unknown(c, "the file %q that %s loads is too large to evaluate", path, name)
+	}
+	sp := spanOf(c)
+	switch name {
+	case "loadFileAsBase64":
+		return lit(sp, model.StringValue(base64.StdEncoding.EncodeToString(content), sp))
+	case "loadJsonContent":
+		return l.jsonPath(c, call(c, "json", lit(sp, model.StringValue(stripComments(stripBOM(content)), sp))), jsonPath)
+	}
+	text, ok := decodeText(content, encoding)
+	if !ok {
+		return unknown(c, "lhlint does not decode the encoding %q", encoding)
+	}
+	return lit(sp, model.StringValue(text, sp))
+}
+
+func literalText(x Expr) string {
+	if s, ok := x.(*StringLit); ok && s != nil {
+		t, _ := s.Text()
+		return t
+	}
+	return "?"
+}
+
+func stripBOM(b []byte) []byte {
+	return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+}
+
+// decodeText decodes a file that loadTextContent reads in encoding, as .NET
+// does: a byte order mark, when there is one, decides.
+func decodeText(b []byte, encoding string) (string, bool) {
+	switch {
+	case bytes.HasPrefix(b, []byte("\xef\xbb\xbf")):
+		return string(b[3:]), true
+	case bytes.HasPrefix(b, []byte("\xff\xfe")):
+		return utf16Text(b[2:], binary.LittleEndian), true
+	case bytes.HasPrefix(b, []byte("\xfe\xff")):
+		return utf16Text(b[2:], binary.BigEndian), true
+	}
+	switch strings.ToLower(encoding) {
+	case "", "utf-8":
+		return strings.ToValidUTF8(string(b), "\uFFFD"), true
+	case "utf-16":
+		return utf16Text(b, binary.LittleEndian), true
+	case "utf-16be":
+		return utf16Text(b, binary.BigEndian), true
+	case "us-ascii":
+		out := make([]byte, len(b))
+		for i, c := range b {
+			out[i] = c
+			if c > 0x7f {
+				out[i] = '?'
+			}
+		}
+		return string(out), true
+	case "iso-8859-1":
+		out := make([]rune, len(b))
+		for i, c := range b {
+			out[i] = rune(c)
+		}
+		return string(out), true
+	}
+	return "", false
+}
+
+func utf16Text(b []byte, order binary.ByteOrder) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		u[i] = order.Uint16(b[2*i:])
+	}
+	return string(utf16.Decode(u))
+}
+
+// jsonPath selects the part of a loaded JSON value that a path such as
+// '$.a.b[0]' or '.a' names; filters and wildcards are not evaluated.
+func (l *lowering) jsonPath(c *Call, n expr.Node, path string) expr.Node {
+	rest := strings.TrimPrefix(path, "$")
+	sp := spanOf(c)
+	for rest != "" && rest != "." {
+		switch {
+		case rest[0] == '.':
+			end := 1
+			for end < len(rest) && rest[end] != '.' && rest[end] != '[' {
+				end++
+			}
+			name := rest[1:end]
+			if name == "" || name == "*" {
+				return unknown(c, "lhlint does not evaluate the JSON path %q", path)
+			}
+			n = &expr.Member{Span: sp, X: n, Name: name, NameSpan: sp}
+			rest = rest[end:]
+		case rest[0] == '[':
+			end := strings.IndexByte(rest, ']')
+			if end < 0 {
+				return unknown(c, "lhlint does not evaluate the JSON path %q", path)
+			}
+			inner := rest[1:end]
+			var key model.Value
+			if k, err := strconv.Atoi(inner); err == nil {
+				key = model.IntValue(int64(k), sp)
+			} else if len(inner) >= 2 && inner[0] == '\'' && inner[len(inner)-1] == '\'' {
+				key = model.StringValue(inner[1:len(inner)-1], sp)
+			} else {
+				return unknown(c, "lhlint does not evaluate the JSON path %q", path)
+			}
+			n = &expr.Index{Span: sp, X: n, Index: lit(sp, key)}
+			rest = rest[end+1:]
+		default:
+			return unknown(c, "lhlint does not evaluate the JSON path %q", path)
+		}
+	}
+	return n
+}
+
+// stripComments blanks the // and /* */ comments of JSON text, which the
+// compiler accepts in a file that loadJsonContent reads.
+func stripComments(b []byte) string {
+	out := []byte(string(b))
+	inString := false
+	for i := 0; i < len(out); i++ {
+		c := out[i]
+		switch {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '/' && i+1 < len(out) && out[i+1] == '/':
+			for ; i < len(out) && out[i] != '\n'; i++ {
+				out[i] = ' '
+			}
+		case c == '/' && i+1 < len(out) && out[i+1] == '*':
+			end := bytes.Index(out[i+2:], []byte("*/"))
+			stop := len(out)
+			if end >= 0 {
+				stop = i + 2 + end + 2
+			}
+			for ; i < stop; i++ {
+				if out[i] != '\n' {
+					out[i] = ' '
+				}
+			}
+			i--
+		}
+	}
+	return string(out)
 }

@@ -2,6 +2,8 @@ package bicep
 
 import (
 	"go/token"
+	"io/fs"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -84,7 +86,7 @@ func show(v model.Value) string {
 		return "false"
 	case model.Int:
 		n, _ := v.Int()
-		return strings.TrimSpace(strings.Repeat(" ", 0) + itoa(n))
+		return strconv.FormatInt(n, 10)
 	case model.String:
 		if v.IsSymbolic() {
 			return "sym:" + v.Text()
@@ -104,26 +106,6 @@ func show(v model.Value) string {
 		return "{" + strings.Join(parts, ", ") + "}"
 	}
 	return "?"
-}
-
-func itoa(n int64) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	var b []byte
-	for n != 0 {
-		d := n % 10
-		if d < 0 {
-			d = -d
-		}
-		b = append([]byte{byte('0' + d)}, b...)
-		n /= 10
-	}
-	if neg {
-		b = append([]byte{'-'}, b...)
-	}
-	return string(b)
 }
 
 func TestLowerMatchesARM(t *testing.T) {
@@ -254,5 +236,73 @@ func TestLowerSpans(t *testing.T) {
 		if s := string(text[start:end]); s != tc.at {
 			t.Errorf("%s = %s is spanned at %q, want %q", tc.bicep, show(got), s, tc.at)
 		}
+	}
+}
+
+func TestLowerCompileTimeFunctions(t *testing.T) {
+	files := map[string]string{
+		"a.txt":      "line 1\r\nline 2",
+		"data.json":  "{\n  // a comment\n  \"name\": \"x\", /* another */ \"list\": [1, {\"k\": \"v\"}]\n}",
+		"bin":        "\x00\x01\x02",
+		"latin1.txt": "caf\xe9",
+	}
+	read := func(path string) ([]byte, error) {
+		if s, ok := files[path]; ok {
+			return []byte(s), nil
+		}
+		return nil, fs.ErrNotExist
+	}
+	tests := []struct{ bicep, want string }{
+		{`loadTextContent('a.txt')`, "'line 1\r\nline 2'"},
+		{`loadTextContent('latin1.txt', 'iso-8859-1')`, `'café'`},
+		{`loadFileAsBase64('bin')`, `'AAEC'`},
+		{`loadJsonContent('data.json')`, `{name: 'x', list: [1, {k: 'v'}]}`},
+		{`loadJsonContent('data.json', '$.list[1].k')`, `'v'`},
+		{`loadJsonContent('data.json', '.name')`, `'x'`},
+		{`loadJsonContent('data.json', '.list[?(@ > 0)]')`, `unknown: lhlint does not evaluate the JSON path ".list[?(@ > 0)]"`},
+		{`loadTextContent('missing.txt')`, `unknown: loadTextContent cannot read "missing.txt": file does not exist`},
+		{`loadYamlContent('a.yaml')`, `unknown: lhlint does not read the file that loadYamlContent() loads`},
+		{`nameof(name)`, `'name'`},
+		{`nameof(tags.env)`, `'env'`},
+		{`nameof(rg)`, `'rg'`},
+		{`subscription('00000000-0000-0000-0000-000000000000')`, `{}`},
+		{`greet('x')`, `unknown: lhlint does not evaluate calls of imported symbol "greet"`},
+		{`readEnvironmentVariable('X')`, `unknown: readEnvironmentVariable() is known only when the deployment runs`},
+	}
+	for _, tc := range tests {
+		src := lowerPrelude + "import {greet} from 'lib.bicep'\nvar under_test = " + tc.bicep + "\n"
+		f := Parse(token.NewFileSet(), "main.bicep", []byte(src))
+		if len(f.Errors) > 0 {
+			t.Fatalf("%s: %v", tc.bicep, f.Errors[0])
+		}
+		got, _ := NewEnv(f, Options{ReadFile: read}).Variable("under_test")
+		if show(got) != tc.want {
+			t.Errorf("%s = %s, want %s", tc.bicep, show(got), tc.want)
+		}
+	}
+}
+
+// TestLowerResolver checks that references the lowering does not evaluate
+// reach the resolver, whose node stands for them.
+func TestLowerResolver(t *testing.T) {
+	f := Parse(token.NewFileSet(), "main.bicep", []byte(lowerPrelude+"var under_test = '${rg.name}-${rg.location}'\n"))
+	resolve := func(x Expr) (expr.Node, bool) {
+		id, ok := x.(*Ident)
+		if !ok || id.Name != "rg" {
+			return nil, false
+		}
+		v := model.ObjectValue(model.Members{
+			{Key: "name", Value: model.StringValue("rg", id.Span)},
+		}, id.Span)
+		return &expr.Lit{Span: id.Span, Value: v}, true
+	}
+	got, _ := NewEnv(f, Options{Resolve: resolve}).Variable("under_test")
+	if want := `unknown: the object has no property "location"`; show(got) != want {
+		t.Errorf("got %s, want %s", show(got), want)
+	}
+	e := NewEnv(f, Options{Resolve: resolve})
+	n := e.Lower(&Member{X: &Ident{Name: "rg"}, Name: &Ident{Name: "name"}})
+	if v := expr.Eval(e, n); show(v) != `'rg'` {
+		t.Errorf("rg.name = %s, want 'rg'", show(v))
 	}
 }
