@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lhlint/lhlint/internal/expr"
+	"github.com/lhlint/lhlint/internal/model"
 )
 
 // addSeeds adds the files of testdata/parse whose names end in ext.
@@ -53,4 +56,47 @@ func FuzzParseBicep(f *testing.F) {
 func FuzzParseBicepParam(f *testing.F) {
 	addSeeds(f, ".bicepparam")
 	f.Fuzz(func(t *testing.T, content []byte) { fuzzParse(t, content, true) })
+}
+
+// FuzzLowerBicep lowers and evaluates every expression of any parsed
+// input: it must not panic, and every value must be spanned inside the
+// file or not at all.
+func FuzzLowerBicep(f *testing.F) {
+	addSeeds(f, ".bicep")
+	f.Add([]byte(lowerPrelude + "var v = [for (x, i) in ids: { '${x}': map(range(0, i), y => y ?? x.?z[?^1]!) }]\n"))
+	f.Add([]byte("var a = b\nvar b = [for x in a: x]\nfunc f(x int) int => f(x)\noutput o int = f(1)\n"))
+	f.Fuzz(func(t *testing.T, content []byte) {
+		file := Parse(token.NewFileSet(), "fuzz.bicep", content)
+		lo, hi := token.Pos(file.Tok.Base()), token.Pos(file.Tok.Base()+file.Tok.Size())
+		check := func(v model.Value) {
+			if v.Span.IsValid() && (v.Pos() < lo || v.End() > hi || v.Pos() > v.End()) {
+				t.Fatalf("value %s spanned at [%d,%d), outside the file [%d,%d]", show(v), v.Pos(), v.End(), lo, hi)
+			}
+		}
+		e := NewEnv(file, Options{})
+		for _, st := range file.Stmts {
+			switch d := st.(type) {
+			case *Param:
+				if d.Name != nil {
+					v, _ := e.Parameter(d.Name.Name)
+					check(v)
+				}
+			case *Var:
+				if d.Name != nil {
+					v, _ := e.Variable(d.Name.Name)
+					check(v)
+				}
+			case *Output:
+				check(e.Eval(d.Value))
+			}
+		}
+		for _, st := range file.Stmts {
+			Inspect(st, func(n Node) bool {
+				if x, ok := n.(Expr); ok {
+					check(expr.Eval(e, e.Lower(x)))
+				}
+				return true
+			})
+		}
+	})
 }
