@@ -58,7 +58,7 @@ func TestDifferential(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		rel, _ := filepath.Rel(root, dir)
-		for _, c := range compareDataset(t, dir) {
+		for _, c := range compareDataset(t, dir, "main.json") {
 			count(c.kind, c.verdict)
 			key := rel + " " + c.kind + " " + c.name
 			if c.verdict != "disagree" {
@@ -69,6 +69,18 @@ func TestDifferential(t *testing.T) {
 			}
 			t.Errorf("%s: bicep %s, arm %s", key, show(c.bicep), show(c.arm))
 		}
+		// The symbolic-name compilation writes the same parameters,
+		// variables and outputs, in the template language version 2.0.
+		if _, err := os.Stat(filepath.Join(dir, "main.symbolicnames.json")); err != nil {
+			continue
+		}
+		for _, c := range compareDataset(t, dir, "main.symbolicnames.json") {
+			count(c.kind+" (symbolic names)", c.verdict)
+			key := rel + " symbolic " + c.kind + " " + c.name
+			if _, ok := knownDisagreements[key]; c.verdict == "disagree" && !ok {
+				t.Errorf("%s: bicep %s, arm %s", key, show(c.bicep), show(c.arm))
+			}
+		}
 	}
 	var kinds []string
 	for k := range counts {
@@ -77,7 +89,7 @@ func TestDifferential(t *testing.T) {
 	sort.Strings(kinds)
 	for _, k := range kinds {
 		c := counts[k]
-		t.Logf("%-6s agree %d, disagree %d, unknown in bicep only %d, unknown in arm only %d, unknown in both %d, partly unknown %d, not in main.json %d",
+		t.Logf("%-25s agree %d, disagree %d, unknown in bicep only %d, unknown in arm only %d, unknown in both %d, partly unknown %d, not in main.json %d",
 			k, c["agree"], c["disagree"], c["unknown-bicep"], c["unknown-arm"], c["unknown-both"], c["partial"], c["absent"])
 	}
 	t.Logf("%d datasets", len(dirs))
@@ -88,18 +100,18 @@ type comparison struct {
 	bicep, arm          model.Value
 }
 
-func compareDataset(t *testing.T, dir string) []comparison {
+func compareDataset(t *testing.T, dir, compiled string) []comparison {
 	src, err := os.ReadFile(filepath.Join(dir, "main.bicep"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	js, err := os.ReadFile(filepath.Join(dir, "main.json"))
+	js, err := os.ReadFile(filepath.Join(dir, compiled))
 	if err != nil {
 		t.Fatal(err)
 	}
 	fset := token.NewFileSet()
 	f := Parse(fset, "main.bicep", src)
-	af := arm.Parse(fset, "main.json", js)
+	af := arm.Parse(fset, compiled, js)
 	root := af.Root()
 	be := NewEnv(f, Options{ReadFile: func(path string) ([]byte, error) {
 		return os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))

@@ -5,10 +5,13 @@
 //
 // In the pipeline (discover and pair files, load each deployment into
 // internal/model, run the rules, report) it is meant as the first half of a
-// Bicep loader: a later step is to lower the tree to the same deployment
-// model that internal/arm builds from ARM JSON, with expressions evaluated
-// by internal/expr. Nothing outside this package uses it yet, so lhlint
-// does not read Bicep files today.
+// Bicep loader. Its expressions are lowered to the nodes of internal/expr
+// as the Bicep compiler translates them to ARM expressions, and Env
+// evaluates them with the same functions and unknowns as ARM: parameters,
+// variables, func declarations, loops and lambdas, targetScope. A later
+// step is to lower resources and modules to the deployment model that
+// internal/arm builds; they plug in through a Resolver. Nothing outside
+// this package uses it yet, so lhlint does not read Bicep files today.
 //
 // The parser covers the whole current language, not an onboarding subset:
 // decorators, every declaration (targetScope, metadata, param, var,
