@@ -95,6 +95,55 @@ func TestDifferential(t *testing.T) {
 	t.Logf("%d datasets", len(dirs))
 }
 
+// TestDifferentialParams evaluates the parameters of every valid
+// .bicepparam dataset of the sample suite and compares them with the
+// parameters.json the compiler wrote for it, whose values it evaluated
+// itself.
+func TestDifferentialParams(t *testing.T) {
+	root := os.Getenv("LHLINT_BICEP_SAMPLES")
+	if root == "" {
+		t.Skip("LHLINT_BICEP_SAMPLES is not set; point it at src/Bicep.Core.Samples/Files of a copy of github.com/Azure/bicep to compare the lowering with the compiled parameters files")
+	}
+	dirs, _ := filepath.Glob(filepath.Join(root, "baselines_bicepparam", "*"))
+	counts := map[string]int{}
+	for _, dir := range dirs {
+		if strings.Contains(filepath.Base(dir), "Invalid") {
+			continue
+		}
+		src, err1 := os.ReadFile(filepath.Join(dir, "parameters.bicepparam"))
+		js, err2 := os.ReadFile(filepath.Join(dir, "parameters.json"))
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		fset := token.NewFileSet()
+		f := ParseParams(fset, "parameters.bicepparam", src)
+		compiled := arm.Parse(fset, "parameters.json", js).Root().Get("parameters")
+		e := NewEnv(f, Options{ReadFile: func(path string) ([]byte, error) {
+			return os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
+		}})
+		for _, st := range f.Stmts {
+			p, ok := st.(*Param)
+			if !ok || p.Name == nil {
+				continue
+			}
+			a := compiled.Get(p.Name.Name).Get("value")
+			if a.IsMissing() {
+				counts["not in parameters.json"]++
+				continue
+			}
+			b, _ := e.Parameter(p.Name.Name)
+			v := verdict(b, a)
+			counts[v]++
+			key := filepath.Base(dir) + " param " + p.Name.Name
+			if _, ok := knownDisagreements[key]; v == "disagree" && !ok {
+				t.Errorf("%s: bicep %s, compiled %s", key, show(b), show(a))
+			}
+		}
+	}
+	t.Logf("parameters: agree %d, disagree %d, unknown in bicep only %d, partly unknown %d, not in parameters.json %d",
+		counts["agree"], counts["disagree"], counts["unknown-bicep"], counts["partial"], counts["not in parameters.json"])
+}
+
 type comparison struct {
 	kind, name, verdict string
 	bicep, arm          model.Value
