@@ -461,6 +461,8 @@ func (l *lowering) call(c *Call) expr.Node {
 		return lit(c.Span, model.ObjectValue(nil, c.Span))
 	case compileTime[name]:
 		return l.load(c, name)
+	case name == "getSecret":
+		return unknown(c, "getSecret() reads a Key Vault secret when the deployment runs")
 	case name == "readEnvironmentVariable" || name == "readCliArg" || name == "externalInput":
 		return unknown(c, "%s() is known only when the deployment runs", name)
 	}

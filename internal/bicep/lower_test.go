@@ -267,6 +267,7 @@ func TestLowerCompileTimeFunctions(t *testing.T) {
 		{`nameof(rg)`, `'rg'`},
 		{`subscription('00000000-0000-0000-0000-000000000000')`, `{}`},
 		{`greet('x')`, `unknown: lhlint does not evaluate calls of imported symbol "greet"`},
+		{`az.getSecret('s', 'rg', 'kv', 'name')`, `unknown: getSecret() reads a Key Vault secret when the deployment runs`},
 		{`readEnvironmentVariable('X')`, `unknown: readEnvironmentVariable() is known only when the deployment runs`},
 	}
 	for _, tc := range tests {
