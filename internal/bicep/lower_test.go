@@ -307,3 +307,59 @@ func TestLowerResolver(t *testing.T) {
 		t.Errorf("rg.name = %s, want 'rg'", show(v))
 	}
 }
+
+// TestEnvValues checks that a value written as an object or array keeps
+// its known members when one is unknown, as the JSON the compiler writes
+// for it does, while the same literal inside an expression is unknown as
+// a whole, as createObject() is.
+func TestEnvValues(t *testing.T) {
+	tests := []struct{ bicep, want string }{
+		{`{ a: name, b: noDefault }`, `{a: 'Contoso', b: unknown: parameter "noDefault" has no value: it has no default and no parameters file sets it}`},
+		{`[name, noDefault]`, `['Contoso', unknown: parameter "noDefault" has no value: it has no default and no parameters file sets it]`},
+		{`[for x in take(ids, 1): { v: x, w: noDefault }]`, `[{v: 'a', w: unknown: parameter "noDefault" has no value: it has no default and no parameters file sets it}]`},
+		{`union({ a: name, b: noDefault }, {})`, `unknown: parameter "noDefault" has no value: it has no default and no parameters file sets it`},
+		{`({ a: (name) })`, `{a: 'Contoso'}`},
+		{`{ '${noDefault}': 1 }`, `unknown: parameter "noDefault" has no value: it has no default and no parameters file sets it`},
+		{`nameof(tags['env'])`, `'env'`},
+		{`nameof('x')`, `unknown: nameof takes a symbol or a property access`},
+	}
+	for _, tc := range tests {
+		got, _, _ := evalPair(t, tc.bicep, "")
+		if show(got) != tc.want {
+			t.Errorf("%s = %s, want %s", tc.bicep, show(got), tc.want)
+		}
+	}
+}
+
+func TestEnvScope(t *testing.T) {
+	tests := []struct {
+		src  string
+		want model.ScopeKind
+	}{
+		{"param p string\n", model.ScopeResourceGroup},
+		{"targetScope = 'resourceGroup'\n", model.ScopeResourceGroup},
+		{"targetScope = 'subscription'\n", model.ScopeSubscription},
+		{"targetScope = 'managementGroup'\n", model.ScopeManagementGroup},
+		{"targetScope = 'tenant'\n", model.ScopeTenant},
+		{"targetScope = 'local'\n", model.ScopeUnknown},
+	}
+	for _, tc := range tests {
+		f := Parse(token.NewFileSet(), "main.bicep", []byte(tc.src))
+		e := NewEnv(f, Options{})
+		if got := e.Scope().Kind; got != tc.want {
+			t.Errorf("%q: scope %v, want %v", tc.src, got, tc.want)
+		}
+		if e.Context().Scope != tc.want {
+			t.Errorf("%q: context scope %v, want %v", tc.src, e.Context().Scope, tc.want)
+		}
+	}
+}
+
+func TestEnvGivenParams(t *testing.T) {
+	f := Parse(token.NewFileSet(), "main.bicep", []byte(lowerPrelude+"var under_test = '${noDefault}/${name}'\n"))
+	given := map[string]model.Value{"noDefault": model.StringValue("given", model.Span{})}
+	got, _ := NewEnv(f, Options{Params: given}).Variable("under_test")
+	if want := `'given/Contoso'`; show(got) != want {
+		t.Errorf("got %s, want %s", show(got), want)
+	}
+}
