@@ -225,16 +225,25 @@ func (e *Env) loop(f *ForExpr) model.Value {
 		return model.UnknownValue(fmt.Sprintf("the loop has %d items, more than Azure's limit of %d", in.Len(), maxCopies), f.Span)
 	}
 	items := make([]model.Value, 0, in.Len())
-	base := len(e.low.locals)
 	for i, it := range in.Items() {
-		e.low.locals = append(e.low.locals, local{name: f.Item.Name, node: lit(f.Item.Span, it)})
-		if f.Index != nil {
-			e.low.locals = append(e.low.locals, local{name: f.Index.Name, node: lit(f.Index.Span, model.IntValue(int64(i), f.Index.Span))})
-		}
-		items = append(items, e.Eval(f.Body))
-		e.low.locals = e.low.locals[:base]
+		items = append(items, e.evalIteration(f, it, i, f.Body))
 	}
 	return model.ArrayValue(items, f.Span)
+}
+
+// evalIteration evaluates x, the body of loop f or a part of it, in the
+// iteration whose item is item and whose index is i. A resource or module
+// loop evaluates its body's properties the same way.
+func (e *Env) evalIteration(f *ForExpr, item model.Value, i int, x Expr) model.Value {
+	base := len(e.low.locals)
+	e.low.locals = append(e.low.locals, local{name: f.Item.Name, node: lit(f.Item.Span, item)})
+	if f.Index != nil {
+		e.low.locals = append(e.low.locals, local{name: f.Index.Name, node: lit(f.Index.Span, model.IntValue(int64(i), f.Index.Span))})
+	}
+	v := e.Eval(x)
+	clear(e.low.locals[base:])
+	e.low.locals = e.low.locals[:base]
+	return v
 }
 
 func kindName(k model.Kind) string {
