@@ -510,6 +510,15 @@ func (l *lowering) access(x Expr) (expr.Node, bool) {
 	}
 	var b expr.Node
 	chained := false
+	for {
+		// A non-null assertion only changes the type: a.?b!.c is chained
+		// as a.?b.c is.
+		nn, ok := base.(*NonNull)
+		if !ok || nn == nil {
+			break
+		}
+		base = nn.X
+	}
 	switch base.(type) {
 	case *Member, *Index:
 		if !nilExpr(base) {
