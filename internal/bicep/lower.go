@@ -536,7 +536,10 @@ func (l *lowering) access(x Expr) (expr.Node, bool) {
 	case safe:
 		return call(x, "tryGet", b, key), true
 	case chained:
-		c := b.(*expr.Call)
+		c, ok := b.(*expr.Call)
+		if !ok {
+			return unknown(x, "lhlint does not evaluate this access"), false
+		}
 		if fromEnd {
 			key = call(x, "createObject", str(x, "value"), key, str(x, "fromEnd"), call(x, "true"))
 		}
