@@ -366,3 +366,14 @@ func TestEnvGivenParams(t *testing.T) {
 		t.Errorf("got %s, want %s", show(got), want)
 	}
 }
+
+// TestLowerDeployingTenant checks that the rules recognise the deploying
+// tenant's ID however a Bicep file writes it, as they do in ARM.
+func TestLowerDeployingTenant(t *testing.T) {
+	for _, src := range []string{`subscription().tenantId`, `tenant().tenantId`, `'${subscription().tenantId}'`, `toLower(tenant().tenantId)`, `flag ? tenant().tenantId : 'x'`} {
+		got, _, _ := evalPair(t, src, "")
+		if got.Symbol() != model.DeployingTenant {
+			t.Errorf("%s = %s, want the deploying tenant", src, show(got))
+		}
+	}
+}
