@@ -161,7 +161,11 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if slices.ContainsFunc(findings, func(f report.Finding) bool { return f.Severity >= o.failLevel }) {
 		status = ExitFindings
 	}
-	if err := writeFindings(stdout, o, findings); err != nil {
+	var delegations []report.Delegation
+	if o.format == "markdown" {
+		delegations = delegationsOf(in)
+	}
+	if err := writeFindings(stdout, o, findings, delegations); err != nil {
 		fmt.Fprintf(stderr, "lhlint: %v\n", err)
 		status = ExitInput
 	}
@@ -185,8 +189,8 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 
 // writeFindings writes the findings to standard output or to -o's file,
 // the only file lhlint writes.
-func writeFindings(stdout io.Writer, o *options, findings []report.Finding) error {
-	opts := report.Options{ToolVersion: Version(), Rules: rules.All}
+func writeFindings(stdout io.Writer, o *options, findings []report.Finding, delegations []report.Delegation) error {
+	opts := report.Options{ToolVersion: Version(), Rules: rules.All, Delegations: delegations}
 	if o.output == "" {
 		if err := report.Write(stdout, o.format, findings, opts); err != nil {
 			return fmt.Errorf("writing the findings: %w", err)

@@ -45,7 +45,7 @@ func TestParseFlagsErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"-format", "xml"}, `unknown format "xml" (want text, pretty, json, sarif)`},
+		{[]string{"-format", "xml"}, `unknown format "xml" (want text, pretty, json, sarif, github, markdown)`},
 		{[]string{"--fail-level", "off"}, `unknown fail level "off" (want error, warning, note or none)`},
 		{[]string{"--fail-level", "Error"}, `unknown fail level "Error" (want error, warning, note or none)`},
 		{[]string{".", "-x"}, "flag provided but not defined: -x"},

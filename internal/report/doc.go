@@ -1,7 +1,7 @@
 // Package report writes findings for people and machines, the last step of
 // the pipeline. Resolve turns a lint.Finding, which holds token.Pos values,
 // into a Finding with paths, lines, columns and the source line; Write then
-// prints findings in one of four formats:
+// prints findings in one of six formats:
 //
 //   - text: one line per finding, "path:line:col: severity: message [rule]",
 //     matched by the problem matcher;
@@ -10,7 +10,12 @@
 //     as "fix:" lines (the format of rule golden files);
 //   - json: one document, {"version", "toolVersion", "findings"}, described
 //     field by field on the types in json.go;
-//   - sarif: SARIF 2.1.0 with the whole rule catalog in tool.driver.rules.
+//   - sarif: SARIF 2.1.0 with the whole rule catalog in tool.driver.rules;
+//   - github: one GitHub Actions workflow command per finding, which the
+//     runner shows as an annotation on the pull request's diff;
+//   - markdown: the counts by level, a table per file and each deployment's
+//     delegation summary (Summary), for a job summary or a pull request
+//     comment, cut to GitHub's 1 MiB step summary limit.
 //
 // Printable, MarkdownText and MarkdownCode are how output other than a
 // finding's message (which quotes values with %q) shows a value a template

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/source"
@@ -52,6 +53,9 @@ type Edit struct {
 type Options struct {
 	ToolVersion string
 	Rules       []*lint.Rule // the whole catalog, for SARIF's tool.driver.rules
+	// Delegations are the deployments whose delegation summary the markdown
+	// format writes after the findings.
+	Delegations []Delegation
 }
 
 // writer returns the writer of format, or nil. It is a switch rather than a
@@ -66,21 +70,27 @@ func writer(format string) func(*bytes.Buffer, []Finding, Options) error {
 		return writeJSON
 	case "sarif":
 		return writeSARIF
+	case "github":
+		return writeGitHub
+	case "markdown":
+		return writeMarkdown
 	}
 	return nil
 }
 
 // Formats returns the names Write accepts, in the order help text lists them.
-func Formats() []string { return []string{"text", "pretty", "json", "sarif"} }
+func Formats() []string {
+	return []string{"text", "pretty", "json", "sarif", "github", "markdown"}
+}
 
-// Write writes findings, sorted by path, position and rule, in format:
-// text, pretty, json or sarif. The output is built in memory and handed to
+// Write writes findings, sorted by path, position and rule, in one of the
+// Formats. The output is built in memory and handed to
 // w in one Write call, so an unknown format or a writer's error never leaves
 // a half-built document in w.
 func Write(w io.Writer, format string, findings []Finding, opts Options) error {
 	write := writer(format)
 	if write == nil {
-		return fmt.Errorf("unknown format %q (want text, pretty, json or sarif)", format)
+		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 	}
 	var buf bytes.Buffer
 	if err := write(&buf, sorted(findings), opts); err != nil {

@@ -282,7 +282,7 @@ b.json:1:1: error: m [owner_role]
 func TestUnknownFormat(t *testing.T) {
 	var b bytes.Buffer
 	err := Write(&b, "xml", nil, Options{})
-	const want = `unknown format "xml" (want text, pretty, json or sarif)`
+	const want = `unknown format "xml" (want text, pretty, json, sarif, github, markdown)`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
 	}
