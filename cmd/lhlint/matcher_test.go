@@ -150,27 +150,37 @@ func coloured(m matched) string {
 
 var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
-// TestVSCodeTask checks the tasks.json of docs/vscode.md: it runs lhlint's
+// matcherConfig is a problem matcher, as .github/lhlint-matcher.json and
+// VS Code write it.
+type matcherConfig struct {
+	Owner, Severity string
+	Pattern         []matcherPattern
+}
+
+type matcherPattern struct {
+	Regexp                                      string
+	File, Line, Column, Severity, Message, Code int
+}
+
+// TestVSCodeTask checks the tasks.json of docs/vscode.md and the README: it runs lhlint's
 // text format on the workspace with the problem matcher of
 // .github/lhlint-matcher.json, which TestProblemMatcher tests, and resolves
 // paths against the workspace folder, lhlint's working directory.
 func TestVSCodeTask(t *testing.T) {
-	type pattern struct {
-		Regexp                                      string
-		File, Line, Column, Severity, Message, Code int
-	}
-	var matcher struct {
-		ProblemMatcher []struct {
-			Owner, Severity string
-			Pattern         []pattern
-		}
-	}
+	var matcher struct{ ProblemMatcher []matcherConfig }
 	readJSON(t, filepath.Join(repoRoot, ".github/lhlint-matcher.json"), &matcher)
 
-	blocks := codeBlocks(t, filepath.Join(repoRoot, "docs/vscode.md"), "json")
-	if len(blocks) != 1 {
-		t.Fatalf("docs/vscode.md has %d json blocks, want 1", len(blocks))
+	for _, doc := range []string{"docs/vscode.md", "README.md"} {
+		blocks := codeBlocks(t, filepath.Join(repoRoot, doc), "json")
+		if len(blocks) != 1 {
+			t.Fatalf("%s has %d json blocks, want the task", doc, len(blocks))
+		}
+		checkTask(t, doc, blocks[0], matcher.ProblemMatcher)
 	}
+}
+
+// checkTask checks the tasks.json of doc against the matcher.
+func checkTask(t *testing.T, doc, block string, matcher []matcherConfig) {
 	var tasks struct {
 		Version string
 		Tasks   []struct {
@@ -180,26 +190,26 @@ func TestVSCodeTask(t *testing.T) {
 			ProblemMatcher       struct {
 				Owner, Severity string
 				FileLocation    []string
-				Pattern         pattern
+				Pattern         matcherPattern
 			}
 		}
 	}
-	if err := json.Unmarshal([]byte(blocks[0]), &tasks); err != nil {
-		t.Fatalf("docs/vscode.md tasks.json: %v", err)
+	if err := json.Unmarshal([]byte(block), &tasks); err != nil {
+		t.Fatalf("%s tasks.json: %v", doc, err)
 	}
-	if len(tasks.Tasks) != 1 || len(matcher.ProblemMatcher) != 1 || len(matcher.ProblemMatcher[0].Pattern) != 1 {
-		t.Fatalf("want one task and one matcher pattern")
+	if len(tasks.Tasks) != 1 || len(matcher) != 1 || len(matcher[0].Pattern) != 1 {
+		t.Fatalf("%s: want one task and one matcher pattern", doc)
 	}
-	task, m := tasks.Tasks[0], matcher.ProblemMatcher[0]
+	task, m := tasks.Tasks[0], matcher[0]
 	if task.Command != "lhlint" || strings.Join(task.Args, " ") != "-format text ." || task.Options.Cwd != "${workspaceFolder}" {
-		t.Errorf("task runs %s %q in %q, want lhlint -format text . in ${workspaceFolder}", task.Command, task.Args, task.Options.Cwd)
+		t.Errorf("%s: task runs %s %q in %q, want lhlint -format text . in ${workspaceFolder}", doc, task.Command, task.Args, task.Options.Cwd)
 	}
 	pm := task.ProblemMatcher
 	if pm.Owner != m.Owner || pm.Severity != m.Severity || pm.Pattern != m.Pattern[0] {
-		t.Errorf("the task's problem matcher differs from .github/lhlint-matcher.json:\n%+v\n%+v", pm, m)
+		t.Errorf("%s: the task's problem matcher differs from .github/lhlint-matcher.json:\n%+v\n%+v", doc, pm, m)
 	}
 	if strings.Join(pm.FileLocation, " ") != "relative ${workspaceFolder}" {
-		t.Errorf("fileLocation %q, want relative to ${workspaceFolder}", pm.FileLocation)
+		t.Errorf("%s: fileLocation %q, want relative to ${workspaceFolder}", doc, pm.FileLocation)
 	}
 }
 
