@@ -47,9 +47,13 @@ func TestPreCommitHooks(t *testing.T) {
 
 	home := t.TempDir()
 	bin := t.TempDir()
-	modcache, err := exec.Command(goBin, "env", "GOMODCACHE").Output()
+	goEnv, err := exec.Command(goBin, "env", "GOMODCACHE", "GOCACHE").Output()
 	if err != nil {
 		t.Fatal(err)
+	}
+	caches := strings.Split(strings.TrimSpace(string(goEnv)), "\n")
+	if len(caches) != 2 {
+		t.Fatalf("go env GOMODCACHE GOCACHE: %q", goEnv)
 	}
 	env := append(os.Environ(),
 		"HOME="+home, // pre-commit's store, and a git without the user's config
@@ -57,10 +61,15 @@ func TestPreCommitHooks(t *testing.T) {
 		"GIT_CONFIG_NOSYSTEM=1",
 		"GIT_AUTHOR_NAME=Test", "GIT_AUTHOR_EMAIL=test@example.com",
 		"GIT_COMMITTER_NAME=Test", "GIT_COMMITTER_EMAIL=test@example.com",
-		// pre-commit sets GOPATH to its environment; keep the modules the
-		// proxy already gave, and the Go that is here.
-		"GOMODCACHE="+strings.TrimSpace(string(modcache)),
+		// pre-commit sets GOPATH to its environment, and HOME is new: keep
+		// the modules the proxy already gave, the build cache, and the Go
+		// that is here.
+		"GOMODCACHE="+caches[0],
+		"GOCACHE="+caches[1],
 		"GOTOOLCHAIN=local",
+		// Without -trimpath the build cache is keyed by the folder, which
+		// is new for each try-repo, so every run would compile lhlint anew.
+		"GOFLAGS=-trimpath",
 		"PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
 	)
 	run := func(wantStatus int, name string, args ...string) string {
