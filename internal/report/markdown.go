@@ -13,8 +13,8 @@ import (
 	"github.com/lhlint/lhlint/roles"
 )
 
-// Markdown output (the summary, and later the findings and the diff) is read
-// as GitHub renders it, in a pull request comment or a job summary. Every
+// Markdown output (the summary, the markdown format, later the diff) is read as
+// GitHub renders it, in a pull request comment or a job summary. Every
 // value a template wrote reaches it through MarkdownText or MarkdownCode, so
 // that nothing a template says is read as markdown: a display name holding
 // "|" and a line break would otherwise end its table row and write new rows,
