@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v4"
 )
 
 // TestPreCommitHooks runs the hooks of .pre-commit-hooks.yaml as a user's
@@ -125,5 +127,54 @@ func assertHookOutput(t *testing.T, out, result, findings string) {
 	}
 	if findings == "" && strings.Contains(out, "[owner_role]") {
 		t.Errorf("pre-commit printed findings for a clean repository:\n%s", out)
+	}
+}
+
+// TestPreCommitSnippet checks the README's .pre-commit-config.yaml: it
+// names this repository and hooks that .pre-commit-hooks.yaml defines.
+func TestPreCommitSnippet(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, ".pre-commit-hooks.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hooks []struct{ ID, Language, Entry, Files string }
+	if err := yaml.Unmarshal(data, &hooks); err != nil {
+		t.Fatalf(".pre-commit-hooks.yaml: %v", err)
+	}
+	defined := map[string]bool{}
+	for _, h := range hooks {
+		defined[h.ID] = true
+		if h.Entry != "lhlint" || h.Files != `\.(json|jsonc|bicep|bicepparam)$` {
+			t.Errorf("hook %s runs %q on %q", h.ID, h.Entry, h.Files)
+		}
+	}
+	if !defined["lhlint"] || !defined["lhlint-system"] {
+		t.Errorf("hooks %v, want lhlint and lhlint-system", defined)
+	}
+	n := 0
+	for _, block := range codeBlocks(t, filepath.Join(repoRoot, "README.md"), "yaml") {
+		var config struct {
+			Repos []struct {
+				Repo, Rev string
+				Hooks     []struct{ ID string }
+			}
+		}
+		if err := yaml.Unmarshal([]byte(block), &config); err != nil || len(config.Repos) == 0 {
+			continue
+		}
+		n++
+		for _, r := range config.Repos {
+			if r.Repo != "https://github.com/lhlint/lhlint" || r.Rev == "" {
+				t.Errorf("README's pre-commit config uses repo %q at %q", r.Repo, r.Rev)
+			}
+			for _, h := range r.Hooks {
+				if !defined[h.ID] {
+					t.Errorf("README's pre-commit config uses hook %q, which .pre-commit-hooks.yaml does not define", h.ID)
+				}
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("README has %d pre-commit configurations, want 1", n)
 	}
 }
