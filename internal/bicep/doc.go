@@ -4,14 +4,17 @@
 // FileSet.
 //
 // In the pipeline (discover and pair files, load each deployment into
-// internal/model, run the rules, report) it is meant as the first half of a
-// Bicep loader. Its expressions are lowered to the nodes of internal/expr
-// as the Bicep compiler translates them to ARM expressions, and Env
-// evaluates them with the same functions and unknowns as ARM: parameters,
-// variables, func declarations, loops and lambdas, targetScope. A later
-// step is to lower resources and modules to the deployment model that
-// internal/arm builds; they plug in through a Resolver. Nothing outside
-// this package uses it yet, so lhlint does not read Bicep files today.
+// internal/model, run the rules, report) it is the Bicep front-end
+// (FrontEnd). Its expressions are lowered to the nodes of internal/expr as
+// the Bicep compiler translates them to ARM expressions, and Env evaluates
+// them with the same functions and unknowns as ARM: parameters, variables,
+// func declarations, loops and lambdas, targetScope. Load builds the same
+// model.Deployment that internal/arm builds from the compiled template:
+// registration resources with their conditions and loops, references to
+// resources and modules (through the Resolver), the dependencies the
+// compiler infers, and local modules deployed to the scope they name as
+// nested deployments. The front-end is not yet in internal/frontends, so
+// lhlint does not read Bicep files today.
 //
 // The parser covers the whole current language, not an onboarding subset:
 // decorators, every declaration (targetScope, metadata, param, var,

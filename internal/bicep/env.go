@@ -76,14 +76,21 @@ const (
 )
 
 // NewEnv returns the environment of f deployed with opts.
-func NewEnv(f *File, opts Options) *Env {
+func NewEnv(f *File, opts Options) *Env { return newEnv(f, opts, nil) }
+
+// newEnv is NewEnv sharing the work left with other files of the same
+// deployment (its modules), or with none when shared is nil.
+func newEnv(f *File, opts Options, shared *deployment) *Env {
+	if shared == nil {
+		shared = &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}
+	}
 	e := &Env{
 		file:   f,
 		syms:   declared(f),
 		given:  opts.Params,
 		params: map[string]*slot{},
 		vars:   map[string]*slot{},
-		shared: &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}},
+		shared: shared,
 	}
 	e.scope = targetScope(f)
 	e.ctx = expr.ContextOf(e.scope)
@@ -232,13 +239,19 @@ func (e *Env) loop(f *ForExpr) model.Value {
 }
 
 // evalIteration evaluates x, the body of loop f or a part of it, in the
-// iteration whose item is item and whose index is i. A resource or module
-// loop evaluates its body's properties the same way.
+// iteration whose item is item and whose index is i (negative for an
+// iteration that stands for all of them). A resource or module loop
+// evaluates its body's properties the same way.
 func (e *Env) evalIteration(f *ForExpr, item model.Value, i int, x Expr) model.Value {
 	base := len(e.low.locals)
 	e.low.locals = append(e.low.locals, local{name: f.Item.Name, node: lit(f.Item.Span, item)})
 	if f.Index != nil {
-		e.low.locals = append(e.low.locals, local{name: f.Index.Name, node: lit(f.Index.Span, model.IntValue(int64(i), f.Index.Span))})
+		index := model.IntValue(int64(i), f.Index.Span)
+		if i < 0 {
+			// One iteration stands for all of a loop whose items are unknown.
+			index = model.UnknownValue("the loop's index is known only at deployment time", f.Index.Span)
+		}
+		e.low.locals = append(e.low.locals, local{name: f.Index.Name, node: lit(f.Index.Span, index)})
 	}
 	v := e.Eval(x)
 	clear(e.low.locals[base:])

@@ -35,6 +35,7 @@ type File struct {
 	Comments []Comment
 	Pragmas  []Pragma
 	Errors   []*SyntaxError // sorted by position
+	fset     *token.FileSet // where the file is registered, for the modules it loads
 }
 
 // Parse registers content in fset under name, decoded to UTF-8 (see
@@ -51,7 +52,7 @@ func ParseParams(fset *token.FileSet, name string, content []byte) *File {
 
 func parseFile(fset *token.FileSet, name string, content []byte, params bool) *File {
 	text, bad := source.Decode(content)
-	f := &File{File: source.Add(fset, name, text), Params: params}
+	f := &File{File: source.Add(fset, name, text), Params: params, fset: fset}
 	if bytes.Contains(text, []byte{'\r'}) {
 		f.Tok.SetLines(lineStarts(text))
 	}

@@ -1,0 +1,322 @@
+package bicep
+
+import (
+	"bytes"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/jsonc"
+	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/internal/source"
+)
+
+// FrontEnd is the Bicep front-end: .bicep templates and .bicepparam
+// parameters files. It is not yet in internal/frontends: what lints a
+// Bicep file like its ARM equivalent (suppressions, pairing) is still to
+// come.
+type FrontEnd struct{}
+
+var _ frontend.FrontEnd = FrontEnd{}
+
+// Extensions returns .bicep and .bicepparam.
+func (FrontEnd) Extensions() []string { return []string{".bicep", ".bicepparam"} }
+
+// Parse parses a .bicepparam file as one, anything else as a template.
+func (FrontEnd) Parse(fset *token.FileSet, name string, content []byte) frontend.File {
+	if strings.EqualFold(filepath.Ext(name), ".bicepparam") {
+		return ParseParams(fset, name, content)
+	}
+	return Parse(fset, name, content)
+}
+
+// Load is the package's Load. The template is a .bicep file Parse
+// returned; the parameters file may come from any front-end. A .bicepparam
+// file alone has its onboarding values checked on their own.
+func (FrontEnd) Load(template, params frontend.File) *model.Deployment {
+	t, _ := template.(*File)
+	if t != nil && t.Params {
+		t, params = nil, t
+	}
+	if params == nil {
+		return Load(t, nil)
+	}
+	g := params.Given()
+	if t == nil {
+		d := Load(nil, &g)
+		if !g.Malformed {
+			parametersAlone(d, g)
+		}
+		return d
+	}
+	return Load(t, &g)
+}
+
+// Classify is the package's Classify.
+func (FrontEnd) Classify(content []byte) frontend.Info { return Classify(content) }
+
+var registrationType = []byte("microsoft.managedservices/registration")
+
+// Classify says what a Bicep file is: a parameters file when it has a
+// using line (whose path is its TemplateRef), a template otherwise. A
+// template is an onboarding one when it declares a Microsoft.ManagedServices
+// registration resource. Content alone cannot say whether a local module
+// declares one.
+func Classify(content []byte) frontend.Info {
+	fset := token.NewFileSet()
+	if p := ParseParams(fset, "", content); usingOf(p) != nil {
+		info := frontend.Info{Kind: frontend.Parameters, Malformed: len(p.Errors) > 0}
+		if u := usingOf(p); u.Path != nil {
+			info.TemplateRef, _ = u.Path.Text()
+		}
+		for _, st := range p.Stmts {
+			if d, ok := st.(*Param); ok && d.Name != nil {
+				info.Parameters = append(info.Parameters, d.Name.Name)
+				switch strings.ToLower(d.Name.Name) {
+				case "authorizations", "eligibleauthorizations", "managedbytenantid":
+					info.Onboarding = true
+				}
+			}
+		}
+		return info
+	}
+	f := Parse(fset, "", content)
+	info := frontend.Info{Kind: frontend.Template, Malformed: len(f.Errors) > 0}
+	for _, st := range f.Stmts {
+		if d, ok := st.(*Param); ok && d.Name != nil {
+			info.Parameters = append(info.Parameters, d.Name.Name)
+		}
+	}
+	for _, st := range f.Stmts {
+		Inspect(st, func(n Node) bool {
+			if r, ok := n.(*Resource); ok && r != nil && r.Type != nil {
+				if t, ok := r.Type.Text(); ok && len(t) >= len(registrationType) && strings.EqualFold(t[:len(registrationType)], string(registrationType)) {
+					info.Onboarding = true
+				}
+			}
+			return !info.Onboarding
+		})
+	}
+	if info.Malformed && !info.Onboarding {
+		info.Onboarding = bytes.Contains(bytes.ToLower(content), registrationType)
+	}
+	return info
+}
+
+func usingOf(f *File) *Using {
+	for _, st := range f.Stmts {
+		if u, ok := st.(*Using); ok && u != nil {
+			return u
+		}
+	}
+	return nil
+}
+
+// Source returns the file's text and its token.File.
+func (f *File) Source() *source.File { return f.File }
+
+// Given returns the values a .bicepparam file sets, each evaluated as the
+// compiler evaluates it (readEnvironmentVariable() is unknown: it is read
+// when the deployment runs), with its syntax errors and the parameters it
+// sets twice. A .bicep template gives nothing.
+func (f *File) Given() frontend.Given {
+	g := frontend.Given{Name: f.Name, Problems: problemsOf(f)}
+	if !f.Params {
+		return g
+	}
+	e := NewEnv(f, Options{ReadFile: func(path string) ([]byte, error) {
+		return readLocal(filepath.Join(filepath.Dir(f.Name), path))
+	}})
+	first := map[string]*Ident{}
+	for _, st := range f.Stmts {
+		p, ok := st.(*Param)
+		if !ok || p.Name == nil {
+			continue
+		}
+		if prev, ok := first[strings.ToLower(p.Name.Name)]; ok {
+			g.Duplicates = append(g.Duplicates, model.Duplicate{Span: p.Name.Span, Key: p.Name.Name, First: prev.Span, FirstKey: prev.Name})
+			continue
+		}
+		first[strings.ToLower(p.Name.Name)] = p.Name
+		v, _ := e.Parameter(p.Name.Name)
+		g.Values = append(g.Values, model.ParameterValue{Name: p.Name.Name, Span: p.Name.Span, Value: v})
+	}
+	return g
+}
+
+// parameters returns the parameters the unit's file declares, with the
+// values the deployment gives them.
+func (u *unit) parameters(values []model.ParameterValue) []*model.Parameter {
+	var out []*model.Parameter
+	for _, st := range u.file.Stmts {
+		p, ok := st.(*Param)
+		if !ok || p.Name == nil {
+			continue
+		}
+		decl := &model.Parameter{
+			Name:    p.Name.Name,
+			Span:    p.Name.Span,
+			Decl:    model.MissingAt(p.Span),
+			Default: model.MissingAt(p.Name.Span),
+			Given:   model.MissingAt(p.Name.Span),
+			Allowed: model.MissingAt(p.Name.Span),
+		}
+		decl.Type, decl.TypeKind = u.typeOf(p.Type, 0)
+		if p.Value != nil {
+			decl.Default = u.env.Eval(p.Value)
+		}
+		if d := FindDecorator(p.Decorators, "allowed"); d != nil && len(d.Args()) == 1 {
+			decl.Allowed = u.env.Eval(d.Args()[0])
+		}
+		for _, v := range values {
+			if strings.EqualFold(v.Name, p.Name.Name) {
+				decl.Given, decl.GivenAt = v.Value, v.Span
+			}
+		}
+		out = append(out, decl)
+	}
+	return out
+}
+
+// typeOf returns a declared type as written and the kind of value it
+// takes, Missing when any kind or null may be given.
+func (u *unit) typeOf(t Type, depth int) (model.Value, model.Kind) {
+	if t == nil || isNil(t) {
+		return model.Value{}, model.Missing
+	}
+	sp := spanOf(t)
+	written := model.StringValue(u.text(sp), sp)
+	switch t := t.(type) {
+	case *NonNullType:
+		_, k := u.typeOf(t.X, depth+1)
+		return written, k
+	case *TypeName:
+		if t.Name == nil {
+			break
+		}
+		switch t.Name.Name {
+		case "string":
+			return written, model.String
+		case "int":
+			return written, model.Int
+		case "bool":
+			return written, model.Bool
+		case "object":
+			return written, model.Object
+		case "array":
+			return written, model.Array
+		}
+		if depth < 8 {
+			for _, st := range u.file.Stmts {
+				if td, ok := st.(*TypeDecl); ok && td.Name != nil && td.Name.Name == t.Name.Name {
+					_, k := u.typeOf(td.Type, depth+1)
+					return written, k
+				}
+			}
+		}
+	case *ArrayType, *TupleType:
+		return written, model.Array
+	case *ObjectType:
+		return written, model.Object
+	case *ParenType:
+		_, k := u.typeOf(t.X, depth+1)
+		return written, k
+	case *LitType:
+		return written, u.env.Eval(t.X).Kind()
+	case *UnionType:
+		kind := model.Missing
+		for i, m := range t.Members {
+			_, k := u.typeOf(m, depth+1)
+			if i > 0 && k != kind {
+				return written, model.Missing
+			}
+			kind = k
+		}
+		return written, kind
+	}
+	return written, model.Missing
+}
+
+// text returns the source text of a span of the unit's file.
+func (u *unit) text(sp model.Span) string {
+	tok := u.file.Tok
+	if !sp.IsValid() || tok.Base() > int(sp.Pos()) || int(sp.End()) > tok.Base()+tok.Size() || sp.End() < sp.Pos() {
+		return ""
+	}
+	return string(u.file.Content[tok.Offset(sp.Pos()):tok.Offset(sp.End())])
+}
+
+// parametersAlone checks a parameters file no template claims: its
+// onboarding values stand for one registration definition whose scope and
+// resource envelope are unknown, as the ARM front-end does for its own.
+func parametersAlone(d *model.Deployment, g frontend.Given) {
+	var at model.Span
+	get := func(name string) model.Value {
+		var v model.Value
+		for _, p := range g.Values {
+			if strings.EqualFold(p.Name, name) {
+				v = p.Value
+			}
+		}
+		return v
+	}
+	if len(g.Values) > 0 {
+		at = g.Values[0].Span
+	}
+	var present model.Members
+	for _, m := range []struct{ key, param string }{
+		{"registrationDefinitionName", "mspOfferName"},
+		{"description", "mspOfferDescription"},
+		{"managedByTenantId", "managedByTenantId"},
+		{"authorizations", "authorizations"},
+		{"eligibleAuthorizations", "eligibleAuthorizations"},
+	} {
+		if v := get(m.param); !v.IsMissing() {
+			present = append(present, model.Member{Key: m.key, Value: v})
+		}
+	}
+	props := model.ObjectValue(present, at)
+	def := model.DefinitionOf(props)
+	def.Resource = model.Resource{Span: at, Properties: props}
+	d.Definitions = append(d.Definitions, def)
+}
+
+// syntax writes values as the files of a Bicep deployment write them:
+// Bicep literals in .bicep and .bicepparam files, JSON in a JSON parameters
+// file.
+type syntax struct {
+	bicep []*File
+}
+
+// Literal writes v as a literal of the file that holds pos. Bicep strings
+// are single-quoted, with \ ' and ${ escaped; arrays and objects are not
+// written, since their layout is the file's.
+func (s syntax) Literal(pos token.Pos, v model.Value) ([]byte, bool) {
+	inBicep := false
+	for _, f := range s.bicep {
+		inBicep = inBicep || f.Contains(pos)
+	}
+	if !inBicep && len(s.bicep) > 0 {
+		return jsonc.Literal(v)
+	}
+	switch v.Kind() {
+	case model.String:
+		str, ok := v.Str()
+		if !ok {
+			return nil, false
+		}
+		r := strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`, "\r", `\r`, "\t", `\t`, "${", `\${`)
+		return []byte("'" + r.Replace(str) + "'"), true
+	case model.Int:
+		n, _ := v.Int()
+		return []byte(strconv.FormatInt(n, 10)), true
+	case model.Bool:
+		b, _ := v.Bool()
+		return []byte(strconv.FormatBool(b)), true
+	case model.Null:
+		return []byte("null"), true
+	}
+	return nil, false
+}

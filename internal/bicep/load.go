@@ -1,0 +1,757 @@
+package bicep
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/lhlint/lhlint/internal/expr"
+	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/model"
+)
+
+// The resource types the loader builds, compared case-insensitively.
+const (
+	typeDefinition    = "Microsoft.ManagedServices/registrationDefinitions"
+	typeAssignment    = "Microsoft.ManagedServices/registrationAssignments"
+	typeDeployment    = "Microsoft.Resources/deployments"
+	typeResourceGroup = "Microsoft.Resources/resourceGroups"
+	// moduleAPIVersion is the API version of the nested deployment the
+	// compiler writes for a module.
+	moduleAPIVersion = "2025-04-01"
+)
+
+// Bounds on modules, on top of the evaluation bounds of env.go: the ARM
+// loader's bound on nested deployments, and a bound on the module
+// instances of one deployment so that loops of modules that loop over
+// modules cost bounded time.
+const (
+	maxNesting  = 32
+	maxModules  = 2000
+	maxFileSize = 8 << 20 // bytes read of a module or of a file a load function names
+)
+
+// loader builds one deployment: its template and every module it loads.
+type loader struct {
+	d        *model.Deployment
+	template *File
+	read     func(path string) ([]byte, error)
+	shared   *deployment
+	files    map[string]*File // modules parsed, by path
+	loading  []string         // modules being loaded, outermost first
+	modules  int
+	problems map[model.Span]bool
+}
+
+// problem records a problem once, however many instances meet it.
+func (l *loader) problem(span model.Span, msg string) {
+	if l.problems[span] {
+		return
+	}
+	l.problems[span] = true
+	l.d.Problems = append(l.d.Problems, model.Problem{Span: span, Message: msg})
+}
+
+// Load builds the deployment of template deployed with what params gives,
+// nil for its defaults. Local modules are read from the file system,
+// relative to the file that names them.
+func Load(template *File, params *frontend.Given) *model.Deployment {
+	return load(template, params, readLocal)
+}
+
+// readLocal reads a regular file of at most maxFileSize bytes: a module or
+// a file a load function names is never a device or a pipe.
+func readLocal(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxFileSize {
+		return nil, fmt.Errorf("larger than %d MB", maxFileSize>>20)
+	}
+	return b, nil
+}
+
+func load(template *File, params *frontend.Given, read func(string) ([]byte, error)) *model.Deployment {
+	d := &model.Deployment{}
+	if params != nil {
+		addGiven(d, *params)
+	}
+	if template == nil {
+		d.Syntax = syntax{}
+		return d
+	}
+	d.Syntax = syntax{bicep: []*File{template}}
+	d.Template = template.Name
+	d.Problems = append(d.Problems, problemsOf(template)...)
+	l := &loader{d: d, template: template, read: read, files: map[string]*File{}, problems: map[model.Span]bool{},
+		shared: &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}}
+	scope := targetScope(template)
+	if !scope.Span.IsValid() {
+		// No targetScope: the deployment goes to a resource group, and a
+		// finding about the scope lands at the start of the file.
+		start := template.Tok.Pos(0)
+		scope.Span = model.Span{StartPos: start, EndPos: start}
+	}
+	if scope.Kind == model.ScopeSubscription || scope.Kind == model.ScopeResourceGroup {
+		// The subscription being deployed to, so that scopes in it compare.
+		scope.Subscription = model.SymbolicString("{subscription().subscriptionId}", scope.Span)
+	}
+	d.TargetScope = scope
+	var values []model.ParameterValue
+	if params != nil {
+		d.ParameterValues = params.Values
+		values = params.Values
+	}
+	u := l.newUnit(template, values, scope, nil, 0)
+	d.Parameters = u.parameters(values)
+	u.declarations()
+	return d
+}
+
+// addGiven records the name and the findings of the parameters file g.
+func addGiven(d *model.Deployment, g frontend.Given) {
+	d.ParametersFile = g.Name
+	d.Problems = append(d.Problems, g.Problems...)
+	d.Duplicates = append(d.Duplicates, g.Duplicates...)
+	d.Suppressions = append(d.Suppressions, g.Suppressions...)
+}
+
+// problemsOf returns the syntax errors of f as problems.
+func problemsOf(f *File) []model.Problem {
+	out := make([]model.Problem, 0, len(f.Errors))
+	for _, e := range f.Errors {
+		out = append(out, model.Problem{Span: e.Span, Message: e.Msg})
+	}
+	return out
+}
+
+// unit is one file being deployed: the template, or one instance of a
+// module, with the scope it deploys to.
+type unit struct {
+	l      *loader
+	file   *File
+	env    *Env
+	scope  model.Scope
+	nested *model.NestedDeployment // the module instance, nil for the template
+	depth  int
+	decls  map[string]*decl
+	vars   map[string]*Var
+}
+
+// decl is a resource or module the file declares, as references see it.
+type decl struct {
+	res   *Resource
+	mod   *Module
+	state evalState
+	ref   model.Value // what a reference to the symbol evaluates to, once state is done
+}
+
+// newUnit prepares f deployed at scope with the given parameter values.
+func (l *loader) newUnit(f *File, values []model.ParameterValue, scope model.Scope, nested *model.NestedDeployment, depth int) *unit {
+	u := &unit{l: l, file: f, scope: scope, nested: nested, depth: depth, decls: map[string]*decl{}, vars: map[string]*Var{}}
+	for _, st := range f.Stmts {
+		switch st := st.(type) {
+		case *Resource:
+			if st.Name != nil {
+				u.decls[st.Name.Name] = &decl{res: st}
+			}
+		case *Module:
+			if st.Name != nil {
+				u.decls[st.Name.Name] = &decl{mod: st}
+			}
+		case *Var:
+			if st.Name != nil {
+				u.vars[st.Name.Name] = st
+			}
+		}
+	}
+	dir := filepath.Dir(f.Name)
+	opts := Options{
+		Params:   givenByDeclared(f, values),
+		Resolve:  u.resolve,
+		ReadFile: func(path string) ([]byte, error) { return l.read(filepath.Join(dir, path)) },
+	}
+	u.env = newEnv(f, opts, l.shared)
+	u.env.scope = scope
+	u.env.ctx = expr.ContextOf(scope)
+	return u
+}
+
+// givenByDeclared keys the given values by the names f declares. Bicep
+// names are case-sensitive, but Azure matches a parameters file's names
+// to the compiled template's ignoring case.
+func givenByDeclared(f *File, values []model.ParameterValue) map[string]model.Value {
+	out := map[string]model.Value{}
+	for _, st := range f.Stmts {
+		p, ok := st.(*Param)
+		if !ok || p.Name == nil {
+			continue
+		}
+		for _, v := range values {
+			if strings.EqualFold(v.Name, p.Name.Name) {
+				out[p.Name.Name] = v.Value // the last one written wins
+			}
+		}
+	}
+	return out
+}
+
+// declarations builds the registration resources of the unit, then
+// follows its modules, in the order the compiler writes them.
+func (u *unit) declarations() {
+	for _, st := range u.file.Stmts {
+		if r, ok := st.(*Resource); ok {
+			u.resource(r)
+		}
+	}
+	for _, st := range u.file.Stmts {
+		if m, ok := st.(*Module); ok {
+			u.module(m)
+		}
+	}
+}
+
+// instance is one instance of a resource or module declaration: its body
+// and how to evaluate an expression of it.
+type instance struct {
+	body *ObjectLit
+	cond model.Value
+	copy *model.Copy
+	eval func(Expr) model.Value
+}
+
+// get evaluates the body's property name, Missing at the body when it has
+// none.
+func (in instance) get(name string) model.Value {
+	if x := property(in.body, name); x != nil {
+		return in.eval(x)
+	}
+	return model.MissingAt(in.body.Span)
+}
+
+// property returns the value of the property name of o, nil when o has none.
+func property(o *ObjectLit, name string) Expr {
+	if o == nil {
+		return nil
+	}
+	for _, m := range o.Members {
+		p, ok := m.(*Property)
+		if !ok || p == nil {
+			continue
+		}
+		switch k := p.Key.(type) {
+		case *Ident:
+			if k != nil && k.Name == name {
+				return p.Value
+			}
+		case *StringLit:
+			if t, ok := k.Text(); ok && k != nil && t == name {
+				return p.Value
+			}
+		}
+	}
+	return nil
+}
+
+// each calls do for every instance the declaration's value makes: one, none
+// when its condition is false, or one per item of its loop. A loop over
+// values not known before deployment makes one instance that stands for
+// all, whose item is unknown.
+func (u *unit) each(symbol string, value Expr, do func(instance)) {
+	e := u.env
+	one := func(body Expr, c *model.Copy, eval func(Expr) model.Value) {
+		in := instance{copy: c, eval: eval, cond: model.Value{}}
+		if ib, ok := body.(*IfBody); ok && ib != nil {
+			in.cond = eval(ib.Cond)
+			if b, ok := in.cond.Bool(); ok && !b {
+				return // not deployed
+			}
+			body = ib.Body
+		} else {
+			in.cond = model.MissingAt(spanOf(body))
+		}
+		o, ok := body.(*ObjectLit)
+		if !ok || o == nil {
+			return
+		}
+		in.body = o
+		do(in)
+	}
+	f, ok := value.(*ForExpr)
+	if !ok || f == nil {
+		if !nilExpr(value) {
+			one(value, nil, e.Eval)
+		}
+		return
+	}
+	if f.Item == nil || nilExpr(f.Body) {
+		return
+	}
+	items := e.Eval(f.Iterable)
+	if items.Kind() != model.Array || items.Len() > maxCopies {
+		reason := "the loop's items are known only at deployment time"
+		switch {
+		case items.IsUnknown():
+			reason = items.Reason()
+		case items.Kind() == model.Array:
+			reason = fmt.Sprintf("the loop has %d items, more than Azure's limit of %d", items.Len(), maxCopies)
+		case items.Kind() != model.Array:
+			reason = fmt.Sprintf("a loop runs over an array, got %s", kindName(items.Kind()))
+		}
+		item := model.UnknownValue(reason, spanOf(f.Iterable))
+		count := model.UnknownValue(reason, spanOf(f.Iterable))
+		c := &model.Copy{Name: symbol, Span: f.Span, Count: count, Index: -1}
+		one(f.Body, c, func(x Expr) model.Value { return e.evalIteration(f, item, -1, x) })
+		return
+	}
+	count := model.IntValue(int64(items.Len()), spanOf(f.Iterable))
+	for i, item := range items.Items() {
+		c := &model.Copy{Name: symbol, Span: f.Span, Count: count, Index: i}
+		one(f.Body, c, func(x Expr) model.Value { return e.evalIteration(f, item, i, x) })
+	}
+}
+
+// resourceType splits 'Type@version' into the type and the API version,
+// each spanned at its own text inside the quotes when the literal has no
+// escapes.
+func resourceType(t *StringLit) (typ, version model.Value) {
+	text, ok := t.Text()
+	if !ok {
+		return model.UnknownValue("the resource type is not a plain string", t.Span), model.MissingAt(t.Span)
+	}
+	name, ver, _ := strings.Cut(text, "@")
+	typSpan, verSpan := t.Span, t.Span
+	if int(t.End()-t.Pos()) == len(text)+2 && !t.Multi {
+		start := t.Pos() + 1
+		typSpan = model.Span{StartPos: start, EndPos: start + token.Pos(len(name))}
+		verSpan = model.Span{StartPos: typSpan.EndPos + 1, EndPos: t.End() - 1}
+	}
+	typ = model.StringValue(name, typSpan)
+	version = model.StringValue(ver, verSpan)
+	if !strings.Contains(text, "@") {
+		version = model.MissingAt(t.Span)
+	}
+	return typ, version
+}
+
+// resource builds each instance of a registration resource the unit
+// declares.
+func (u *unit) resource(r *Resource) {
+	if r.Existing || r.Type == nil || r.Name == nil {
+		return
+	}
+	typ, version := resourceType(r.Type)
+	isDef := strings.EqualFold(typ.Text(), typeDefinition)
+	if !isDef && !strings.EqualFold(typ.Text(), typeAssignment) {
+		return
+	}
+	deps := u.dependsOn(r.Value)
+	u.each(r.Name.Name, r.Value, func(in instance) {
+		res := model.Resource{
+			Span:       r.Span,
+			Type:       typ,
+			APIVersion: version,
+			Name:       in.get("name"),
+			Symbol:     r.Name.Name,
+			Scope:      u.scopeOf(in, property(in.body, "scope"), u.scope),
+			DependsOn:  deps,
+			Condition:  in.cond,
+			Copy:       in.copy,
+			Deployment: u.nested,
+			Properties: in.get("properties"),
+		}
+		if isDef {
+			def := model.DefinitionOf(res.Properties)
+			def.Resource = res
+			def.Plan = in.get("plan")
+			u.l.d.Definitions = append(u.l.d.Definitions, def)
+			return
+		}
+		u.l.d.Assignments = append(u.l.d.Assignments, &model.Assignment{
+			Resource:                 res,
+			RegistrationDefinitionID: res.Properties.Get("registrationDefinitionId"),
+		})
+	})
+}
+
+// scopeOf returns where a module or an extension resource deploys: the
+// scope its scope property names (resourceGroup(…), subscription(…),
+// managementGroup(…), tenant(), or a resource group the file declares), or
+// outer when it names none, as the compiled nested deployment's
+// resourceGroup, subscriptionId and scope properties say.
+func (u *unit) scopeOf(in instance, x Expr, outer model.Scope) model.Scope {
+	if nilExpr(x) {
+		return outer
+	}
+	sp := spanOf(x)
+	c, ok := x.(*Call)
+	if !ok || c.X != nil || c.Name == nil {
+		// A resource group the file declares: its name.
+		if d := u.decls[rootName(x)]; d != nil && d.res != nil && d.res.Type != nil {
+			if t, _ := resourceType(d.res.Type); strings.EqualFold(t.Text(), typeResourceGroup) {
+				name := in.eval(&Member{Span: sp, X: x, Name: &Ident{Span: sp, Name: "name"}})
+				return model.Scope{Kind: model.ScopeResourceGroup, Span: sp, Subscription: outer.Subscription, ResourceGroup: name}
+			}
+		}
+		return model.Scope{Kind: model.ScopeUnknown, Span: sp, Subscription: outer.Subscription}
+	}
+	args := make([]model.Value, len(c.Args))
+	for i, a := range c.Args {
+		args[i] = in.eval(a)
+	}
+	switch c.Name.Name {
+	case "resourceGroup":
+		s := model.Scope{Kind: model.ScopeResourceGroup, Span: sp, Subscription: outer.Subscription, ResourceGroup: outer.ResourceGroup}
+		switch len(args) {
+		case 1:
+			s.ResourceGroup = args[0]
+		case 2:
+			s.Subscription, s.ResourceGroup = args[0], args[1]
+		}
+		return s
+	case "subscription":
+		s := model.Scope{Kind: model.ScopeSubscription, Span: sp, Subscription: outer.Subscription}
+		if len(args) == 1 {
+			s.Subscription = args[0]
+		}
+		return s
+	case "managementGroup":
+		s := model.Scope{Kind: model.ScopeManagementGroup, Span: sp, ManagementGroup: outer.ManagementGroup}
+		if len(args) == 1 {
+			s.ManagementGroup = args[0]
+		}
+		return s
+	case "tenant":
+		return model.Scope{Kind: model.ScopeTenant, Span: sp}
+	}
+	return model.Scope{Kind: model.ScopeUnknown, Span: sp, Subscription: outer.Subscription}
+}
+
+// rootName returns the symbol an access chain starts from: rgs for
+// rgs[i], "" for anything else.
+func rootName(x Expr) string {
+	for {
+		switch v := x.(type) {
+		case *Ident:
+			if v == nil {
+				return ""
+			}
+			return v.Name
+		case *Index:
+			if v == nil {
+				return ""
+			}
+			x = v.X
+		case *Paren:
+			if v == nil {
+				return ""
+			}
+			x = v.X
+		default:
+			return ""
+		}
+	}
+}
+
+// dependsOn returns the resources and modules a declaration depends on:
+// those its body refers to, directly or through variables, and those its
+// dependsOn lists, as the compiler infers them. Each is the symbol name,
+// as the compiler writes it in symbolic-name mode, at the reference.
+func (u *unit) dependsOn(value Expr) []model.Value {
+	var deps []model.Value
+	seen := map[string]bool{}
+	visited := map[*Var]bool{}
+	var walk func(n Node)
+	walk = func(n Node) {
+		Inspect(n, func(n Node) bool {
+			switch n := n.(type) {
+			case *Property:
+				if n != nil && n.Value != nil {
+					walk(n.Value)
+				}
+				return false
+			case *Member:
+				if n != nil && n.X != nil {
+					walk(n.X)
+				}
+				return false
+			case *Call:
+				if n != nil {
+					if n.X != nil {
+						walk(n.X)
+					}
+					for _, a := range n.Args {
+						if a != nil {
+							walk(a)
+						}
+					}
+				}
+				return false
+			case *Resource:
+				return false // a nested resource is a declaration of its own
+			case *Ident:
+				if n == nil {
+					return false
+				}
+				if v, ok := u.vars[n.Name]; ok && !visited[v] && v.Value != nil {
+					visited[v] = true
+					walk(v.Value)
+				}
+				d := u.decls[n.Name]
+				if d == nil || seen[n.Name] || (d.res != nil && d.res.Existing) {
+					return false
+				}
+				seen[n.Name] = true
+				deps = append(deps, model.StringValue(n.Name, n.Span))
+			}
+			return true
+		})
+	}
+	if value != nil {
+		walk(value)
+	}
+	return deps
+}
+
+// resolve gives the value of a reference to a resource or module the file
+// declares: an object with the id, name, type and apiVersion of a
+// resource, and the name of a module; an array of them for a loop.
+func (u *unit) resolve(x Expr) (expr.Node, bool) {
+	id, ok := x.(*Ident)
+	if !ok || id == nil {
+		return nil, false
+	}
+	d := u.decls[id.Name]
+	if d == nil {
+		return nil, false
+	}
+	switch d.state {
+	case busy:
+		return unknown(id, "%q refers to itself", id.Name), true
+	case pending:
+		d.state = busy
+		// The declaration is evaluated where it is written, outside the
+		// loops and lambdas of the expression that refers to it.
+		saved := u.env.low.locals
+		u.env.low.locals = nil
+		d.ref = u.reference(d)
+		u.env.low.locals = saved
+		d.state = done
+	}
+	return u.refNode(id, d), true
+}
+
+// reference evaluates the names of the declaration's instances, in an
+// array for a loop.
+func (u *unit) reference(d *decl) model.Value {
+	value, name := Expr(nil), ""
+	if d.res != nil {
+		value, name = d.res.Value, d.res.Name.Name
+	} else {
+		value, name = d.mod.Value, d.mod.Name.Name
+	}
+	var names []model.Value
+	u.each(name, value, func(in instance) {
+		n := in.get("name")
+		if n.IsMissing() && d.mod != nil {
+			n = model.SymbolicString(fmt.Sprintf("%s-{uniqueString('%s', deployment().name)}", name, name), d.mod.Name.Span)
+		}
+		names = append(names, n)
+	})
+	if f, ok := value.(*ForExpr); ok && f != nil {
+		return model.ArrayValue(names, f.Span)
+	}
+	if len(names) == 0 {
+		return model.UnknownValue(fmt.Sprintf("%q is not deployed", name), spanOf(value))
+	}
+	return names[0]
+}
+
+// refNode builds the value of the reference id to d from the names of its
+// instances.
+func (u *unit) refNode(id *Ident, d *decl) expr.Node {
+	one := func(name model.Value) expr.Node {
+		if d.mod != nil {
+			return call(id, "createObject",
+				str(id, "name"), lit(name.Span, name),
+				str(id, "outputs"), unknown(id, "lhlint does not evaluate the outputs of module %q", id.Name))
+		}
+		typ, version := resourceType(d.res.Type)
+		return call(id, "createObject",
+			str(id, "id"), u.resourceID(id, d.res, typ.Text(), lit(name.Span, name)),
+			str(id, "name"), lit(name.Span, name),
+			str(id, "type"), str(id, typ.Text()),
+			str(id, "apiVersion"), str(id, version.Text()))
+	}
+	if d.ref.Kind() != model.Array {
+		if d.ref.IsUnknown() {
+			return lit(id.Span, d.ref.WithSpan(id.Span))
+		}
+		return one(d.ref)
+	}
+	items := make([]expr.Node, 0, d.ref.Len())
+	for _, n := range d.ref.Items() {
+		items = append(items, one(n))
+	}
+	return call(id, "createArray", items...)
+}
+
+// resourceID builds the ID of resource r named name, with the function the
+// compiler uses for the scope r deploys to.
+func (u *unit) resourceID(id *Ident, r *Resource, typ string, name expr.Node) expr.Node {
+	kind := u.scope.Kind
+	if c, ok := property(bodyOf(r.Value), "scope").(*Call); ok && c != nil && c.X == nil && c.Name != nil && len(c.Args) == 0 {
+		switch c.Name.Name {
+		case "subscription":
+			kind = model.ScopeSubscription
+		case "tenant":
+			kind = model.ScopeTenant
+		}
+	}
+	switch kind {
+	case model.ScopeResourceGroup:
+		return call(id, "resourceId", str(id, typ), name)
+	case model.ScopeSubscription:
+		return call(id, "subscriptionResourceId", str(id, typ), name)
+	case model.ScopeTenant:
+		return call(id, "tenantResourceId", str(id, typ), name)
+	case model.ScopeManagementGroup:
+		mg := &expr.Member{Span: id.Span, X: call(id, "managementGroup"), Name: "id", NameSpan: id.Span}
+		return call(id, "extensionResourceId", mg, str(id, typ), name)
+	}
+	return unknown(id, "the scope of %q is not known", id.Name)
+}
+
+// bodyOf returns the object of a declaration's value, through its loop and
+// condition.
+func bodyOf(x Expr) *ObjectLit {
+	if f, ok := x.(*ForExpr); ok && f != nil {
+		x = f.Body
+	}
+	if ib, ok := x.(*IfBody); ok && ib != nil {
+		x = ib.Body
+	}
+	o, _ := x.(*ObjectLit)
+	return o
+}
+
+// module deploys each instance of a module the unit declares to the scope
+// its scope property names, as the compiled nested deployment does.
+func (u *unit) module(m *Module) {
+	if m.Path == nil || m.Name == nil {
+		return
+	}
+	rel, ok := m.Path.Text()
+	if !ok || isRemote(rel) {
+		return // a registry or template spec module cannot be fetched
+	}
+	deps := u.dependsOn(m.Value)
+	u.each(m.Name.Name, m.Value, func(in instance) {
+		name := in.get("name")
+		if name.IsMissing() {
+			name = model.SymbolicString(fmt.Sprintf("%s-{uniqueString('%s', deployment().name)}", m.Name.Name, m.Name.Name), m.Name.Span)
+		}
+		target := u.scopeOf(in, property(in.body, "scope"), u.scope)
+		nd := &model.NestedDeployment{Inner: true, Resource: model.Resource{
+			Span:       m.Span,
+			Type:       model.StringValue(typeDeployment, m.Path.Span),
+			APIVersion: model.StringValue(moduleAPIVersion, m.Path.Span),
+			Name:       name,
+			Symbol:     m.Name.Name,
+			Scope:      target,
+			DependsOn:  deps,
+			Condition:  in.cond,
+			Copy:       in.copy,
+			Deployment: u.nested,
+			Properties: in.get("params"),
+		}}
+		var values []model.ParameterValue
+		for _, p := range nd.Properties.Members() {
+			values = append(values, model.ParameterValue{Name: p.Key, Span: p.KeySpan, Value: p.Value})
+		}
+		u.l.module(u, m, rel, values, nd)
+	})
+}
+
+// isRemote reports whether a module path names a registry or template spec.
+func isRemote(path string) bool {
+	return strings.HasPrefix(path, "br:") || strings.HasPrefix(path, "br/") || strings.HasPrefix(path, "ts:") || strings.HasPrefix(path, "ts/")
+}
+
+// module loads the file of module m, which parent names rel, and deploys it
+// with values to nd's scope.
+func (l *loader) module(parent *unit, m *Module, rel string, values []model.ParameterValue, nd *model.NestedDeployment) {
+	if !strings.EqualFold(filepath.Ext(rel), ".bicep") {
+		return // a local ARM JSON module is not read yet
+	}
+	switch {
+	case parent.depth+1 > maxNesting:
+		l.problem(m.Path.Span, fmt.Sprintf("modules are nested more than %d deep", maxNesting))
+		return
+	case l.modules >= maxModules:
+		l.problem(m.Path.Span, fmt.Sprintf("the deployment loads more than %d modules", maxModules))
+		return
+	}
+	path := filepath.Clean(filepath.Join(filepath.Dir(parent.file.Name), filepath.FromSlash(rel)))
+	for _, p := range l.loading {
+		if p == path {
+			l.problem(m.Path.Span, fmt.Sprintf("module %q includes itself", rel))
+			return
+		}
+	}
+	f, ok := l.files[path]
+	if !ok {
+		content, err := l.read(path)
+		if err != nil {
+			l.problem(m.Path.Span, fmt.Sprintf("module %q cannot be read: %v", rel, unwrapPath(err)))
+			l.files[path] = nil
+			return
+		}
+		fset := l.template.fset
+		if fset == nil {
+			return
+		}
+		f = Parse(fset, path, content)
+		l.files[path] = f
+		l.d.Problems = append(l.d.Problems, problemsOf(f)...)
+	}
+	if f == nil {
+		return
+	}
+	l.modules++
+	l.loading = append(l.loading, path)
+	child := l.newUnit(f, values, nd.Scope, nd, parent.depth+1)
+	before := len(l.d.Definitions) + len(l.d.Assignments)
+	child.declarations()
+	if len(l.d.Definitions)+len(l.d.Assignments) > before {
+		l.d.Deployments = append(l.d.Deployments, nd)
+	}
+	l.loading = l.loading[:len(l.loading)-1]
+}
+
+// unwrapPath drops the path from an error of package os, which the
+// message names already.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
