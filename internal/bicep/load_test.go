@@ -10,7 +10,11 @@ import (
 
 	"github.com/lhlint/lhlint/internal/arm"
 	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/lint/linttest"
 	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/roles"
+	"github.com/lhlint/lhlint/rules"
 )
 
 // loadDir is where the fixtures of the loader tests are: each folder holds
@@ -252,4 +256,34 @@ func showInt(v model.Value) string {
 		return fmt.Sprint(b)
 	}
 	return "null"
+}
+
+// TestLintOwnerRole runs the rules on a Bicep template that grants Owner
+// through a variable: owner_role reports at the literal in the variable,
+// with the property that uses it as a related location, as for ARM.
+func TestLintOwnerRole(t *testing.T) {
+	fset := token.NewFileSet()
+	d := FrontEnd{}.Load(fixture(t, fset, "owner/main.bicep"), nil)
+	found, err := lint.Run(fset, []*model.Deployment{d}, rules.All, lint.Options{Roles: roles.Builtin(), CustomerTenant: linttest.CustomerTenant})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var owner []string
+	for _, f := range found {
+		t.Logf("%s: %s [%s]", at(fset, f.Pos), f.Message, f.Rule.Name)
+		if f.Rule.Name == "syntax" {
+			t.Errorf("%s: %s", at(fset, f.Pos), f.Message)
+		}
+		if f.Rule == rules.OwnerRole {
+			line := at(fset, f.Pos) + ": " + f.Message
+			for _, r := range f.Related {
+				line += "; " + at(fset, r.Pos) + ": " + r.Message
+			}
+			owner = append(owner, line)
+		}
+	}
+	want := `main.bicep:4:17: authorization for "Wingtip Admins" grants Owner, which Azure Lighthouse cannot delegate; main.bicep:15:27: value flows through this expression`
+	if len(owner) != 1 || owner[0] != want {
+		t.Errorf("owner_role reports\n%s\nwant\n%s", strings.Join(owner, "\n"), want)
+	}
 }

@@ -1,0 +1,230 @@
+package bicep
+
+import (
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/model"
+)
+
+// loadFiles writes files into a temporary folder and loads main.bicep
+// from there, with main.bicepparam when it is one of them.
+func loadFiles(t *testing.T, files map[string]string) (*model.Deployment, *token.FileSet) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fset := token.NewFileSet()
+	parse := func(name string) frontend.File {
+		path := filepath.Join(dir, name)
+		return FrontEnd{}.Parse(fset, path, []byte(files[name]))
+	}
+	var params frontend.File
+	if _, ok := files["main.bicepparam"]; ok {
+		params = parse("main.bicepparam")
+	}
+	return FrontEnd{}.Load(parse("main.bicep"), params), fset
+}
+
+func problems(fset *token.FileSet, d *model.Deployment) string {
+	var out []string
+	for _, p := range d.Problems {
+		out = append(out, at(fset, p.Pos())+": "+p.Message)
+	}
+	return strings.Join(out, "\n")
+}
+
+const assignmentModule = `param definitionId string
+resource a 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
+  name: guid(definitionId, resourceGroup().id)
+  properties: {
+    registrationDefinitionId: definitionId
+  }
+}
+`
+
+func TestLoadModuleProblems(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"cycle", map[string]string{
+			"main.bicep": "module self './main.bicep' = {\n  name: 'again'\n}\n",
+		}, "main.bicep:1:13: module \"./main.bicep\" includes itself"},
+		{"cycle through another", map[string]string{
+			"main.bicep": "module b './b.bicep' = {\n  name: 'b'\n}\n",
+			"b.bicep":    "module c 'c.bicep' = {\n  name: 'c'\n}\n",
+			"c.bicep":    "module b 'b.bicep' = {\n  name: 'b'\n}\n",
+		}, "c.bicep:1:10: module \"b.bicep\" includes itself"},
+		{"missing file", map[string]string{
+			"main.bicep": "module m './absent.bicep' = {\n  name: 'm'\n}\n",
+		}, "main.bicep:1:10: module \"./absent.bicep\" cannot be read: no such file or directory"},
+		{"syntax error in a module", map[string]string{
+			"main.bicep": "module m './m.bicep' = {\n  name: 'm'\n}\n",
+			"m.bicep":    "param x string =\n",
+		}, "m.bicep:1:17: expected an expression after \"=\", found the end of the line"},
+		{"registry module", map[string]string{
+			"main.bicep": "module m 'br/public:avm/res/x:1.0.0' = {\n  name: 'm'\n}\n",
+		}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, fset := loadFiles(t, c.files)
+			if got := problems(fset, d); got != c.want {
+				t.Errorf("problems:\n%s\nwant:\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestLoadModuleDepthIsBounded(t *testing.T) {
+	files := map[string]string{}
+	for i := range maxNesting + 5 {
+		files[name(i)] = "module next './" + name(i+1) + "' = {\n  name: 'n'\n}\n"
+	}
+	files["main.bicep"] = files[name(0)]
+	d, fset := loadFiles(t, files)
+	if got := problems(fset, d); !strings.Contains(got, "modules are nested more than 32 deep") {
+		t.Errorf("problems:\n%s\nwant modules nested too deep", got)
+	}
+}
+
+func name(i int) string { return "m" + strings.Repeat("x", i) + ".bicep" }
+
+func TestLoadLoopOfModulesOverUnknownItems(t *testing.T) {
+	d, fset := loadFiles(t, map[string]string{
+		"main.bicep": `targetScope = 'subscription'
+param rgNames array
+param definitionId string = '/subscriptions/x/providers/Microsoft.ManagedServices/registrationDefinitions/y'
+module rg './rg.bicep' = [for (rg, i) in rgNames: {
+  name: 'lh-${i}'
+  scope: resourceGroup(rg)
+  params: {
+    definitionId: definitionId
+  }
+}]
+`,
+		"rg.bicep": assignmentModule,
+	})
+	if p := problems(fset, d); p != "" {
+		t.Fatal(p)
+	}
+	if len(d.Assignments) != 1 || len(d.Deployments) != 1 {
+		t.Fatalf("got %d assignments in %d deployments, want one standing for all", len(d.Assignments), len(d.Deployments))
+	}
+	nd := d.Deployments[0]
+	if nd.Copy == nil || nd.Copy.Index != -1 || !nd.Copy.Count.IsUnknown() {
+		t.Errorf("copy %+v, want index -1 and an unknown count", nd.Copy)
+	}
+	if !nd.Scope.ResourceGroup.IsUnknown() || !nd.Name.IsUnknown() {
+		t.Errorf("resource group %s and name %s, want both unknown", showValue(nd.Scope.ResourceGroup), showValue(nd.Name))
+	}
+	if got := d.Assignments[0].RegistrationDefinitionID.Text(); !strings.HasSuffix(got, "/y") {
+		t.Errorf("definition ID %q, want the parameter's default", got)
+	}
+}
+
+func TestLoadExistingConditionsAndResourceGroups(t *testing.T) {
+	d, fset := loadFiles(t, map[string]string{
+		"main.bicep": `targetScope = 'subscription'
+param deployIt bool
+param skipIt bool = false
+resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' existing = {
+  name: 'b2f0c7a1-1d2e-4f3a-9b8c-7d6e5f4a3b2c'
+}
+resource group 'Microsoft.Resources/resourceGroups@2022-09-01' = {
+  name: 'rg-${def.name}'
+  location: 'westeurope'
+}
+resource maybe 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = if (deployIt) {
+  name: guid('maybe')
+  properties: {
+    registrationDefinitionId: def.id
+  }
+}
+resource never 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = if (skipIt) {
+  name: guid('never')
+  properties: {
+    registrationDefinitionId: def.id
+  }
+}
+module inGroup './rg.bicep' = {
+  name: 'in-group'
+  scope: group
+  params: {
+    definitionId: def.id
+  }
+}
+`,
+		"rg.bicep": assignmentModule,
+	})
+	if p := problems(fset, d); p != "" {
+		t.Fatal(p)
+	}
+	if len(d.Definitions) != 0 || len(d.Assignments) != 2 {
+		t.Fatalf("got %d definitions and %d assignments, want 0 and 2", len(d.Definitions), len(d.Assignments))
+	}
+	maybe, inGroup := d.Assignments[0], d.Assignments[1]
+	if !maybe.Condition.IsUnknown() || len(maybe.DependsOn) != 0 {
+		t.Errorf("condition %s and %d dependencies, want unknown and none on an existing resource", showValue(maybe.Condition), len(maybe.DependsOn))
+	}
+	want := "/subscriptions/{subscription().subscriptionId}/providers/Microsoft.ManagedServices/registrationDefinitions/b2f0c7a1-1d2e-4f3a-9b8c-7d6e5f4a3b2c"
+	if got := maybe.RegistrationDefinitionID.Text(); got != want {
+		t.Errorf("definition ID %q, want %q", got, want)
+	}
+	if s := inGroup.Scope; s.Kind != model.ScopeResourceGroup || s.ResourceGroup.Text() != "rg-b2f0c7a1-1d2e-4f3a-9b8c-7d6e5f4a3b2c" {
+		t.Errorf("module deploys to %s, want the resource group the file declares", showScope(s))
+	}
+	if deps := d.Deployments[0].DependsOn; len(deps) != 1 || deps[0].Text() != "group" {
+		t.Errorf("module depends on %v, want the resource group", deps)
+	}
+}
+
+func TestGivenBicepParam(t *testing.T) {
+	fset := token.NewFileSet()
+	f := ParseParams(fset, "main.bicepparam", []byte(`using './main.bicep'
+var base = 'Contoso'
+param offer = '${base} Operations'
+param secret = readEnvironmentVariable('MSP_TENANT')
+param Offer = 'again'
+`))
+	g := f.Given()
+	if len(g.Values) != 2 || g.Values[0].Value.Text() != "Contoso Operations" {
+		t.Fatalf("values %v, want offer and secret", g.Values)
+	}
+	if v := g.Values[1].Value; !v.IsUnknown() || !strings.Contains(v.Reason(), "readEnvironmentVariable") {
+		t.Errorf("secret is %s (%s), want unknown, read when the deployment runs", showValue(v), v.Reason())
+	}
+	if len(g.Duplicates) != 1 || at(fset, g.Duplicates[0].Pos()) != "main.bicepparam:5:7" {
+		t.Errorf("duplicates %v, want Offer at 5:7", g.Duplicates)
+	}
+}
+
+func TestClassify(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want frontend.Info
+	}{
+		{"using './main.bicep'\nparam authorizations = []\n",
+			frontend.Info{Kind: frontend.Parameters, Onboarding: true, Parameters: []string{"authorizations"}, TemplateRef: "./main.bicep"}},
+		{"using none\nparam x = 1\n", frontend.Info{Kind: frontend.Parameters, Parameters: []string{"x"}}},
+		{"param x string\nresource d 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {\n  name: x\n}\n",
+			frontend.Info{Kind: frontend.Template, Onboarding: true, Parameters: []string{"x"}}},
+		{"resource s 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'x'\n}\n", frontend.Info{Kind: frontend.Template}},
+		{"resource d 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {\n  name: \n",
+			frontend.Info{Kind: frontend.Template, Onboarding: true, Malformed: true}},
+	} {
+		got := Classify([]byte(c.text))
+		if got.Kind != c.want.Kind || got.Onboarding != c.want.Onboarding || got.TemplateRef != c.want.TemplateRef ||
+			got.Malformed != c.want.Malformed || strings.Join(got.Parameters, ",") != strings.Join(c.want.Parameters, ",") {
+			t.Errorf("Classify(%q) = %+v, want %+v", c.text, got, c.want)
+		}
+	}
+}
