@@ -100,3 +100,50 @@ func FuzzLowerBicep(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLoadBicep loads any input as a template whose every local module is
+// the input again, deployed with the input read as a .bicepparam file: it
+// must not panic or hang, and every value of the model must be spanned
+// inside a file of the deployment or not at all.
+func FuzzLoadBicep(f *testing.F) {
+	addSeeds(f, ".bicep")
+	paths, _ := filepath.Glob("testdata/load/*/*.bicep*")
+	for _, path := range paths {
+		content, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(content)
+	}
+	f.Add([]byte("module m './m.bicep' = [for i in range(0, 800): {\n  name: 'm${i}'\n  scope: resourceGroup('${i}')\n}]\n"))
+	f.Fuzz(func(t *testing.T, content []byte) {
+		fset := token.NewFileSet()
+		tmpl := Parse(fset, "main.bicep", content)
+		given := ParseParams(fset, "main.bicepparam", content).Given()
+		read := func(string) ([]byte, error) { return content, nil }
+		d := load(tmpl, &given, read)
+		inFile := func(p token.Pos) bool { return fset.File(p) != nil }
+		check := func(what string, v model.Value) {
+			if v.Span.IsValid() && (!inFile(v.Pos()) || v.End() < v.Pos() || fset.File(v.Pos()) != fset.File(v.End())) {
+				t.Fatalf("%s %s spanned at [%d,%d), outside the files", what, show(v), v.Pos(), v.End())
+			}
+		}
+		for _, def := range d.Definitions {
+			check("definition name", def.Name)
+			check("properties", def.Properties)
+			for _, g := range def.Grants() {
+				check("role", g.RoleDefinitionID)
+				check("principal", g.PrincipalID)
+			}
+		}
+		for _, a := range d.Assignments {
+			check("assignment name", a.Name)
+			check("definition ID", a.RegistrationDefinitionID)
+		}
+		for _, p := range d.Problems {
+			if !inFile(p.Pos()) {
+				t.Fatalf("problem %q outside the files", p.Message)
+			}
+		}
+	})
+}

@@ -567,6 +567,15 @@ func (u *unit) reference(d *decl) model.Value {
 	} else {
 		value, name = d.mod.Value, d.mod.Name.Name
 	}
+	if nilExpr(value) || (d.res != nil && d.res.Type == nil) {
+		var span model.Span
+		if d.res != nil {
+			span = d.res.Span
+		} else {
+			span = d.mod.Span
+		}
+		return model.UnknownValue(fmt.Sprintf("the declaration of %q is incomplete", name), span)
+	}
 	var names []model.Value
 	u.each(name, value, func(in instance) {
 		n := in.get("name")
@@ -579,7 +588,7 @@ func (u *unit) reference(d *decl) model.Value {
 		return model.ArrayValue(names, f.Span)
 	}
 	if len(names) == 0 {
-		return model.UnknownValue(fmt.Sprintf("%q is not deployed", name), spanOf(value))
+		return model.UnknownValue(fmt.Sprintf("%q is not deployed, or its body is not an object", name), spanOf(value))
 	}
 	return names[0]
 }
