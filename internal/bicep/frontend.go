@@ -44,14 +44,21 @@ func (FrontEnd) Load(template, params frontend.File) *model.Deployment {
 		return Load(t, nil)
 	}
 	g := params.Given()
+	var d *model.Deployment
 	if t == nil {
-		d := Load(nil, &g)
+		d = Load(nil, &g)
 		if !g.Malformed {
 			parametersAlone(d, g)
 		}
-		return d
+	} else {
+		d = Load(t, &g)
 	}
-	return Load(t, &g)
+	if p, ok := params.(*File); ok {
+		// Fixes in the .bicepparam file are written in Bicep too.
+		s, _ := d.Syntax.(syntax)
+		d.Syntax = syntax{bicep: append(s.bicep, p)}
+	}
+	return d
 }
 
 // Classify is the package's Classify.

@@ -97,7 +97,6 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 		d.Syntax = syntax{}
 		return d
 	}
-	d.Syntax = syntax{bicep: []*File{template}}
 	d.Template = template.Name
 	d.Problems = append(d.Problems, problemsOf(template)...)
 	l := &loader{d: d, template: template, read: read, files: map[string]*File{}, problems: map[model.Span]bool{},
@@ -122,6 +121,13 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 	u := l.newUnit(template, values, scope, nil, 0)
 	d.Parameters = u.parameters(values)
 	u.declarations()
+	written := []*File{template}
+	for _, f := range l.files {
+		if f != nil {
+			written = append(written, f)
+		}
+	}
+	d.Syntax = syntax{bicep: written}
 	return d
 }
 

@@ -228,3 +228,29 @@ func TestClassify(t *testing.T) {
 		}
 	}
 }
+
+// TestParametersFileAlone checks a .bicepparam file no template claims:
+// its onboarding values stand for one definition, as for a JSON one.
+func TestParametersFileAlone(t *testing.T) {
+	fset := token.NewFileSet()
+	p := FrontEnd{}.Parse(fset, "alone.bicepparam", []byte(`using none
+param managedByTenantId = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f'
+param authorizations = [
+  {
+    principalId: '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a'
+    roleDefinitionId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
+  }
+]
+`))
+	d := FrontEnd{}.Load(p, nil)
+	if d.ParametersFile != "alone.bicepparam" || len(d.Definitions) != 1 || len(d.Definitions[0].Authorizations) != 1 {
+		t.Fatalf("got %s", describe(d))
+	}
+	role := d.Definitions[0].Authorizations[0].RoleDefinitionID
+	if got := at(fset, role.Pos()); got != "alone.bicepparam:6:23" {
+		t.Errorf("role at %s, want alone.bicepparam:6:23", got)
+	}
+	if b, ok := d.Syntax.Literal(role.Pos(), model.StringValue("x'y", model.Span{})); !ok || string(b) != `'x\'y'` {
+		t.Errorf("literal %s, want 'x\\'y'", b)
+	}
+}

@@ -287,3 +287,35 @@ func TestLintOwnerRole(t *testing.T) {
 		t.Errorf("owner_role reports\n%s\nwant\n%s", strings.Join(owner, "\n"), want)
 	}
 }
+
+// TestFixesAreWrittenInTheFileLanguage checks that a fix replaces a Bicep
+// literal with a Bicep literal, and a value of a JSON parameters file with
+// JSON, whichever file of the deployment holds it.
+func TestFixesAreWrittenInTheFileLanguage(t *testing.T) {
+	for _, params := range []string{"fix/main.bicepparam", "fix/main.parameters.json"} {
+		fset := token.NewFileSet()
+		d := FrontEnd{}.Load(fixture(t, fset, "fix/main.bicep"), fixture(t, fset, params))
+		found, err := lint.Run(fset, []*model.Deployment{d}, []*lint.Rule{rules.RoleIDNotGUID}, lint.Options{Roles: roles.Builtin()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range found {
+			for _, fix := range f.SuggestedFixes {
+				for _, e := range fix.TextEdits {
+					got = append(got, at(fset, e.Pos)+" "+string(e.NewText))
+				}
+			}
+		}
+		want := []string{
+			`main.bicep:14:27 'b24988ac-6180-42a0-ab88-20f7382dd24c'`,
+			`main.bicepparam:7:23 'acdd72a7-3385-48ef-bd42-f606fba81ae7'`,
+		}
+		if strings.HasSuffix(params, ".json") {
+			want[1] = `main.parameters.json:8:31 "acdd72a7-3385-48ef-bd42-f606fba81ae7"`
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("with %s, fixes\n%s\nwant\n%s", params, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
