@@ -602,30 +602,39 @@ func (u *unit) reference(d *decl) model.Value {
 // refNode builds the value of the reference id to d from the names of its
 // instances.
 func (u *unit) refNode(id *Ident, d *decl) expr.Node {
-	one := func(name model.Value) expr.Node {
+	member := func(key string, v model.Value) model.Member {
+		return model.Member{Key: key, KeySpan: id.Span, Value: v}
+	}
+	// Built as values, not as createObject(), so that what is unknown of
+	// the resource (its properties, a module's outputs) leaves the rest
+	// known.
+	one := func(name model.Value) model.Value {
 		if d.mod != nil {
-			return call(id, "createObject",
-				str(id, "name"), lit(name.Span, name),
-				str(id, "outputs"), unknown(id, "lhlint does not evaluate the outputs of module %q", id.Name))
+			return model.ObjectValue(model.Members{
+				member("name", name),
+				member("outputs", model.UnknownValue(fmt.Sprintf("lhlint does not evaluate the outputs of module %q", id.Name), id.Span)),
+			}, id.Span)
 		}
 		typ, version := resourceType(d.res.Type)
-		return call(id, "createObject",
-			str(id, "id"), u.resourceID(id, d.res, typ.Text(), lit(name.Span, name)),
-			str(id, "name"), lit(name.Span, name),
-			str(id, "type"), str(id, typ.Text()),
-			str(id, "apiVersion"), str(id, version.Text()))
+		return model.ObjectValue(model.Members{
+			member("id", expr.Eval(u.env, u.resourceID(id, d.res, typ.Text(), lit(name.Span, name)))),
+			member("name", name),
+			member("type", model.StringValue(typ.Text(), id.Span)),
+			member("apiVersion", model.StringValue(version.Text(), id.Span)),
+			member("properties", model.UnknownValue(fmt.Sprintf("the properties of %q are read when the deployment runs", id.Name), id.Span)),
+		}, id.Span)
 	}
 	if d.ref.Kind() != model.Array {
 		if d.ref.IsUnknown() {
 			return lit(id.Span, d.ref.WithSpan(id.Span))
 		}
-		return one(d.ref)
+		return lit(id.Span, one(d.ref))
 	}
-	items := make([]expr.Node, 0, d.ref.Len())
+	items := make([]model.Value, 0, d.ref.Len())
 	for _, n := range d.ref.Items() {
 		items = append(items, one(n))
 	}
-	return call(id, "createArray", items...)
+	return lit(id.Span, model.ArrayValue(items, id.Span))
 }
 
 // resourceID builds the ID of resource r named name, with the function the

@@ -254,3 +254,37 @@ param authorizations = [
 		t.Errorf("literal %s, want 'x\\'y'", b)
 	}
 }
+
+// TestExistingDefinitionAtTheSubscription checks the reference to an
+// existing definition scoped to the subscription from a resource-group
+// file: the compiler writes subscriptionResourceId().
+func TestExistingDefinitionAtTheSubscription(t *testing.T) {
+	d, fset := loadFiles(t, map[string]string{"main.bicep": `resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' existing = {
+  name: 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f'
+  scope: subscription()
+}
+resource a 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
+  name: guid(def.id, resourceGroup().id)
+  properties: {
+    registrationDefinitionId: def.id
+    tenant: def.properties.managedByTenantId
+  }
+}
+`})
+	if p := problems(fset, d); p != "" {
+		t.Fatal(p)
+	}
+	a := d.Assignments[0]
+	if got, want := a.RegistrationDefinitionID.Text(), "/subscriptions/{subscription().subscriptionId}/providers/Microsoft.ManagedServices/registrationDefinitions/c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f"; got != want {
+		t.Errorf("definition ID %q, want %q", got, want)
+	}
+	if got, want := at(fset, a.RegistrationDefinitionID.Pos()), "main.bicep:8:31"; got != want {
+		t.Errorf("definition ID at %s, want %s", got, want)
+	}
+	if v := a.Properties.Get("tenant"); !v.IsUnknown() || !strings.Contains(v.Reason(), "when the deployment runs") {
+		t.Errorf("tenant is %s (%s), want unknown until the deployment runs", showValue(v), v.Reason())
+	}
+	if a.Scope.Kind != model.ScopeResourceGroup || d.TargetScope.Kind != model.ScopeResourceGroup {
+		t.Errorf("assignment at %s in a deployment at %s, want resource groups", a.Scope.Kind, d.TargetScope.Kind)
+	}
+}
