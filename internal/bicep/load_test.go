@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -124,6 +125,11 @@ func describe(d *model.Deployment) string {
 		for _, a := range def.Authorizations {
 			if !a.DelegatedValue.IsMissing() {
 				fmt.Fprintf(&b, "  delegated #%d %s\n", a.Index, showValue(a.DelegatedValue))
+			}
+		}
+		for _, el := range def.EligibleAuthorizations {
+			if p := el.JITPolicy; p != nil {
+				fmt.Fprintf(&b, "  jit #%d mfa=%s duration=%s approvers=%s\n", el.Index, showValue(p.MFAProvider), showValue(p.MaximumActivationDuration), showValue(p.ApproversValue))
 			}
 		}
 	}
@@ -316,6 +322,40 @@ func TestFixesAreWrittenInTheFileLanguage(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("with %s, fixes\n%s\nwant\n%s", params, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// TestRulesAgreeOnEquivalentTemplates runs every rule on each Bicep
+// fixture and on its ARM equivalent: they must report the same rules with
+// the same messages, each in its own source.
+func TestRulesAgreeOnEquivalentTemplates(t *testing.T) {
+	for _, c := range []struct{ bicep, bicepParams, arm, armParams string }{
+		{"sub/main.bicep", "", "sub/main.json", ""},
+		{"rg/main.bicep", "", "rg/main.json", ""},
+		{"params/main.bicep", "params/main.bicepparam", "params/main.json", "params/main.parameters.json"},
+		{"loop/main.bicep", "", "loop/main.json", ""},
+		{"mistakes/main.bicep", "", "mistakes/main.json", ""},
+	} {
+		b, a, fset := loadBoth(t, c.bicep, c.bicepParams, c.arm, c.armParams)
+		sameModel(t, b, a)
+		messages := func(d *model.Deployment, ext string) string {
+			found, err := lint.Run(fset, []*model.Deployment{d}, rules.All, lint.Options{Roles: roles.Builtin(), CustomerTenant: linttest.CustomerTenant})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, f := range found {
+				if file := fset.File(f.Pos); file == nil || !strings.Contains(file.Name(), ext) {
+					t.Errorf("%s: %s [%s] is reported outside the %s files", c.bicep, f.Message, f.Rule.Name, ext)
+				}
+				out = append(out, f.Rule.Name+": "+f.Message)
+			}
+			slices.Sort(out)
+			return strings.Join(out, "\n")
+		}
+		if got, want := messages(b, ".bicep"), messages(a, ".json"); got != want {
+			t.Errorf("%s reports\n%s\nwhile %s reports\n%s", c.bicep, got, c.arm, want)
 		}
 	}
 }
