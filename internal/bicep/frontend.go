@@ -73,9 +73,10 @@ var registrationType = []byte("microsoft.managedservices/registration")
 // declares one.
 func Classify(content []byte) frontend.Info {
 	fset := token.NewFileSet()
-	if p := ParseParams(fset, "", content); usingOf(p) != nil {
+	if hasUsing(content) {
+		p := ParseParams(fset, "", content)
 		info := frontend.Info{Kind: frontend.Parameters, Malformed: len(p.Errors) > 0}
-		if u := usingOf(p); u.Path != nil {
+		if u := usingOf(p); u != nil && u.Path != nil {
 			info.TemplateRef, _ = u.Path.Text()
 		}
 		for _, st := range p.Stmts {
@@ -110,6 +111,24 @@ func Classify(content []byte) frontend.Info {
 		info.Onboarding = bytes.Contains(bytes.ToLower(content), registrationType)
 	}
 	return info
+}
+
+// hasUsing reports whether content has a using line, which only a
+// parameters file has: the word using at the start of a line, followed by
+// a path or none.
+func hasUsing(content []byte) bool {
+	text, _ := source.Decode(content)
+	lx := lex(text)
+	for i, t := range lx.toks {
+		if t.Kind != Identifier || lx.text[t.Off:t.End] != "using" || i+1 >= len(lx.toks) || (i > 0 && lx.toks[i-1].Kind != NewLine) {
+			continue
+		}
+		next := lx.toks[i+1]
+		if isString(next.Kind) || (next.Kind == Identifier && lx.text[next.Off:next.End] == "none") {
+			return true
+		}
+	}
+	return false
 }
 
 func usingOf(f *File) *Using {

@@ -101,7 +101,7 @@ func FuzzLowerBicep(f *testing.F) {
 	})
 }
 
-// FuzzLoadBicep loads any input as a template whose every local module is
+// FuzzLoadBicep classifies any input and loads it as a template whose every local module is
 // the input again, deployed with the input read as a .bicepparam file: it
 // must not panic or hang, and every value of the model must be spanned
 // inside a file of the deployment or not at all.
@@ -117,6 +117,7 @@ func FuzzLoadBicep(f *testing.F) {
 	}
 	f.Add([]byte("module m './m.bicep' = [for i in range(0, 800): {\n  name: 'm${i}'\n  scope: resourceGroup('${i}')\n}]\n"))
 	f.Fuzz(func(t *testing.T, content []byte) {
+		Classify(content)
 		fset := token.NewFileSet()
 		tmpl := Parse(fset, "main.bicep", content)
 		given := ParseParams(fset, "main.bicepparam", content).Given()

@@ -288,3 +288,13 @@ resource a 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
 		t.Errorf("assignment at %s in a deployment at %s, want resource groups", a.Scope.Kind, d.TargetScope.Kind)
 	}
 }
+
+func TestClassifyFindsUsingAfterComments(t *testing.T) {
+	info := Classify([]byte("\ufeff// customer A\n/* prod */\nusing 'main.bicep'\n"))
+	if info.Kind != frontend.Parameters || info.TemplateRef != "main.bicep" {
+		t.Errorf("got %+v, want a parameters file for main.bicep", info)
+	}
+	if info := Classify([]byte("var using = 'x'\noutput o string = using\n")); info.Kind != frontend.Template {
+		t.Errorf("a variable named using makes %+v, want a template", info)
+	}
+}
