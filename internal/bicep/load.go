@@ -101,13 +101,9 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 	d.Problems = append(d.Problems, problemsOf(template)...)
 	l := &loader{d: d, template: template, read: read, files: map[string]*File{}, problems: map[model.Span]bool{},
 		shared: &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}}
+	// Without targetScope the deployment goes to a resource group, and
+	// the scope has no span: a finding about it lands on the resource.
 	scope := targetScope(template)
-	if !scope.Span.IsValid() {
-		// No targetScope: the deployment goes to a resource group, and a
-		// finding about the scope lands at the start of the file.
-		start := template.Tok.Pos(0)
-		scope.Span = model.Span{StartPos: start, EndPos: start}
-	}
 	if scope.Kind == model.ScopeSubscription || scope.Kind == model.ScopeResourceGroup {
 		// The subscription being deployed to, so that scopes in it compare.
 		scope.Subscription = model.SymbolicString("{subscription().subscriptionId}", scope.Span)

@@ -8,7 +8,10 @@ import (
 	"testing"
 
 	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/roles"
+	"github.com/lhlint/lhlint/rules"
 )
 
 // loadFiles writes files into a temporary folder and loads main.bicep
@@ -296,5 +299,27 @@ func TestClassifyFindsUsingAfterComments(t *testing.T) {
 	}
 	if info := Classify([]byte("var using = 'x'\noutput o string = using\n")); info.Kind != frontend.Template {
 		t.Errorf("a variable named using makes %+v, want a template", info)
+	}
+}
+
+// TestDefinitionWithoutTargetScope checks that a definition in a file
+// without targetScope is reported at its declaration, the file having no
+// line that decides the scope.
+func TestDefinitionWithoutTargetScope(t *testing.T) {
+	d, fset := loadFiles(t, map[string]string{"main.bicep": `param tenant string = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'
+
+resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
+  name: guid(tenant)
+  properties: {
+    managedByTenantId: tenant
+  }
+}
+`})
+	found, err := lint.Run(fset, []*model.Deployment{d}, []*lint.Rule{rules.DefinitionScope}, lint.Options{Roles: roles.Builtin()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found) != 1 || at(fset, found[0].Pos) != "main.bicep:3:1" {
+		t.Errorf("got %v, want definition_scope at main.bicep:3:1", found)
 	}
 }
