@@ -323,3 +323,58 @@ resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
 		t.Errorf("got %v, want definition_scope at main.bicep:3:1", found)
 	}
 }
+
+// TestModulesInsideModules checks that a module without a scope deploys
+// where its parent module does, and that each module knows the one it is
+// declared in, as nested deployments inside nested deployments do.
+func TestModulesInsideModules(t *testing.T) {
+	d, fset := loadFiles(t, map[string]string{
+		"main.bicep": `targetScope = 'managementGroup'
+module sub './sub.bicep' = {
+  name: 'to-sub'
+  scope: subscription('9f8e7d6c-5b4a-4938-8271-605f4e3d2c1b')
+}
+`,
+		"sub.bicep": `targetScope = 'subscription'
+module rg './rg.bicep' = {
+  name: 'to-rg'
+  scope: resourceGroup('rg-contoso')
+  params: {
+    definitionId: '/subscriptions/9f8e7d6c-5b4a-4938-8271-605f4e3d2c1b/providers/Microsoft.ManagedServices/registrationDefinitions/d'
+  }
+}
+`,
+		"rg.bicep": `param definitionId string
+module inner './inner.bicep' = {
+  name: 'inner'
+  params: {
+    definitionId: definitionId
+  }
+}
+`,
+		"inner.bicep": assignmentModule,
+	})
+	if p := problems(fset, d); p != "" {
+		t.Fatal(p)
+	}
+	if len(d.Assignments) != 1 || len(d.Deployments) != 3 {
+		t.Fatalf("got %d assignments in %d deployments, want 1 in 3", len(d.Assignments), len(d.Deployments))
+	}
+	a := d.Assignments[0]
+	if got, want := showScope(a.Scope), `resource group sub="9f8e7d6c-5b4a-4938-8271-605f4e3d2c1b" rg="rg-contoso"`; got != want {
+		t.Errorf("assignment at %s, want %s", got, want)
+	}
+	var chain []string
+	for nd := a.Deployment; nd != nil; nd = nd.Deployment {
+		chain = append(chain, nd.Name.Text())
+	}
+	if got := strings.Join(chain, " in "); got != "inner in to-rg in to-sub" {
+		t.Errorf("assignment in %s, want inner in to-rg in to-sub", got)
+	}
+	if got := a.Properties.Get("registrationDefinitionId"); !strings.HasSuffix(got.Text(), "/d") || at(fset, got.Pos()) != "sub.bicep:6:19" {
+		t.Errorf("definition ID %s at %s, want the literal of sub.bicep:6:19", showValue(got), at(fset, got.Pos()))
+	}
+	if got := hops(fset, a.RegistrationDefinitionID); got != "inner.bicep:5:31 rg.bicep:5:19" {
+		t.Errorf("definition ID flows through %q", got)
+	}
+}
