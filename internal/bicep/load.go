@@ -99,6 +99,7 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 	}
 	d.Template = template.Name
 	d.Problems = append(d.Problems, problemsOf(template)...)
+	d.Duplicates = append(d.Duplicates, duplicatesOf(template)...)
 	l := &loader{d: d, template: template, read: read, files: map[string]*File{}, problems: map[model.Span]bool{},
 		shared: &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}}
 	// Without targetScope the deployment goes to a resource group, and
@@ -142,6 +143,58 @@ func problemsOf(f *File) []model.Problem {
 		out = append(out, model.Problem{Span: e.Span, Message: e.Msg})
 	}
 	return out
+}
+
+// duplicatesOf returns the properties written twice in one object of f.
+// The compiler rejects them; names compare ignoring case, as ARM compares
+// the properties of the JSON it would write, and the evaluated object
+// reads the last one.
+func duplicatesOf(f *File) []model.Duplicate {
+	var out []model.Duplicate
+	for _, st := range f.Stmts {
+		Inspect(st, func(n Node) bool {
+			o, ok := n.(*ObjectLit)
+			if !ok || o == nil {
+				return true
+			}
+			first := map[string]*Property{}
+			for _, m := range o.Members {
+				p, ok := m.(*Property)
+				if !ok || p == nil {
+					continue
+				}
+				name, ok := propertyName(p.Key)
+				if !ok {
+					continue
+				}
+				prev, seen := first[strings.ToLower(name)]
+				if !seen {
+					first[strings.ToLower(name)] = p
+					continue
+				}
+				prevName, _ := propertyName(prev.Key)
+				out = append(out, model.Duplicate{Span: spanOf(p.Key), Key: name, First: spanOf(prev.Key), FirstKey: prevName})
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// propertyName returns the name of a property key that is written as a
+// name or a plain string.
+func propertyName(k Expr) (string, bool) {
+	switch k := k.(type) {
+	case *Ident:
+		if k != nil {
+			return k.Name, true
+		}
+	case *StringLit:
+		if k != nil {
+			return k.Text()
+		}
+	}
+	return "", false
 }
 
 // unit is one file being deployed: the template, or one instance of a
@@ -258,15 +311,8 @@ func property(o *ObjectLit, name string) Expr {
 		if !ok || p == nil {
 			continue
 		}
-		switch k := p.Key.(type) {
-		case *Ident:
-			if k != nil && k.Name == name {
-				return p.Value
-			}
-		case *StringLit:
-			if t, ok := k.Text(); ok && k != nil && t == name {
-				return p.Value
-			}
+		if key, ok := propertyName(p.Key); ok && key == name {
+			return p.Value
 		}
 	}
 	return nil
@@ -751,6 +797,7 @@ func (l *loader) module(parent *unit, m *Module, rel string, values []model.Para
 		f = Parse(fset, path, content)
 		l.files[path] = f
 		l.d.Problems = append(l.d.Problems, problemsOf(f)...)
+		l.d.Duplicates = append(l.d.Duplicates, duplicatesOf(f)...)
 	}
 	if f == nil {
 		return

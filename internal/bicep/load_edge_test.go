@@ -378,3 +378,34 @@ module inner './inner.bicep' = {
 		t.Errorf("definition ID flows through %q", got)
 	}
 }
+
+// TestPropertyWrittenTwice checks that a property written twice in one
+// object is a duplicate for the syntax rule, and that the model reads the
+// last one, as for ARM.
+func TestPropertyWrittenTwice(t *testing.T) {
+	d, fset := loadFiles(t, map[string]string{"main.bicep": `targetScope = 'subscription'
+resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
+  name: guid('northwind')
+  properties: {
+    managedByTenantId: 'e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7a8b'
+    authorizations: [
+      {
+        principalId: 'f6a7b8c9-d0e1-4f2a-9b3c-4d5e6f7a8b9c'
+        roleDefinitionId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
+        'RoleDefinitionId': 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+      }
+    ]
+  }
+}
+`})
+	if len(d.Duplicates) != 1 {
+		t.Fatalf("got %d duplicates, want 1", len(d.Duplicates))
+	}
+	dup := d.Duplicates[0]
+	if at(fset, dup.Pos()) != "main.bicep:10:9" || at(fset, dup.First.Pos()) != "main.bicep:9:9" || dup.Key != "RoleDefinitionId" || dup.FirstKey != "roleDefinitionId" {
+		t.Errorf("duplicate %+v", dup)
+	}
+	if got := d.Definitions[0].Authorizations[0].RoleDefinitionID.Text(); got != "acdd72a7-3385-48ef-bd42-f606fba81ae7" {
+		t.Errorf("role %q, want the last one written", got)
+	}
+}
