@@ -301,17 +301,19 @@ func (in instance) get(name string) model.Value {
 	return model.MissingAt(in.body.Span)
 }
 
-// property returns the value of the property name of o, nil when o has none.
+// property returns the value of the property name of o, nil when o has
+// none. Of a property written twice, the last one counts, as in the
+// evaluated object.
 func property(o *ObjectLit, name string) Expr {
 	if o == nil {
 		return nil
 	}
-	for _, m := range o.Members {
-		p, ok := m.(*Property)
+	for i := len(o.Members) - 1; i >= 0; i-- {
+		p, ok := o.Members[i].(*Property)
 		if !ok || p == nil {
 			continue
 		}
-		if key, ok := propertyName(p.Key); ok && key == name {
+		if key, ok := propertyName(p.Key); ok && strings.EqualFold(key, name) {
 			return p.Value
 		}
 	}
