@@ -321,16 +321,16 @@ func property(o *ObjectLit, name string) Expr {
 }
 
 // each calls do for every instance the declaration's value makes: one, none
-// when its condition is false, or one per item of its loop. A loop over
-// values not known before deployment makes one instance that stands for
-// all, whose item is unknown.
-func (u *unit) each(symbol string, value Expr, do func(instance)) {
+// when its condition is false (unless all is set), or one per item of its
+// loop. A loop over values not known before deployment makes one instance
+// that stands for all, whose item is unknown.
+func (u *unit) each(symbol string, value Expr, all bool, do func(instance)) {
 	e := u.env
 	one := func(body Expr, c *model.Copy, eval func(Expr) model.Value) {
 		in := instance{copy: c, eval: eval, cond: model.Value{}}
 		if ib, ok := body.(*IfBody); ok && ib != nil {
 			in.cond = eval(ib.Cond)
-			if b, ok := in.cond.Bool(); ok && !b {
+			if b, ok := in.cond.Bool(); ok && !b && !all {
 				return // not deployed
 			}
 			body = ib.Body
@@ -413,7 +413,7 @@ func (u *unit) resource(r *Resource) {
 		return
 	}
 	deps := u.dependsOn(r.Value)
-	u.each(r.Name.Name, r.Value, func(in instance) {
+	u.each(r.Name.Name, r.Value, false, func(in instance) {
 		res := model.Resource{
 			Span:       r.Span,
 			Type:       typ,
@@ -627,7 +627,9 @@ func (u *unit) reference(d *decl) model.Value {
 		return model.UnknownValue(fmt.Sprintf("the declaration of %q is incomplete", name), span)
 	}
 	var names []model.Value
-	u.each(name, value, func(in instance) {
+	// A reference to a resource that is not deployed still compiles to
+	// its ID, which the compiler builds from the name.
+	u.each(name, value, true, func(in instance) {
 		n := in.get("name")
 		if n.IsMissing() && d.mod != nil {
 			n = model.SymbolicString(fmt.Sprintf("%s-{uniqueString('%s', deployment().name)}", name, name), d.mod.Name.Span)
@@ -638,7 +640,7 @@ func (u *unit) reference(d *decl) model.Value {
 		return model.ArrayValue(names, f.Span)
 	}
 	if len(names) == 0 {
-		return model.UnknownValue(fmt.Sprintf("%q is not deployed, or its body is not an object", name), spanOf(value))
+		return model.UnknownValue(fmt.Sprintf("the body of %q is not an object", name), spanOf(value))
 	}
 	return names[0]
 }
@@ -731,7 +733,7 @@ func (u *unit) module(m *Module) {
 		return // a registry or template spec module cannot be fetched
 	}
 	deps := u.dependsOn(m.Value)
-	u.each(m.Name.Name, m.Value, func(in instance) {
+	u.each(m.Name.Name, m.Value, false, func(in instance) {
 		name := in.get("name")
 		if name.IsMissing() {
 			name = model.SymbolicString(fmt.Sprintf("%s-{uniqueString('%s', deployment().name)}", m.Name.Name, m.Name.Name), m.Name.Span)

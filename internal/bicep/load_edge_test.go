@@ -409,3 +409,25 @@ resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
 		t.Errorf("role %q, want the last one written", got)
 	}
 }
+
+// TestReferenceToResourceNotDeployed checks that the ID of a resource
+// whose condition is false is known: the compiler builds it from the name.
+func TestReferenceToResourceNotDeployed(t *testing.T) {
+	d, fset := loadFiles(t, map[string]string{"main.bicep": `targetScope = 'subscription'
+resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = if (false) {
+  name: 'd7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f0a'
+}
+resource a 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
+  name: guid('a')
+  properties: {
+    registrationDefinitionId: def.id
+  }
+}
+`})
+	if p := problems(fset, d); p != "" {
+		t.Fatal(p)
+	}
+	if len(d.Definitions) != 0 || !strings.HasSuffix(d.Assignments[0].RegistrationDefinitionID.Text(), "/d7e8f9a0-b1c2-4d3e-8f4a-5b6c7d8e9f0a") {
+		t.Errorf("got %s", describe(d))
+	}
+}
