@@ -13,7 +13,9 @@
 // registration resources with their conditions and loops, references to
 // resources and modules (through the Resolver), the dependencies the
 // compiler infers, and local modules deployed to the scope they name as
-// nested deployments. The front-end is not yet in internal/frontends, so
+// nested deployments. Suppressions, in lhlint-ignore comments and in
+// Bicep's #disable-next-line pragmas, become the model's (suppress.go).
+// The front-end is not yet in internal/frontends, so
 // lhlint does not read Bicep files today.
 //
 // The parser covers the whole current language, not an onboarding subset:

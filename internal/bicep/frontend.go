@@ -15,8 +15,8 @@ import (
 
 // FrontEnd is the Bicep front-end: .bicep templates and .bicepparam
 // parameters files. It is not yet in internal/frontends: what lints a
-// Bicep file like its ARM equivalent (suppressions, pairing) is still to
-// come.
+// Bicep file like its ARM equivalent (pairing, discovery through modules)
+// is still to come.
 type FrontEnd struct{}
 
 var _ frontend.FrontEnd = FrontEnd{}
@@ -146,12 +146,13 @@ func (f *File) Source() *source.File { return f.File }
 // Given returns the values a .bicepparam file sets, each evaluated as the
 // compiler evaluates it (readEnvironmentVariable() is unknown: it is read
 // when the deployment runs), with its syntax errors and the parameters it
-// sets twice. A .bicep template gives nothing.
+// sets twice, and its suppressions. A .bicep template gives nothing.
 func (f *File) Given() frontend.Given {
 	g := frontend.Given{Name: f.Name, Problems: problemsOf(f)}
 	if !f.Params {
 		return g
 	}
+	g.Suppressions = suppressionsOf(f)
 	e := NewEnv(f, Options{ReadFile: func(path string) ([]byte, error) {
 		return readLocal(filepath.Join(filepath.Dir(f.Name), path))
 	}})

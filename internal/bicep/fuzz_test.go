@@ -116,6 +116,8 @@ func FuzzLoadBicep(f *testing.F) {
 		f.Add(content)
 	}
 	f.Add([]byte("module m './m.bicep' = [for i in range(0, 800): {\n  name: 'm${i}'\n  scope: resourceGroup('${i}')\n}]\n"))
+	f.Add([]byte("#disable-diagnostics owner_role -- x\r/* lhlint-ignore:\n*/ var a = 1 // lhlint-ignore: a, , b --\r\n#restore-diagnostics owner_role\n#disable-next-line"))
+	f.Add([]byte("// lhlint-ignore"))
 	f.Fuzz(func(t *testing.T, content []byte) {
 		Classify(content)
 		fset := token.NewFileSet()
@@ -140,6 +142,13 @@ func FuzzLoadBicep(f *testing.F) {
 		for _, a := range d.Assignments {
 			check("assignment name", a.Name)
 			check("definition ID", a.RegistrationDefinitionID)
+		}
+		for _, s := range d.Suppressions {
+			check("suppression", model.Value{Span: s.Span})
+			check("what a suppression covers", model.Value{Span: s.Covers})
+			for _, n := range s.Rules {
+				check("suppressed rule", model.Value{Span: n.Span})
+			}
 		}
 		for _, p := range d.Problems {
 			if !inFile(p.Pos()) {

@@ -100,6 +100,7 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 	d.Template = template.Name
 	d.Problems = append(d.Problems, problemsOf(template)...)
 	d.Duplicates = append(d.Duplicates, duplicatesOf(template)...)
+	d.Suppressions = append(d.Suppressions, suppressionsOf(template)...)
 	l := &loader{d: d, template: template, read: read, files: map[string]*File{}, problems: map[model.Span]bool{},
 		shared: &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}}
 	// Without targetScope the deployment goes to a resource group, and
@@ -802,6 +803,7 @@ func (l *loader) module(parent *unit, m *Module, rel string, values []model.Para
 		l.files[path] = f
 		l.d.Problems = append(l.d.Problems, problemsOf(f)...)
 		l.d.Duplicates = append(l.d.Duplicates, duplicatesOf(f)...)
+		l.d.Suppressions = append(l.d.Suppressions, suppressionsOf(f)...)
 	}
 	if f == nil {
 		return

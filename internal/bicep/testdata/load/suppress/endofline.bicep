@@ -1,0 +1,27 @@
+targetScope = 'subscription'
+param managedByTenantId string = '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d'
+resource definition 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
+  name: guid(managedByTenantId, 'wingtip')
+  properties: {
+    registrationDefinitionName: 'Wingtip Full Control'
+    managedByTenantId: managedByTenantId
+    authorizations: [
+      {
+        principalId: '0f1e2d3c-4b5a-4697-8877-665544332211'
+        principalIdDisplayName: 'Wingtip Admins'
+        roleDefinitionId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635' // lhlint-ignore: owner_role -- break-glass account
+      }
+      {
+        principalId: '0f1e2d3c-4b5a-4697-8877-665544332211'
+        principalIdDisplayName: 'Wingtip Admins'
+        roleDefinitionId: '91c1777a-f3dc-4fae-b103-61d183457e46'
+      }
+    ]
+  }
+}
+resource assignment 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
+  name: guid(managedByTenantId, 'wingtip', subscription().subscriptionId)
+  properties: {
+    registrationDefinitionId: definition.id
+  }
+}
