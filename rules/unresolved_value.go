@@ -14,7 +14,9 @@ var UnresolvedValue = &lint.Rule{
 	Doc: `Some values of an onboarding template are only known when Azure deploys
 it: a parameter read from Key Vault with a reference, a parameter that has
 no default and that no parameters file sets, the result of reference() or
-list*() functions, a policy parameter that its assignment sets. lhlint
+list*() functions, a policy parameter that its assignment sets, what a
+Bicep module from a registry or a template spec deploys (lhlint never
+uses the network to fetch it). lhlint
 checks nothing about such a value, and says nothing about it either: no
 rule guesses. This rule lists them, once per value, so that a reviewer
 knows what was not checked. It is off unless --verbose is given or
@@ -59,6 +61,9 @@ func runUnresolvedValue(pass *lint.Pass) error {
 				}
 			}
 		}
+	}
+	for _, v := range pass.Template.Unread {
+		report("what the module deploys", v)
 	}
 	for _, a := range pass.Template.Assignments {
 		report("registration assignment name", a.Name)

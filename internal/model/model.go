@@ -49,8 +49,13 @@ type Deployment struct {
 	Definitions     []*Definition
 	Assignments     []*Assignment
 	Deployments     []*NestedDeployment // nested deployments that contain registration resources
-	Problems        []Problem           // what the loader could not read, for the syntax rule
-	Duplicates      []Duplicate         // members written twice, for the syntax rule
+	// Unread are the deployments of the template that lhlint cannot read
+	// (a Bicep module from a registry or a template spec, which it never
+	// fetches): unknown values at what names them, whose reason says why.
+	// Nothing of what they deploy is checked.
+	Unread     []Value
+	Problems   []Problem   // what the loader could not read, for the syntax rule
+	Duplicates []Duplicate // members written twice, for the syntax rule
 	// Suppressions are the lhlint-ignore comments and metadata of the
 	// deployment's files; the lint driver applies them.
 	Suppressions []Suppression
