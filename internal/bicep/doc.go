@@ -15,6 +15,10 @@
 // compiler infers, and local modules deployed to the scope they name as
 // nested deployments. Suppressions, in lhlint-ignore comments and in
 // Bicep's #disable-next-line pragmas, become the model's (suppress.go).
+// Modules from a registry or a template spec are never fetched: what they
+// deploy is unknown, with the reason, except the public registry's AVM
+// registration-definition module, understood from its parameters
+// (remote.go).
 // The front-end is not yet in internal/frontends, so
 // lhlint does not read Bicep files today.
 //

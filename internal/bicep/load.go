@@ -730,8 +730,13 @@ func (u *unit) module(m *Module) {
 		return
 	}
 	rel, ok := m.Path.Text()
-	if !ok || isRemote(rel) {
-		return // a registry or template spec module cannot be fetched
+	if !ok {
+		return
+	}
+	remote := isRemote(rel)
+	if remote && !isAVMRegistration(rel) {
+		u.l.unread(m, rel) // a registry or template spec module cannot be fetched
+		return
 	}
 	deps := u.dependsOn(m.Value)
 	u.each(m.Name.Name, m.Value, false, func(in instance) {
@@ -753,6 +758,10 @@ func (u *unit) module(m *Module) {
 			Deployment: u.nested,
 			Properties: in.get("params"),
 		}}
+		if remote {
+			u.avm(m, in, nd)
+			return
+		}
 		var values []model.ParameterValue
 		for _, p := range nd.Properties.Members() {
 			values = append(values, model.ParameterValue{Name: p.Key, Span: p.KeySpan, Value: p.Value})
