@@ -110,3 +110,45 @@ func TestRuleNamesAreNotBicepCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestSuppressionCovers checks what each form of suppression covers, as
+// the text of the file it covers.
+func TestSuppressionCovers(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		params    bool
+		want      []string // per suppression: rules | reason | covered text
+	}{
+		{"comment above a decorated declaration covers it whole", "// lhlint-ignore: a -- r\n@description('x')\nparam p object = {\n  k: 1\n}\nvar v = 2\n", false,
+			[]string{"a|r|@description('x')\nparam p object = {\n  k: 1\n}"}},
+		{"comment after code covers its line through what starts there", "var v = [ // lhlint-ignore: a, b -- r\n  1\n]\nvar w = 3\n", false,
+			[]string{"a,b|r|var v = [ // lhlint-ignore: a, b -- r\n  1\n]"}},
+		{"comment above an array item covers the item", "var v = [\n  /* lhlint-ignore: a -- r */\n\n  {\n    k: 1\n  }\n  2\n]\n", false,
+			[]string{"a|r|  {\n    k: 1\n  }"}},
+		{"pragma covers exactly the next line", "var v = {\n  #disable-next-line a BCP081 no-unused-vars // -- r\n  k: {\n    j: 1\n  }\n}\n", false,
+			[]string{"a|r|  k: {"}},
+		{"pragma with a reason after --", "#disable-next-line a -- r\r\nvar v = 1\r\n", false,
+			[]string{"a|r|var v = 1"}},
+		{"pragma of Bicep codes only is none", "#disable-next-line no-unused-vars BCP081\nvar v = 1\n", false, nil},
+		{"disable-diagnostics covers up to its restore", "#disable-diagnostics a\nvar v = 1\nvar w = 2\n#restore-diagnostics a\nvar x = 3\n", false,
+			[]string{"a||var v = 1\nvar w = 2\n"}},
+		{"in a .bicepparam file", "using './main.bicep'\n\n#disable-next-line a // r\nparam p = 'x'\n// lhlint-ignore: b -- s\nparam q = [\n  1\n]\n", true,
+			[]string{"a|r|param p = 'x'", "b|s|param q = [\n  1\n]"}},
+		{"comment at the end of the file covers nothing", "var v = 1\n// lhlint-ignore: a -- r", false, []string{"a|r|"}},
+	} {
+		fset := token.NewFileSet()
+		f := parseFile(fset, "x.bicep", []byte(c.src), c.params)
+		var got []string
+		for _, s := range suppressionsOf(f) {
+			var names []string
+			for _, n := range s.Rules {
+				names = append(names, n.Name)
+			}
+			covered := string(f.Content[f.Offset(s.Covers.Pos()):f.Offset(s.Covers.End())])
+			got = append(got, strings.Join(names, ",")+"|"+s.Reason+"|"+covered)
+		}
+		if strings.Join(got, "\n~\n") != strings.Join(c.want, "\n~\n") {
+			t.Errorf("%s: got\n%s\nwant\n%s", c.name, strings.Join(got, "\n~\n"), strings.Join(c.want, "\n~\n"))
+		}
+	}
+}
