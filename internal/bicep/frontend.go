@@ -69,7 +69,8 @@ var registrationType = []byte("microsoft.managedservices/registration")
 // Classify says what a Bicep file is: a parameters file when it has a
 // using line (whose path is its TemplateRef), a template otherwise. A
 // template is an onboarding one when it declares a Microsoft.ManagedServices
-// registration resource. Content alone cannot say whether a local module
+// registration resource or uses the AVM module that declares them
+// (remote.go). Content alone cannot say whether a local module
 // declares one.
 func Classify(content []byte) frontend.Info {
 	fset := token.NewFileSet()
@@ -104,11 +105,17 @@ func Classify(content []byte) frontend.Info {
 					info.Onboarding = true
 				}
 			}
+			if m, ok := n.(*Module); ok && m != nil && m.Path != nil {
+				if path, ok := m.Path.Text(); ok && isAVMRegistration(path) {
+					info.Onboarding = true
+				}
+			}
 			return !info.Onboarding
 		})
 	}
 	if info.Malformed && !info.Onboarding {
-		info.Onboarding = bytes.Contains(bytes.ToLower(content), registrationType)
+		lower := bytes.ToLower(content)
+		info.Onboarding = bytes.Contains(lower, registrationType) || bytes.Contains(lower, []byte(avmRegistration))
 	}
 	return info
 }

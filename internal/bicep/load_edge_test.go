@@ -221,6 +221,9 @@ func TestClassify(t *testing.T) {
 		{"param x string\nresource d 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {\n  name: x\n}\n",
 			frontend.Info{Kind: frontend.Template, Onboarding: true, Parameters: []string{"x"}}},
 		{"resource s 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'x'\n}\n", frontend.Info{Kind: frontend.Template}},
+		{"targetScope = 'subscription'\nmodule r 'br/public:avm/res/managed-services/registration-definition:0.2.1' = {\n  name: 'r'\n}\n",
+			frontend.Info{Kind: frontend.Template, Onboarding: true}},
+		{"module r 'br:contoso.azurecr.io/lighthouse:1.0' = {\n  name: 'r'\n}\n", frontend.Info{Kind: frontend.Template}},
 		{"resource d 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {\n  name: \n",
 			frontend.Info{Kind: frontend.Template, Onboarding: true, Malformed: true}},
 	} {
