@@ -759,7 +759,7 @@ func (u *unit) module(m *Module) {
 			Properties: in.get("params"),
 		}}
 		if remote {
-			u.avm(m, in, nd)
+			u.avm(m, nd)
 			return
 		}
 		var values []model.ParameterValue

@@ -65,7 +65,7 @@ var avmParams = []struct{ param, property string }{
 // group through a nested deployment. Every value is the caller's, spanned
 // where the caller writes it (its .bicep or .bicepparam file); what the
 // module decides itself is spanned at the module's path.
-func (u *unit) avm(m *Module, in instance, nd *model.NestedDeployment) {
+func (u *unit) avm(m *Module, nd *model.NestedDeployment) {
 	params := nd.Properties
 	at := m.Path.Span
 	get := func(name string) (model.Member, bool) {
@@ -128,13 +128,18 @@ func (u *unit) avm(m *Module, in instance, nd *model.NestedDeployment) {
 		Name:       name,
 		Symbol:     m.Name.Name,
 		Scope:      target,
-		Condition:  in.cond,
-		Copy:       in.copy,
+		Condition:  model.MissingAt(m.Span),
 		Deployment: nd,
 		Properties: properties,
 	}
 	def.Plan = model.MissingAt(m.Span)
 	u.l.d.Definitions = append(u.l.d.Definitions, def)
+
+	// The module's own resources are not in the caller's loop or under
+	// its condition: those are the module's (nd). The module deploys the
+	// assignment at the subscription or at the resource group by a
+	// condition on resourceGroupName, decided here.
+	chosen := model.BoolValue(true, at)
 
 	// What is known of the module does not say how it names the assignment:
 	// the name is unknown, and always the same unknown.
@@ -147,8 +152,7 @@ func (u *unit) avm(m *Module, in instance, nd *model.NestedDeployment) {
 			Symbol:     m.Name.Name,
 			Scope:      target,
 			DependsOn:  []model.Value{model.StringValue(m.Name.Name, m.Name.Span)},
-			Condition:  in.cond,
-			Copy:       in.copy,
+			Condition:  chosen,
 			Deployment: nd,
 			Properties: model.ObjectValue(model.Members{{Key: "registrationDefinitionId", KeySpan: at, Value: defID}}, at),
 		},
@@ -164,8 +168,7 @@ func (u *unit) avm(m *Module, in instance, nd *model.NestedDeployment) {
 			Name:       model.UnknownValue("the AVM module names its nested deployment itself", at),
 			Scope:      scope,
 			DependsOn:  assignment.DependsOn,
-			Condition:  in.cond,
-			Copy:       in.copy,
+			Condition:  chosen,
 			Deployment: nd,
 			Properties: model.MissingAt(m.Span),
 		}}

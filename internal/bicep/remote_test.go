@@ -133,6 +133,7 @@ func TestAVMModuleIsItsResources(t *testing.T) {
 	for _, c := range []struct{ avm, equiv, params string }{
 		{"avm/main.bicep", "avm/equiv.bicep", ""},
 		{"avm/rg.bicep", "avm/rgequiv.bicep", "avm/rg.bicepparam"},
+		{"avm/loop.bicep", "avm/loopequiv.bicep", ""},
 	} {
 		got, a, _ := lintOnly(t, c.avm, c.params, rules.All...)
 		want, b, _ := lintOnly(t, c.equiv, c.params, rules.All...)
