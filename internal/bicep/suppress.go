@@ -1,6 +1,7 @@
 package bicep
 
 import (
+	"bytes"
 	"go/token"
 	"slices"
 	"sort"
@@ -33,9 +34,11 @@ import (
 //     the reason is dropped). Without one, the suppression rule asks for
 //     it, as for a comment.
 
+var suppressionPrefix = []byte(model.SuppressionPrefix)
+
 // suppressionsOf returns the suppressions written in f.
 func suppressionsOf(f *File) []model.Suppression {
-	if len(f.Pragmas) == 0 && !strings.Contains(string(f.Content), model.SuppressionPrefix) {
+	if len(f.Pragmas) == 0 && !bytes.Contains(f.Content, suppressionPrefix) {
 		return nil
 	}
 	s := &suppressor{f: f}
