@@ -25,6 +25,9 @@ func lintFixture(t *testing.T, template, params string) []string {
 		p = fixture(t, fset, params)
 	}
 	d := FrontEnd{}.Load(fixture(t, fset, template), p)
+	if len(d.Definitions) == 0 || len(d.Suppressions) == 0 {
+		t.Errorf("%s gives %d definitions and %d suppressions, want some of each", template, len(d.Definitions), len(d.Suppressions))
+	}
 	found, err := lint.Run(fset, []*model.Deployment{d}, rules.All, lint.Options{Roles: roles.Builtin(), CustomerTenant: linttest.CustomerTenant})
 	if err != nil {
 		t.Fatal(err)
@@ -51,6 +54,7 @@ func TestSuppressedOwnerIsSilent(t *testing.T) {
 		{"suppress/comment.bicep", ""},
 		{"suppress/endofline.bicep", ""},
 		{"suppress/pragma.bicep", ""},
+		{"suppress/module.bicep", ""},
 		{"suppress/params.bicep", "suppress/params.bicepparam"},
 	} {
 		if got := lintFixture(t, c.template, c.params); len(got) != 0 {
