@@ -69,6 +69,10 @@ func (u *unit) avm(m *Module, nd *model.NestedDeployment) {
 	params := nd.Properties
 	at := m.Path.Span
 	get := func(name string) (model.Member, bool) {
+		if params.IsUnknown() {
+			// Every parameter is as unknown as the object that gives it.
+			return model.Member{Key: name, KeySpan: params.Span, Value: params}, true
+		}
 		var found model.Member
 		ok := false
 		for _, p := range params.Members() {

@@ -156,3 +156,24 @@ func TestAVMModuleIsItsResources(t *testing.T) {
 		}
 	}
 }
+
+// TestAVMModuleWithUnknownParams checks that parameters lhlint cannot know
+// leave the definition unknown, not empty: no rule reports a property as
+// missing when the module is given it.
+func TestAVMModuleWithUnknownParams(t *testing.T) {
+	src := "targetScope = 'subscription'\nparam onboarding object\nmodule r 'br/public:avm/res/managed-services/registration-definition:0.2.1' = {\n  name: 'r'\n  params: onboarding\n}\n"
+	fset := token.NewFileSet()
+	d := FrontEnd{}.Load(FrontEnd{}.Parse(fset, "main.bicep", []byte(src)), nil)
+	found, err := lint.Run(fset, []*model.Deployment{d}, rules.All, lint.Options{Roles: roles.Builtin(), CustomerTenant: linttest.CustomerTenant})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range found {
+		if f.Rule != rules.UnresolvedValue {
+			t.Errorf("%s: %s [%s]", at(fset, f.Pos), f.Message, f.Rule.Name)
+		}
+	}
+	if len(d.Definitions) != 1 || !d.Definitions[0].AuthorizationsValue.IsUnknown() || !d.Definitions[0].ManagedByTenantID.IsUnknown() {
+		t.Errorf("the definition of a module given unknown parameters is not unknown: %s", describe(d))
+	}
+}
