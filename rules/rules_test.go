@@ -57,7 +57,8 @@ func TestCatalog(t *testing.T) {
 }
 
 // TestFixtures checks that every rule has bad and ok cases and an example,
-// and that every golden file has the rule's findings in lhlint's words.
+// and that every golden file, of JSON and of Bicep cases, has the rule's
+// findings in lhlint's words.
 func TestFixtures(t *testing.T) {
 	for _, r := range All {
 		cases, err := linttest.Cases(testdata(r))
@@ -120,8 +121,8 @@ func TestNoStrayFiles(t *testing.T) {
 		bad := map[string]bool{}
 		for _, c := range cases {
 			if c.Bad() {
-				stem := strings.TrimSuffix(c.Name, ".json")
-				bad[stem] = true
+				bad[c.Name] = true
+				bad[c.Stem()] = true
 			}
 		}
 		files, _ := filepath.Glob(filepath.Join(testdata(r), "*"))
@@ -129,10 +130,10 @@ func TestNoStrayFiles(t *testing.T) {
 			name := filepath.Base(f)
 			var stem string
 			switch {
-			case strings.HasSuffix(name, ".json.golden"):
-				stem = strings.TrimSuffix(name, ".json.golden")
-			case strings.HasSuffix(name, ".fixed.json"):
-				stem = strings.TrimSuffix(strings.TrimSuffix(name, ".fixed.json"), ".parameters")
+			case strings.HasSuffix(name, ".golden"):
+				stem = strings.TrimSuffix(name, ".golden") // the case's file name
+			case strings.Contains(name, ".fixed."):
+				stem = strings.TrimSuffix(strings.TrimSuffix(name[:strings.Index(name, ".fixed.")], ".parameters"), ".bicepparam")
 			default:
 				continue
 			}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lhlint/lhlint/internal/bicep"
 	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/frontends"
 	"github.com/lhlint/lhlint/internal/golden"
@@ -31,9 +32,40 @@ const CustomerTenant = "7d1c0e2f-3a4b-4c5d-8e6f-9a0b1c2d3e4f"
 // has one.
 const PrincipalsFile = "principals.json"
 
-// Case is one fixture of a rule: bad_*.json and example.json must report
-// the rule, ok_*.json must not. A case's parameters file, when it has one,
-// is <case>.parameters.json.
+// frontEnd returns the front-end that reads a fixture: the one of
+// frontends.All, or Bicep's. The Bicep front-end is listed here, and only
+// here, because lhlint does not read .bicep files yet (it is not in
+// frontends.All) while its fixtures are already tested like the JSON ones.
+func frontEnd(path string) frontend.FrontEnd {
+	fe := bicep.FrontEnd{}
+	if slices.Contains(fe.Extensions(), strings.ToLower(filepath.Ext(path))) {
+		return fe
+	}
+	return frontends.For(path)
+}
+
+// templateExts are the extensions of the templates of cases, each with the
+// extensions of its case's parameters file, first found first.
+var templateExts = []struct {
+	ext    string
+	params []string
+}{
+	{".json", []string{".parameters.json"}},
+	{".bicep", []string{".bicepparam", ".parameters.json"}},
+}
+
+// Case is one fixture of a rule: bad_*.json, bad_*.bicep and example.json
+// must report the rule, ok_* must not. A case's parameters file, when it
+// has one, is <case>.parameters.json, or <case>.bicepparam for a .bicep
+// case. When <case>.json and <case>.bicep both exist, they are the same
+// deployment written in two languages, and must report the same findings.
+//
+// A few rules are about ARM JSON only, and have no .bicep cases:
+// missing_depends_on (Bicep writes dependsOn itself from the references
+// between resources), schema (it checks the shape of the JSON a person
+// writes; Bicep's compiler checks the shape of a Bicep resource body), and
+// the cases of syntax and suppression that are about JSON text and JSON
+// comments.
 type Case struct {
 	Name     string // the template file name, such as bad_owner_by_guid.json
 	Dir      string
@@ -50,14 +82,22 @@ func Cases(dir string) ([]Case, error) {
 	var cases []Case
 	for _, e := range entries {
 		name := e.Name()
-		if !strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".parameters.json") || strings.HasSuffix(name, ".fixed.json") || name == PrincipalsFile {
+		if name == PrincipalsFile || strings.HasSuffix(name, ".parameters.json") || strings.Contains(name, ".fixed.") {
 			continue
 		}
-		c := Case{Name: name, Dir: dir, Template: filepath.Join(dir, name)}
-		if p := strings.TrimSuffix(c.Template, ".json") + ".parameters.json"; exists(p) {
-			c.Params = p
+		for _, t := range templateExts {
+			if !strings.HasSuffix(name, t.ext) {
+				continue
+			}
+			c := Case{Name: name, Dir: dir, Template: filepath.Join(dir, name)}
+			for _, ext := range t.params {
+				if p := strings.TrimSuffix(c.Template, t.ext) + ext; exists(p) {
+					c.Params = p
+					break
+				}
+			}
+			cases = append(cases, c)
 		}
-		cases = append(cases, c)
 	}
 	return cases, nil
 }
@@ -67,6 +107,18 @@ func (c Case) Bad() bool { return strings.HasPrefix(c.Name, "bad_") || c.Name ==
 
 // Golden returns the path of the case's golden file.
 func (c Case) Golden() string { return c.Template + ".golden" }
+
+// Stem returns the case's name without its extension, which its twin in
+// the other language shares.
+func (c Case) Stem() string { return strings.TrimSuffix(c.Name, filepath.Ext(c.Name)) }
+
+// FixedName returns the name of the file holding name with every fix
+// applied: x.fixed.json for x.json, x.parameters.fixed.json for
+// x.parameters.json, x.fixed.bicep for x.bicep.
+func FixedName(name string) string {
+	ext := filepath.Ext(name)
+	return strings.TrimSuffix(name, ext) + ".fixed" + ext
+}
 
 func exists(path string) bool {
 	_, err := os.Stat(path)
@@ -99,7 +151,7 @@ func run(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case, inv *principal
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := frontends.For(path).Parse(fset, filepath.Base(path), content)
+		f := frontEnd(path).Parse(fset, filepath.Base(path), content)
 		src := f.Source()
 		sources[src.Name], byTok[src.Tok] = src, src
 		return f
@@ -110,7 +162,7 @@ func run(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case, inv *principal
 		params = parse(c.Params)
 	}
 	opts := lint.Options{Roles: roles.Builtin(), CustomerTenant: CustomerTenant, Principals: inv}
-	found, err := lint.Run(fset, []*model.Deployment{frontends.For(c.Template).Load(tmpl, params)}, all, opts)
+	found, err := lint.Run(fset, []*model.Deployment{frontEnd(c.Template).Load(tmpl, params)}, all, opts)
 	if err != nil {
 		t.Fatalf("%s: %v", c.Name, err)
 	}
@@ -146,18 +198,30 @@ func inventory(t *testing.T, dir string) *principals.Inventory {
 	return inv
 }
 
-// Run checks every case of rule in dir, linted with every rule of all: the pretty output of bad cases and
-// the example against their golden files, no finding for ok cases, and the
-// files with every fix applied against <file>.fixed.json. With -update it
-// rewrites the golden and fixed files instead.
+// Run checks every case of rule in dir, linted with every rule of all: the
+// pretty output of bad cases and the example against their golden files,
+// no finding for ok cases, the files with every fix applied against their
+// FixedName, and the same findings, by rule and message, for the two
+// languages of a case written in both. With -update it rewrites the golden
+// and fixed files instead.
 func Run(t *testing.T, dir string, rule *lint.Rule, all []*lint.Rule) {
 	cases, err := Cases(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	messages := map[string][]string{} // by stem, of the case seen first
 	for _, c := range cases {
-		t.Run(strings.TrimSuffix(c.Name, ".json"), func(t *testing.T) {
+		t.Run(c.Name, func(t *testing.T) {
 			findings, sources := Lint(t, rule, all, c)
+			msgs := Messages(findings)
+			if twin, ok := messages[c.Stem()]; ok {
+				if !slices.Equal(msgs, twin) {
+					t.Errorf("%s reports\n\t%s\nwhile its twin in the other language reports\n\t%s",
+						c.Name, strings.Join(msgs, "\n\t"), strings.Join(twin, "\n\t"))
+				}
+			} else {
+				messages[c.Stem()] = msgs
+			}
 			if !c.Bad() {
 				if len(findings) > 0 {
 					t.Errorf("%s must not report %s, but it reports %q", c.Name, rule.Name, findings[0].Message)
@@ -173,10 +237,21 @@ func Run(t *testing.T, dir string, rule *lint.Rule, all []*lint.Rule) {
 			}
 			golden.Check(t, c.Golden(), got.Bytes())
 			for name, fixed := range applyFixes(findings, sources) {
-				golden.Check(t, filepath.Join(c.Dir, strings.TrimSuffix(name, ".json")+".fixed.json"), fixed)
+				golden.Check(t, filepath.Join(c.Dir, FixedName(name)), fixed)
 			}
 		})
 	}
+}
+
+// Messages returns the rule and message of each finding, sorted: what the
+// two languages of one case must agree on, each at its own position.
+func Messages(findings []report.Finding) []string {
+	out := make([]string, 0, len(findings))
+	for _, f := range findings {
+		out = append(out, f.Rule.Name+": "+f.Message)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // applyFixes applies every edit of every fix, back to front, and returns
