@@ -1,0 +1,21 @@
+targetScope = 'subscription'
+
+resource definition 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
+  name: '4e8a2c6f-0b3d-4f7a-9c1e-5d7b9f3a1c8e'
+  properties: {
+    registrationDefinitionName: 'Tailspin operations'
+    managedByTenantId: '2f9c6b1e-7d4a-4c38-9e51-0a8b3c7d6e21'
+    authorizations: [
+      {
+        principalId: 'ENTER-NOC-GROUP-OBJECT-ID'
+        principalIdDisplayName: 'Tailspin NOC'
+        roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+      }
+      {
+        principalId: '7a3c5e9b-1d2f-4b8a-8c6e-0f2a4c6e8b1d'
+        principalIdDisplayName: 'Tailspin SAP team'
+        roleDefinitionId: 'Azure Center for SAP solutions administrator'
+      }
+    ]
+  }
+}
