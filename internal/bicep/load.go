@@ -356,14 +356,9 @@ func (u *unit) each(symbol string, value Expr, all bool, do func(instance)) {
 		return
 	}
 	items := e.Eval(f.Iterable)
-	if items.Kind() != model.Array || items.Len() > maxCopies {
-		reason := "the loop's items are known only at deployment time"
-		switch {
-		case items.IsUnknown():
-			reason = items.Reason()
-		case items.Kind() == model.Array:
-			reason = fmt.Sprintf("the loop has %d items, more than Azure's limit of %d", items.Len(), maxCopies)
-		case items.Kind() != model.Array:
+	if items.Kind() != model.Array {
+		reason := items.Reason()
+		if !items.IsUnknown() {
 			reason = fmt.Sprintf("a loop runs over an array, got %s", kindName(items.Kind()))
 		}
 		item := model.UnknownValue(reason, spanOf(f.Iterable))
@@ -372,8 +367,13 @@ func (u *unit) each(symbol string, value Expr, all bool, do func(instance)) {
 		one(f.Body, c, func(x Expr) model.Value { return e.evalIteration(f, item, -1, x) })
 		return
 	}
+	// As for an ARM copy loop, the count is known however large, and the
+	// first maxCopies instances stand for the rest.
 	count := model.IntValue(int64(items.Len()), spanOf(f.Iterable))
 	for i, item := range items.Items() {
+		if i == maxCopies {
+			break
+		}
 		c := &model.Copy{Name: symbol, Span: f.Span, Count: count, Index: i}
 		one(f.Body, c, func(x Expr) model.Value { return e.evalIteration(f, item, i, x) })
 	}
