@@ -143,11 +143,15 @@ func LintWithoutPrincipals(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Ca
 
 func run(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case, inv *principals.Inventory) ([]report.Finding, map[string]*source.File) {
 	t.Helper()
+	dir, err := filepath.Abs(c.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	fset := token.NewFileSet()
 	sources := map[string]*source.File{}
 	byTok := map[*token.File]*source.File{}
 	parse := func(path string) frontend.File {
-		content, err := os.ReadFile(path)
+		content, err := os.ReadFile(filepath.Join(dir, filepath.Base(path)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -161,10 +165,39 @@ func run(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case, inv *principal
 	if c.Params != "" {
 		params = parse(c.Params)
 	}
+	// A Bicep template reads its local modules relative to its own name,
+	// which is the case's file name: load it from the case's folder.
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	d := frontEnd(c.Template).Load(tmpl, params)
+	if err := os.Chdir(wd); err != nil {
+		t.Fatal(err)
+	}
 	opts := lint.Options{Roles: roles.Builtin(), CustomerTenant: CustomerTenant, Principals: inv}
-	found, err := lint.Run(fset, []*model.Deployment{frontEnd(c.Template).Load(tmpl, params)}, all, opts)
+	found, err := lint.Run(fset, []*model.Deployment{d}, all, opts)
 	if err != nil {
 		t.Fatalf("%s: %v", c.Name, err)
+	}
+	// fileOf returns the source of a position, in the case's files or in
+	// a module the template read, named relative to the case's folder.
+	fileOf := func(p token.Pos) *source.File {
+		tf := fset.File(p)
+		if src := byTok[tf]; src != nil || tf == nil {
+			return src
+		}
+		content, err := os.ReadFile(filepath.Join(dir, tf.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _ := source.Decode(content)
+		src := &source.File{Name: tf.Name(), Content: text, Tok: tf}
+		sources[src.Name], byTok[tf] = src, src
+		return src
 	}
 	var out []report.Finding
 	for _, f := range found {
@@ -176,7 +209,7 @@ func run(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case, inv *principal
 		if f.Rule != rule {
 			continue
 		}
-		out = append(out, report.Resolve(f, func(p token.Pos) *source.File { return byTok[fset.File(p)] }, nil))
+		out = append(out, report.Resolve(f, fileOf, nil))
 	}
 	return out, sources
 }
