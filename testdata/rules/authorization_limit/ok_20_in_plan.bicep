@@ -1,0 +1,34 @@
+targetScope = 'subscription'
+
+param mspOfferName string = 'Relecloud managed services'
+param managedByTenantId string = '2f9c6b1e-7d4a-4c38-9e51-0a8b3c7d6e21'
+
+var definitionName = guid(mspOfferName)
+var assignmentName = guid(mspOfferName)
+
+resource definition 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
+  name: definitionName
+  properties: {
+    registrationDefinitionName: mspOfferName
+    description: 'Managed operations by Relecloud'
+    managedByTenantId: managedByTenantId
+    authorizations: [for i in range(0, 20): {
+      principalId: guid('relecloud-operator', string(i))
+      principalIdDisplayName: 'Relecloud Operator ${i}'
+      roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+    }]
+  }
+  plan: {
+    name: 'relecloud-managed'
+    product: 'relecloud-managed-services'
+    publisher: 'relecloud'
+    version: '1.0.0'
+  }
+}
+
+resource assignment 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
+  name: assignmentName
+  properties: {
+    registrationDefinitionId: definition.id
+  }
+}
