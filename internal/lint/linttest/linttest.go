@@ -249,10 +249,10 @@ func Run(t *testing.T, dir string, rule *lint.Rule, all []*lint.Rule) {
 			msgs := Messages(findings)
 			for i, m := range msgs {
 				// A message may name the case's files, which differ.
-				m = strings.ReplaceAll(m, c.Name, "<template>")
 				if c.Params != "" {
 					m = strings.ReplaceAll(m, filepath.Base(c.Params), "<parameters>")
 				}
+				m = strings.ReplaceAll(m, c.Name, "<template>")
 				msgs[i] = m
 			}
 			if twin, ok := messages[c.Stem()]; ok {

@@ -1,0 +1,20 @@
+using './bad_eligible_reader_only.bicep'
+
+param authorizations = [
+  {
+    principalId: '1d2c3b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d'
+    principalIdDisplayName: 'Relecloud Offboarding'
+    roleDefinitionId: '91c1777a-f3dc-4fae-b103-61d183457e46'
+  }
+]
+param eligibleAuthorizations = [
+  {
+    principalId: 'c8d7e6f5-a4b3-4c2d-9e1f-0a9b8c7d6e5f'
+    principalIdDisplayName: 'Relecloud Escalation'
+    roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+    justInTimeAccessPolicy: {
+      multiFactorAuthProvider: 'Azure'
+      maximumActivationDuration: 'PT8H'
+    }
+  }
+]
