@@ -54,10 +54,9 @@ var templateExts = []struct {
 	{".bicep", []string{".bicepparam", ".parameters.json"}},
 }
 
-// Case is one fixture of a rule: bad_*.json, bad_*.bicep and example.json
-// must report the rule, ok_* must not. A case's parameters file, when it
-// has one, is <case>.parameters.json, or <case>.bicepparam for a .bicep
-// case. When <case>.json and <case>.bicep both exist, they are the same
+// Case is one fixture of a rule: bad_* and example.* must report the
+// rule, ok_* must not. A case's parameters file, when it has one, is
+// <case>.parameters.json, or <case>.bicepparam for a .bicep case. When <case>.json and <case>.bicep both exist, they are the same
 // deployment written in two languages, and must report the same findings.
 //
 // Some cases are about ARM JSON only, and have no .bicep twin: those of
@@ -103,7 +102,7 @@ func Cases(dir string) ([]Case, error) {
 }
 
 // Bad reports whether the case must report its rule.
-func (c Case) Bad() bool { return strings.HasPrefix(c.Name, "bad_") || c.Name == "example.json" }
+func (c Case) Bad() bool { return strings.HasPrefix(c.Name, "bad_") || c.Stem() == "example" }
 
 // Golden returns the path of the case's golden file.
 func (c Case) Golden() string { return c.Template + ".golden" }
