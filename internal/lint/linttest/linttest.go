@@ -62,9 +62,11 @@ var templateExts = []struct {
 // Some cases are about ARM JSON only, and have no .bicep twin: those of
 // missing_depends_on (Bicep writes dependsOn itself from the references
 // between resources), the syntax and suppression cases about JSON text
-// (its comments, its strings, the metadata of a resource), ARM's
-// user-defined functions and policy definitions. Bicep's own syntax
-// errors are cases of their own, without a JSON twin.
+// (its comments, its strings, the metadata of a resource), and a message
+// that names ARM's reference(). Bicep's own syntax errors and unknowns are
+// cases of their own, without a JSON twin. A policy definition that
+// deploys a registration has no twin either: the Bicep front-end does not
+// read the template a policy embeds.
 type Case struct {
 	Name     string // the template file name, such as bad_owner_by_guid.json
 	Dir      string
