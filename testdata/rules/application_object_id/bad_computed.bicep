@@ -29,7 +29,7 @@ resource definition 'Microsoft.ManagedServices/registrationDefinitions@2022-10-0
         roleDefinitionId: '91c1777a-f3dc-4fae-b103-61d183457e46'
       }
       {
-        principalId: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d'
+        principalId: concat('7a6b5c4d-3e2f-4a1b-', '9c8d-7e6f5a4b3c2d')
         principalIdDisplayName: 'Relecloud Automation'
         roleDefinitionId: 'b24988ac-6180-42a0-ab88-20f7382dd24c'
       }
