@@ -14,5 +14,6 @@ module onboarding 'modules/rg_onboarding.bicep' = {
     managedByTenantId: managedByTenantId
     definitionName: definitionName
     assignmentName: assignmentName
+    definitionId: subscriptionResourceId('Microsoft.ManagedServices/registrationDefinitions', definitionName)
   }
 }

@@ -2,6 +2,8 @@ param mspOfferName string
 param managedByTenantId string
 param definitionName string
 param assignmentName string
+@description('The ID of the definition, as the subscription sees it')
+param definitionId string
 
 resource definition 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
   name: definitionName
@@ -32,6 +34,9 @@ resource definition 'Microsoft.ManagedServices/registrationDefinitions@2022-10-0
 resource assignment 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
   name: assignmentName
   properties: {
-    registrationDefinitionId: definition.id
+    registrationDefinitionId: definitionId
   }
+  dependsOn: [
+    definition
+  ]
 }
