@@ -56,8 +56,10 @@ var templateExts = []struct {
 
 // Case is one fixture of a rule: bad_* and example.* must report the
 // rule, ok_* must not. A case's parameters file, when it has one, is
-// <case>.parameters.json, or <case>.bicepparam for a .bicep case. When <case>.json and <case>.bicep both exist, they are the same
-// deployment written in two languages, and must report the same findings.
+// <case>.parameters.json, or <case>.bicepparam for a .bicep case. When
+// <case>.json and <case>.bicep both exist, they are the same deployment
+// written in two languages, and must report the same findings of every
+// rule, by rule and message, each at its own position (twinFindings).
 //
 // Some cases are about ARM JSON only, and have no .bicep twin: those of
 // missing_depends_on (Bicep writes dependsOn itself from the references
