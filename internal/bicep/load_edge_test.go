@@ -10,7 +10,6 @@ import (
 	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
-	"github.com/lhlint/lhlint/roles"
 	"github.com/lhlint/lhlint/rules"
 )
 
@@ -318,7 +317,7 @@ resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
   }
 }
 `})
-	found, err := lint.Run(fset, []*model.Deployment{d}, []*lint.Rule{rules.DefinitionScope}, lint.Options{Roles: roles.Builtin()})
+	found, err := lintDeployment(fset, d, []*lint.Rule{rules.DefinitionScope})
 	if err != nil {
 		t.Fatal(err)
 	}

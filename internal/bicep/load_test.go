@@ -22,6 +22,11 @@ import (
 // fixtures with this package).
 const customerTenant = "7d1c0e2f-3a4b-4c5d-8e6f-9a0b1c2d3e4f"
 
+// lintDeployment runs rs over d as the rule-test harness runs them.
+func lintDeployment(fset *token.FileSet, d *model.Deployment, rs []*lint.Rule) ([]lint.Finding, error) {
+	return lint.Run(fset, []*model.Deployment{d}, rs, lint.Options{Roles: roles.Builtin(), CustomerTenant: customerTenant})
+}
+
 // loadDir is where the fixtures of the loader tests are: each folder holds
 // a Bicep deployment and the ARM JSON the compiler would write for it,
 // written by hand.
@@ -274,7 +279,7 @@ func showInt(v model.Value) string {
 func TestLintOwnerRole(t *testing.T) {
 	fset := token.NewFileSet()
 	d := FrontEnd{}.Load(fixture(t, fset, "owner/main.bicep"), nil)
-	found, err := lint.Run(fset, []*model.Deployment{d}, rules.All, lint.Options{Roles: roles.Builtin(), CustomerTenant: customerTenant})
+	found, err := lintDeployment(fset, d, rules.All)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +310,7 @@ func TestFixesAreWrittenInTheFileLanguage(t *testing.T) {
 	for _, params := range []string{"fix/main.bicepparam", "fix/main.parameters.json"} {
 		fset := token.NewFileSet()
 		d := FrontEnd{}.Load(fixture(t, fset, "fix/main.bicep"), fixture(t, fset, params))
-		found, err := lint.Run(fset, []*model.Deployment{d}, []*lint.Rule{rules.RoleIDNotGUID}, lint.Options{Roles: roles.Builtin()})
+		found, err := lintDeployment(fset, d, []*lint.Rule{rules.RoleIDNotGUID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -344,7 +349,7 @@ func TestRulesAgreeOnEquivalentTemplates(t *testing.T) {
 		b, a, fset := loadBoth(t, c.bicep, c.bicepParams, c.arm, c.armParams)
 		sameModel(t, b, a)
 		messages := func(d *model.Deployment, ext string) string {
-			found, err := lint.Run(fset, []*model.Deployment{d}, rules.All, lint.Options{Roles: roles.Builtin(), CustomerTenant: customerTenant})
+			found, err := lintDeployment(fset, d, rules.All)
 			if err != nil {
 				t.Fatal(err)
 			}

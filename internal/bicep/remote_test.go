@@ -9,9 +9,7 @@ import (
 
 	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/lint"
-	"github.com/lhlint/lhlint/internal/lint/linttest"
 	"github.com/lhlint/lhlint/internal/model"
-	"github.com/lhlint/lhlint/roles"
 	"github.com/lhlint/lhlint/rules"
 )
 
@@ -29,7 +27,7 @@ func lintOnly(t *testing.T, template, params string, only ...*lint.Rule) ([]stri
 	for _, pr := range d.Problems {
 		t.Errorf("%s: %s", at(fset, pr.Pos()), pr.Message)
 	}
-	found, err := lint.Run(fset, []*model.Deployment{d}, only, lint.Options{Roles: roles.Builtin(), CustomerTenant: linttest.CustomerTenant})
+	found, err := lintDeployment(fset, d, only)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +162,7 @@ func TestAVMModuleWithUnknownParams(t *testing.T) {
 	src := "targetScope = 'subscription'\nparam onboarding object\nmodule r 'br/public:avm/res/managed-services/registration-definition:0.2.1' = {\n  name: 'r'\n  params: onboarding\n}\n"
 	fset := token.NewFileSet()
 	d := FrontEnd{}.Load(FrontEnd{}.Parse(fset, "main.bicep", []byte(src)), nil)
-	found, err := lint.Run(fset, []*model.Deployment{d}, rules.All, lint.Options{Roles: roles.Builtin(), CustomerTenant: linttest.CustomerTenant})
+	found, err := lintDeployment(fset, d, rules.All)
 	if err != nil {
 		t.Fatal(err)
 	}

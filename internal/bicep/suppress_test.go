@@ -8,9 +8,6 @@ import (
 
 	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/lint"
-	"github.com/lhlint/lhlint/internal/lint/linttest"
-	"github.com/lhlint/lhlint/internal/model"
-	"github.com/lhlint/lhlint/roles"
 	"github.com/lhlint/lhlint/rules"
 )
 
@@ -28,7 +25,7 @@ func lintFixture(t *testing.T, template, params string) []string {
 	if len(d.Definitions) == 0 || len(d.Suppressions) == 0 {
 		t.Errorf("%s gives %d definitions and %d suppressions, want some of each", template, len(d.Definitions), len(d.Suppressions))
 	}
-	found, err := lint.Run(fset, []*model.Deployment{d}, rules.All, lint.Options{Roles: roles.Builtin(), CustomerTenant: linttest.CustomerTenant})
+	found, err := lintDeployment(fset, d, rules.All)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +62,7 @@ func TestSuppressedOwnerIsSilent(t *testing.T) {
 	fset := token.NewFileSet()
 	src := strings.Replace(readFixture(t, "suppress/comment.bicep"), "lhlint-ignore", "ignore", 1)
 	d := FrontEnd{}.Load(FrontEnd{}.Parse(fset, "comment.bicep", []byte(src)), nil)
-	found, err := lint.Run(fset, []*model.Deployment{d}, []*lint.Rule{rules.OwnerRole}, lint.Options{Roles: roles.Builtin()})
+	found, err := lintDeployment(fset, d, []*lint.Rule{rules.OwnerRole})
 	if err != nil {
 		t.Fatal(err)
 	}
