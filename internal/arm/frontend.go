@@ -43,6 +43,9 @@ func (FrontEnd) Load(template, params frontend.File) *model.Deployment {
 // Source returns the file's text and its token.File.
 func (f *File) Source() *source.File { return f.File }
 
+// Loaded returns nil: an ARM template reads no other file.
+func (f *File) Loaded() []*source.File { return nil }
+
 // syntax writes values as the ARM JSON files of a deployment write them.
 type syntax struct {
 	template *File // nil for a parameters file checked on its own

@@ -11,8 +11,9 @@ import (
 // foreignParameters is a parameters file another front-end parsed.
 type foreignParameters struct{ given frontend.Given }
 
-func (f foreignParameters) Source() *source.File  { return nil }
-func (f foreignParameters) Given() frontend.Given { return f.given }
+func (f foreignParameters) Source() *source.File   { return nil }
+func (f foreignParameters) Given() frontend.Given  { return f.given }
+func (f foreignParameters) Loaded() []*source.File { return nil }
 
 // TestLoadForeignParameters checks that a template deployed with a
 // parameters file another front-end parsed gets the values it gives, as

@@ -150,6 +150,10 @@ func usingOf(f *File) *Using {
 // Source returns the file's text and its token.File.
 func (f *File) Source() *source.File { return f.File }
 
+// Loaded returns the local modules that loads of the file parsed into its
+// FileSet, each once per load.
+func (f *File) Loaded() []*source.File { return f.loaded }
+
 // Given returns the values a .bicepparam file sets, each evaluated as the
 // compiler evaluates it (readEnvironmentVariable() is unknown: it is read
 // when the deployment runs), with its syntax errors and the parameters it

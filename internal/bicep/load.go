@@ -810,6 +810,7 @@ func (l *loader) module(parent *unit, m *Module, rel string, values []model.Para
 		}
 		f = Parse(fset, path, content)
 		l.files[path] = f
+		l.template.loaded = append(l.template.loaded, f.File)
 		l.d.Problems = append(l.d.Problems, problemsOf(f)...)
 		l.d.Duplicates = append(l.d.Duplicates, duplicatesOf(f)...)
 		l.d.Suppressions = append(l.d.Suppressions, suppressionsOf(f)...)

@@ -36,6 +36,7 @@ type File struct {
 	Pragmas  []Pragma
 	Errors   []*SyntaxError // sorted by position
 	fset     *token.FileSet // where the file is registered, for the modules it loads
+	loaded   []*source.File // the modules loads of the file parsed into fset
 }
 
 // Parse registers content in fset under name, decoded to UTF-8 (see

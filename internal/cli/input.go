@@ -62,9 +62,10 @@ func (in *input) printNotes(stderr io.Writer) {
 }
 
 // loadJob reads the files of job j, parses them into fset under their
-// printed names, and loads its deployments. It returns the files it added
-// to fset, which the caller removes when done with them, and a message for
-// each file it could not read.
+// printed names, and loads its deployments. It returns the files it and the
+// loads added to fset (a Bicep template's local modules among them), which
+// the caller removes when done with them, and a message for each file it
+// could not read.
 func loadJob(fset *token.FileSet, p *paths, j job) ([]*model.Deployment, map[*token.File]*source.File, []string) {
 	files := map[*token.File]*source.File{}
 	var errs []string
@@ -79,5 +80,10 @@ func loadJob(fset *token.FileSet, p *paths, j job) ([]*model.Deployment, map[*to
 		files[src.Tok] = src
 		return f
 	}
-	return deployments(j, parse), files, errs
+	ds := deployments(j, parse, func(read []*source.File) {
+		for _, src := range read {
+			files[src.Tok] = src
+		}
+	})
+	return ds, files, errs
 }

@@ -146,8 +146,9 @@ func (l *linter) fail(list *[]string, msg string) {
 
 // deployments loads the deployments of a job: its template with each of its
 // parameters files, or with its defaults, or a parameters file on its own.
-// parse returns nil for a file it could not read.
-func deployments(j job, parse func(path string) frontend.File) []*model.Deployment {
+// parse returns nil for a file it could not read; loaded is given the files
+// the loads read besides the job's (a Bicep template's local modules).
+func deployments(j job, parse func(path string) frontend.File, loaded func([]*source.File)) []*model.Deployment {
 	var template frontend.File
 	if j.template != "" {
 		if template = parse(j.template); template == nil {
@@ -172,6 +173,9 @@ func deployments(j job, parse func(path string) frontend.File) []*model.Deployme
 	out := make([]*model.Deployment, len(params))
 	for i, p := range params {
 		out[i] = fe.Load(template, p)
+	}
+	if template != nil {
+		loaded(template.Loaded())
 	}
 	return out
 }

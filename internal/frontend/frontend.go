@@ -40,6 +40,11 @@ type File interface {
 	// Given returns what the file, as a parameters file, gives the
 	// deployment of a template.
 	Given() Given
+	// Loaded returns the files the front-end read, as this file's
+	// dependencies, while loading deployments of it (a template's local
+	// modules), parsed into its FileSet: the caller resolves findings in
+	// them, and removes them from the FileSet with the file.
+	Loaded() []*source.File
 }
 
 // Given is what a parameters file gives the deployment of a template, in

@@ -198,22 +198,12 @@ func run(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case, inv *principal
 	if err != nil {
 		t.Fatalf("%s: %v", c.Name, err)
 	}
-	// fileOf returns the source of a position, in the case's files or in
-	// a module the template read, named relative to the case's folder.
-	fileOf := func(p token.Pos) *source.File {
-		tf := fset.File(p)
-		if src := byTok[tf]; src != nil || tf == nil {
-			return src
-		}
-		content, err := os.ReadFile(filepath.Join(dir, tf.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, _ := source.Decode(content)
-		src := &source.File{Name: tf.Name(), Content: text, Tok: tf}
-		sources[src.Name], byTok[tf] = src, src
-		return src
+	// Findings in a module the template read resolve to the module,
+	// named relative to the case's folder.
+	for _, src := range tmpl.Loaded() {
+		sources[src.Name], byTok[src.Tok] = src, src
 	}
+	fileOf := func(p token.Pos) *source.File { return byTok[fset.File(p)] }
 	var out []report.Finding
 	for _, f := range found {
 		if f.Rule.Name == "syntax" && rule.Name != "syntax" && !strings.Contains(c.Name, "malformed") {
