@@ -48,7 +48,13 @@ func classify(content []byte, root gjson.Result) Info {
 	params := root.Get("parameters")
 	switch {
 	case strings.Contains(schema, "deploymenttemplate") || root.Get("resources").Exists():
-		return Info{Kind: Template, Onboarding: onboarding, Parameters: keys(params)}
+		info := Info{Kind: Template, Onboarding: onboarding, Parameters: keys(params)}
+		if onboarding {
+			// A template the Bicep compiler wrote names it; only an
+			// onboarding one is ever skipped for its source.
+			info.Generator = strings.Clone(root.Get("metadata._generator.name").String())
+		}
+		return info
 	case strings.Contains(schema, "deploymentparameters") || isParameterValues(params):
 		info := Info{Kind: Parameters, Parameters: keys(params), TemplateRef: strings.Clone(root.Get("metadata.template").String())}
 		for _, name := range info.Parameters {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -71,7 +72,8 @@ var registrationType = []byte("microsoft.managedservices/registration")
 // template is an onboarding one when it declares a Microsoft.ManagedServices
 // registration resource or uses the AVM module that declares them
 // (remote.go). Content alone cannot say whether a local module
-// declares one.
+// declares one: Modules lists the local .bicep modules, which discovery
+// reads.
 func Classify(content []byte) frontend.Info {
 	fset := token.NewFileSet()
 	if hasUsing(content) {
@@ -106,11 +108,16 @@ func Classify(content []byte) frontend.Info {
 				}
 			}
 			if m, ok := n.(*Module); ok && m != nil && m.Path != nil {
-				if path, ok := m.Path.Text(); ok && isAVMRegistration(path) {
+				path, ok := m.Path.Text()
+				switch {
+				case !ok:
+				case isAVMRegistration(path):
 					info.Onboarding = true
+				case !isRemote(path) && strings.EqualFold(filepath.Ext(path), ".bicep") && !slices.Contains(info.Modules, path):
+					info.Modules = append(info.Modules, path)
 				}
 			}
-			return !info.Onboarding
+			return true
 		})
 	}
 	if info.Malformed && !info.Onboarding {

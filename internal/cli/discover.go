@@ -138,7 +138,58 @@ func discover(args []string, s *settings, companions bool) (discovered, error) {
 			return discovered{}, err
 		}
 	}
+	d.throughModules()
 	return d.discovered, nil
+}
+
+// Bounds on following modules in discovery: the Bicep loader's bound on
+// nesting, and on the module files one discovery reads.
+const (
+	maxModuleDepth = 32
+	maxModuleReads = 10000
+)
+
+// throughModules makes onboarding templates of the templates that reach a
+// Microsoft.ManagedServices resource only through their local modules,
+// reading each module once, as deep as maxModuleDepth.
+func (d *discoverer) throughModules() {
+	known := map[string]frontend.Info{} // by abs
+	for _, f := range d.files {
+		known[f.abs] = f.info
+	}
+	reaches := map[string]bool{} // by abs; false while it is being followed
+	reads := 0
+	var follow func(abs string, info frontend.Info, depth int) bool
+	follow = func(abs string, info frontend.Info, depth int) bool {
+		if info.Onboarding {
+			return true
+		}
+		if r, ok := reaches[abs]; ok || depth >= maxModuleDepth {
+			return r
+		}
+		reaches[abs] = false
+		for _, rel := range info.Modules {
+			m := filepath.Join(filepath.Dir(abs), filepath.FromSlash(rel))
+			mi, ok := known[m]
+			if !ok && reads < maxModuleReads {
+				reads++
+				if content, err := readFile(m); err == nil {
+					mi = frontends.For(m).Classify(content)
+				}
+				known[m] = mi
+			}
+			if mi.Kind == frontend.Template && follow(m, mi, depth+1) {
+				reaches[abs] = true
+				return true
+			}
+		}
+		return false
+	}
+	for i := range d.files {
+		if f := &d.files[i]; f.info.Kind == frontend.Template && len(f.info.Modules) > 0 {
+			f.info.Onboarding = follow(f.abs, f.info, 0)
+		}
+	}
 }
 
 // walk walks the folder root, calling add for each JSON file.

@@ -23,6 +23,7 @@ type job struct {
 const (
 	byFlag      = "by --parameters"
 	byReference = "by its metadata.template"
+	byUsing     = "by its using line"
 	byName      = "by name"
 	byContent   = "by the parameters it sets"
 )
@@ -65,6 +66,9 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 			skip(f, "neither a template nor a parameters file")
 		}
 	}
+	templates = dropCompiled(templates, func(t, src *file) {
+		skip(t, fmt.Sprintf("compiled from %s, which is linted instead", show(src.path)))
+	})
 	// Pairing looks up templates by path, by folder and by name, never by
 	// going through them all: a repository of 10,000 deployments must not
 	// pair in quadratic time.
@@ -87,7 +91,7 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 			templates = append(templates, f)
 			idx.add(f)
 		default:
-			skip(f, "not valid JSON, and it mentions no Microsoft.ManagedServices resource")
+			skip(f, fmt.Sprintf("not valid %s, and it mentions no Microsoft.ManagedServices resource", language(f.path)))
 		}
 	}
 
@@ -126,6 +130,15 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 	var unclaimed []*file
 	for _, p := range params {
 		t, how := idx.byReference(p), byReference
+		if language(p.path) == "Bicep" {
+			how = byUsing
+		}
+		if t == nil && language(p.path) == "Bicep" {
+			// A .bicepparam file names its template on its using line, or
+			// says with using none that it has none.
+			alone(p)
+			continue
+		}
 		if t == nil {
 			t, how = idx.byName(p), byName
 		}
@@ -144,10 +157,19 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 		alone(p)
 	}
 
+	moduleOf := modulesOf(templates)
 	for _, t := range templates {
 		cs := slices.DeleteFunc(claims[t], func(c claim) bool { return !deploys(t, c.params) })
 		if !t.found() && len(cs) == 0 {
 			continue // a companion no found file deploys with
+		}
+		if u := moduleOf[t.abs]; u != nil && moduleOf[u.abs] != t {
+			why := fmt.Sprintf("it is a module of %s, linted with it", show(u.path))
+			skip(t, why)
+			for _, c := range cs {
+				skip(c.params, fmt.Sprintf("its template %s is a module of %s, linted with it", show(t.path), show(u.path)))
+			}
+			continue
 		}
 		if !t.info.Onboarding {
 			skip(t, "no Microsoft.ManagedServices resource")
@@ -164,7 +186,7 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 		slices.Sort(j.params)
 		switch {
 		case t.info.Malformed:
-			say(t, "%s is not valid JSON; only its syntax is checked", show(t.path))
+			say(t, "%s is not valid %s; only its syntax is checked", show(t.path), language(t.path))
 		case len(cs) == 0:
 			say(t, "%s has no parameters file; it is linted with its defaults", show(t.path))
 		}
@@ -172,6 +194,61 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 	}
 	slices.SortFunc(jobs, func(a, b job) int { return cmp.Compare(a.key(), b.key()) })
 	return jobs, notes
+}
+
+// dropCompiled returns templates without those the Bicep compiler wrote
+// from a .bicep file found beside them (main.json from main.bicep): each
+// finding is reported once, in the source. It calls skipped for each.
+func dropCompiled(templates []*file, skipped func(t, src *file)) []*file {
+	var sources map[string]*file
+	for _, t := range templates {
+		if strings.EqualFold(filepath.Ext(t.abs), ".bicep") && t.found() {
+			if sources == nil {
+				sources = map[string]*file{}
+			}
+			sources[strings.ToLower(strings.TrimSuffix(t.abs, filepath.Ext(t.abs)))] = t
+		}
+	}
+	if sources == nil {
+		return templates
+	}
+	return slices.DeleteFunc(templates, func(t *file) bool {
+		src := sources[strings.ToLower(strings.TrimSuffix(t.abs, filepath.Ext(t.abs)))]
+		if src == nil || src == t || !strings.EqualFold(t.info.Generator, "bicep") {
+			return false
+		}
+		skipped(t, src)
+		return true
+	})
+}
+
+// modulesOf returns, by abs, the template found onboarding templates
+// deploy as a local module, and the first template (by path) that does: a
+// module is linted as part of that deployment, and on its own only when
+// no template uses it.
+func modulesOf(templates []*file) map[string]*file {
+	out := map[string]*file{}
+	for _, t := range templates {
+		if !t.info.Onboarding || !t.found() {
+			continue
+		}
+		for _, rel := range t.info.Modules {
+			m := filepath.Join(filepath.Dir(t.abs), filepath.FromSlash(rel))
+			if u := out[m]; m != t.abs && (u == nil || t.path < u.path) {
+				out[m] = t
+			}
+		}
+	}
+	return out
+}
+
+// language names the language of a file for a message, by its extension.
+func language(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".bicep", ".bicepparam":
+		return "Bicep"
+	}
+	return "JSON"
 }
 
 // deploys reports whether template t with parameters file p is a

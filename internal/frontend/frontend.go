@@ -88,4 +88,13 @@ type Info struct {
 	TemplateRef string
 	// Malformed is true when the file cannot be parsed.
 	Malformed bool
+	// Modules are the paths of the local files a template deploys as
+	// modules, relative to its folder, slash-separated. Discovery reads
+	// them: a template whose modules declare registration resources is an
+	// onboarding template too, and a template another one deploys as a
+	// module is linted with it.
+	Modules []string
+	// Generator is the name of the tool that wrote a template compiled
+	// from another language ("bicep"), "" for one written by hand.
+	Generator string
 }
