@@ -15,9 +15,7 @@ import (
 )
 
 // FrontEnd is the Bicep front-end: .bicep templates and .bicepparam
-// parameters files. It is not yet in internal/frontends: what lints a
-// Bicep file like its ARM equivalent (pairing, discovery through modules)
-// is still to come.
+// parameters files.
 type FrontEnd struct{}
 
 var _ frontend.FrontEnd = FrontEnd{}

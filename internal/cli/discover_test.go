@@ -109,10 +109,10 @@ func TestDiscoverLargeFiles(t *testing.T) {
 
 func TestDiscoverNamedFiles(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"main.bicep": "targetScope = 'subscription'\n"})
+	writeTree(t, dir, map[string]string{"main.tf": "terraform {}\n"})
 	p := &paths{wd: dir, root: dir}
-	d := testDiscover(t, p, filepath.Join(dir, "main.bicep"), filepath.Join(dir, "missing.json"), filepath.Join(dir, "gone"))
-	if want := []note{{"main.bicep", "skipped main.bicep: not a .json or .jsonc file"}}; !reflect.DeepEqual(d.notes, want) {
+	d := testDiscover(t, p, filepath.Join(dir, "main.tf"), filepath.Join(dir, "missing.json"), filepath.Join(dir, "gone"))
+	if want := []note{{"main.tf", "skipped main.tf: not a .json, .jsonc, .bicep or .bicepparam file"}}; !reflect.DeepEqual(d.notes, want) {
 		t.Errorf("notes %v, want %v", d.notes, want)
 	}
 	want := []string{"reading missing.json: no such file or directory", "reading gone: no such file or directory"}

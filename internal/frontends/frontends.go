@@ -9,13 +9,14 @@ import (
 	"strings"
 
 	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/bicep"
 	"github.com/lhlint/lhlint/internal/frontend"
 )
 
 // All returns the front-ends. The first reads a file whose name has no
 // extension any of them claims.
 func All() []frontend.FrontEnd {
-	return []frontend.FrontEnd{arm.FrontEnd{}}
+	return []frontend.FrontEnd{arm.FrontEnd{}, bicep.FrontEnd{}}
 }
 
 // For returns the front-end that reads a file named name, by its

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/lhlint/lhlint/internal/arm"
+	"github.com/lhlint/lhlint/internal/bicep"
 )
 
 func TestFor(t *testing.T) {
@@ -13,12 +14,17 @@ func TestFor(t *testing.T) {
 			t.Errorf("For(%q) = %T, want arm.FrontEnd", name, For(name))
 		}
 	}
-	for name, want := range map[string]bool{"a.json": true, "a.Jsonc": true, "a.txt": false, "json": false} {
+	for _, name := range []string{"main.bicep", "dir/Main.BicepParam"} {
+		if _, ok := For(name).(bicep.FrontEnd); !ok {
+			t.Errorf("For(%q) = %T, want bicep.FrontEnd", name, For(name))
+		}
+	}
+	for name, want := range map[string]bool{"a.json": true, "a.Jsonc": true, "a.bicep": true, "a.bicepparam": true, "a.txt": false, "json": false} {
 		if got := Reads(name); got != want {
 			t.Errorf("Reads(%q) = %v, want %v", name, got, want)
 		}
 	}
-	if got := Extensions(); !slices.Equal(got, []string{".json", ".jsonc"}) {
+	if got := Extensions(); !slices.Equal(got, []string{".json", ".jsonc", ".bicep", ".bicepparam"}) {
 		t.Errorf("Extensions() = %q", got)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lhlint/lhlint/internal/bicep"
 	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/frontends"
 	"github.com/lhlint/lhlint/internal/golden"
@@ -32,17 +31,9 @@ const CustomerTenant = "7d1c0e2f-3a4b-4c5d-8e6f-9a0b1c2d3e4f"
 // has one.
 const PrincipalsFile = "principals.json"
 
-// frontEnd returns the front-end that reads a fixture: the one of
-// frontends.All, or Bicep's. The Bicep front-end is listed here, and only
-// here, because lhlint does not read .bicep files yet (it is not in
-// frontends.All) while its fixtures are already tested like the JSON ones.
-func frontEnd(path string) frontend.FrontEnd {
-	fe := bicep.FrontEnd{}
-	if slices.Contains(fe.Extensions(), strings.ToLower(filepath.Ext(path))) {
-		return fe
-	}
-	return frontends.For(path)
-}
+// frontEnd returns the front-end that reads a fixture, as the command
+// line picks it.
+func frontEnd(path string) frontend.FrontEnd { return frontends.For(path) }
 
 // templateExts are the extensions of the templates of cases, each with the
 // extensions of its case's parameters file, first found first.
