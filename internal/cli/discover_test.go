@@ -177,3 +177,31 @@ func TestDiscoverCompanions(t *testing.T) {
 		}
 	}
 }
+
+// A Bicep template that reaches a registration resource only through its
+// local modules, however deep, is an onboarding template; one whose
+// modules reach none, or that includes itself, is not.
+func TestDiscoverThroughModules(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"main.bicep":        "module a 'mods/a.bicep' = {\n  name: 'a'\n}\n",
+		"mods/a.bicep":      "module b '../deep/b.bicep' = {\n  name: 'b'\n}\n",
+		"deep/b.bicep":      "resource d 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {\n  name: 'x'\n}\n",
+		"storage.bicep":     "module s 'mods/none.bicep' = {\n  name: 's'\n}\n",
+		"mods/none.bicep":   "resource s 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'x'\n}\n",
+		"loop/self.bicep":   "module s 'self.bicep' = {\n  name: 's'\n}\n",
+		"loop/broken.bicep": "module m 'missing.bicep' = {\n  name: 'm'\n}\n",
+	})
+	p := &paths{wd: dir, root: dir}
+	d := testDiscover(t, p, filepath.Join(dir, "main.bicep"), filepath.Join(dir, "storage.bicep"), filepath.Join(dir, "loop"))
+	got := map[string]bool{}
+	for _, f := range d.files {
+		got[p.printed(f.path)] = f.info.Onboarding
+	}
+	want := map[string]bool{"main.bicep": true, "storage.bicep": false, "loop/self.bicep": false, "loop/broken.bicep": false}
+	for path, onboarding := range want {
+		if got[path] != onboarding {
+			t.Errorf("%s: Onboarding = %v, want %v (files %v)", path, got[path], onboarding, got)
+		}
+	}
+}

@@ -109,6 +109,59 @@ func TestPair(t *testing.T) {
 			},
 		},
 		{
+			name: "a .bicepparam pairs by its using line only; using none pairs with nothing",
+			files: []file{
+				tmpl("main.bicep", onboardParams...),
+				refPrm("dev.bicepparam", "main.bicep"),
+				prm("none.bicepparam", onboardParams...), // using none, though main.bicep declares all it sets
+				prm("main.parameters.json", onboardParams...),
+			},
+			jobs: []job{
+				{template: "main.bicep", params: []string{"dev.bicepparam", "main.parameters.json"}},
+				{params: []string{"none.bicepparam"}},
+			},
+			notes: []string{
+				"dev.bicepparam pairs with main.bicep by its using line",
+				"main.parameters.json pairs with main.bicep by name",
+				"none.bicepparam pairs with no template; its values are checked on their own",
+			},
+		},
+		{
+			name: "a template the Bicep compiler wrote beside its source is skipped",
+			files: []file{
+				tmpl("main.bicep", onboardParams...),
+				testFile("main.json", arm.Info{Kind: arm.Template, Onboarding: true, Parameters: onboardParams, Generator: "bicep"}),
+				prm("main.parameters.json", onboardParams...),
+				testFile("other.json", arm.Info{Kind: arm.Template, Onboarding: true, Generator: "bicep"}), // no source beside it
+			},
+			jobs: []job{
+				{template: "main.bicep", params: []string{"main.parameters.json"}},
+				{template: "other.json"},
+			},
+			notes: []string{
+				"skipped main.json: compiled from main.bicep, which is linted instead",
+				"main.parameters.json pairs with main.bicep by name",
+				"other.json has no parameters file; it is linted with its defaults",
+			},
+		},
+		{
+			name: "a template another deploys as a local module is linted with it",
+			files: []file{
+				testFile("main.bicep", arm.Info{Kind: arm.Template, Onboarding: true, Modules: []string{"modules/delegation.bicep"}}),
+				tmpl("modules/delegation.bicep"),
+				tmpl("modules/unused.bicep"),
+			},
+			jobs: []job{
+				{template: "main.bicep"},
+				{template: "modules/unused.bicep"},
+			},
+			notes: []string{
+				"main.bicep has no parameters file; it is linted with its defaults",
+				"skipped modules/delegation.bicep: it is a module of main.bicep, linted with it",
+				"modules/unused.bicep has no parameters file; it is linted with its defaults",
+			},
+		},
+		{
 			name: "the longest template name wins",
 			files: []file{
 				tmpl("main.json"),
