@@ -186,7 +186,12 @@ func pair(files []file, forced *file, show func(string) string) ([]job, []note) 
 		slices.Sort(j.params)
 		switch {
 		case t.info.Malformed:
-			say(t, "%s is not valid %s; only its syntax is checked", show(t.path), language(t.path))
+			if language(t.path) == "Bicep" {
+				// The Bicep parser recovers: what parses is linted too.
+				say(t, "%s is not valid Bicep; it is linted as far as it parses", show(t.path))
+			} else {
+				say(t, "%s is not valid JSON; only its syntax is checked", show(t.path))
+			}
 		case len(cs) == 0:
 			say(t, "%s has no parameters file; it is linted with its defaults", show(t.path))
 		}

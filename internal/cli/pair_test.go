@@ -162,6 +162,15 @@ func TestPair(t *testing.T) {
 			},
 		},
 		{
+			name:  "a malformed Bicep file is linted as far as it parses",
+			files: []file{broken("main.bicep", true), broken("other.bicep", false)},
+			jobs:  []job{{template: "main.bicep"}},
+			notes: []string{
+				"main.bicep is not valid Bicep; it is linted as far as it parses",
+				"skipped other.bicep: not valid Bicep, and it mentions no Microsoft.ManagedServices resource",
+			},
+		},
+		{
 			name: "the longest template name wins",
 			files: []file{
 				tmpl("main.json"),
