@@ -16,7 +16,7 @@ import (
 )
 
 // maxFileSize is the largest file lhlint reads. Onboarding templates are a
-// few kilobytes; a larger JSON file in a walk is data, not a template, and
+// few kilobytes; a larger file in a walk is data, not a template, and
 // reading it whole could exhaust memory.
 const maxFileSize = 32 << 20
 
@@ -78,7 +78,7 @@ type discoverer struct {
 	// templateDirs are the folders of named templates outside walks, by
 	// abs: every file there may be deployed with one.
 	templateDirs map[string]bool
-	dirs         map[string][]string // the JSON files of a folder, read to pair a named file
+	dirs         map[string][]string // the files a front-end reads in a folder, read to pair a named file
 }
 
 // discover finds the files under args, drops those the configuration
@@ -192,7 +192,7 @@ func (d *discoverer) throughModules() {
 	}
 }
 
-// walk walks the folder root, calling add for each JSON file.
+// walk walks the folder root, calling add for each file a front-end reads.
 func (d *discoverer) walk(root string, add func(file)) {
 	start := root
 	if info, err := os.Lstat(root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
@@ -413,9 +413,9 @@ func (d *discoverer) siblings(f *file, keep func(name string) bool) []string {
 	return out
 }
 
-// templateRef returns the path of the JSON file a parameters file's
-// metadata.template names, relative to the parameters file's folder dir
-// (PSRule's convention), and false when it names none.
+// templateRef returns the path of the template a parameters file names
+// (its metadata.template, or its using line), relative to the parameters
+// file's folder dir (PSRule's convention), and false when it names none.
 func templateRef(f *file, dir string) (string, bool) {
 	ref := f.info.TemplateRef
 	if f.info.Kind != frontend.Parameters || ref == "" {
