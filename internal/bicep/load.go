@@ -778,8 +778,15 @@ func isRemote(path string) bool {
 // module loads the file of module m, which parent names rel, and deploys it
 // with values to nd's scope.
 func (l *loader) module(parent *unit, m *Module, rel string, values []model.ParameterValue, nd *model.NestedDeployment) {
+	path := filepath.Clean(filepath.Join(filepath.Dir(parent.file.Name), filepath.FromSlash(rel)))
 	if !strings.EqualFold(filepath.Ext(rel), ".bicep") {
-		return // a local ARM JSON module is not read yet
+		// A local ARM JSON module is not read yet, but the compiler reads
+		// every local module path, whatever its extension, and fails on one
+		// that is not there.
+		if _, err := l.read(path); err != nil {
+			l.problem(m.Path.Span, fmt.Sprintf("module %q cannot be read: %v", rel, unwrapPath(err)))
+		}
+		return
 	}
 	switch {
 	case parent.depth+1 > maxNesting:
@@ -789,7 +796,6 @@ func (l *loader) module(parent *unit, m *Module, rel string, values []model.Para
 		l.problem(m.Path.Span, fmt.Sprintf("the deployment loads more than %d modules", maxModules))
 		return
 	}
-	path := filepath.Clean(filepath.Join(filepath.Dir(parent.file.Name), filepath.FromSlash(rel)))
 	for _, p := range l.loading {
 		if p == path {
 			l.problem(m.Path.Span, fmt.Sprintf("module %q includes itself", rel))

@@ -69,6 +69,16 @@ func TestLoadModuleProblems(t *testing.T) {
 		{"missing file", map[string]string{
 			"main.bicep": "module m './absent.bicep' = {\n  name: 'm'\n}\n",
 		}, "main.bicep:1:10: module \"./absent.bicep\" cannot be read: no such file or directory"},
+		{"missing file named like a resource type", map[string]string{
+			"main.bicep": "targetScope = 'subscription'\nmodule m 'Microsoft.Example/widgets@2024-01-01' = {\n  name: 'm'\n}\n",
+		}, "main.bicep:2:10: module \"Microsoft.Example/widgets@2024-01-01\" cannot be read: no such file or directory"},
+		{"missing JSON module", map[string]string{
+			"main.bicep": "module m './absent.json' = {\n  name: 'm'\n}\n",
+		}, "main.bicep:1:10: module \"./absent.json\" cannot be read: no such file or directory"},
+		{"JSON module that is there", map[string]string{
+			"main.bicep":   "module m './present.json' = {\n  name: 'm'\n}\n",
+			"present.json": "{}",
+		}, ""},
 		{"syntax error in a module", map[string]string{
 			"main.bicep": "module m './m.bicep' = {\n  name: 'm'\n}\n",
 			"m.bicep":    "param x string =\n",
