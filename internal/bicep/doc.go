@@ -12,8 +12,9 @@
 // model.Deployment that internal/arm builds from the compiled template:
 // registration resources with their conditions and loops, references to
 // resources and modules (through the Resolver), the dependencies the
-// compiler infers, and local modules deployed to the scope they name as
-// nested deployments. Suppressions, in lhlint-ignore comments and in
+// compiler infers, local modules deployed to the scope they name as
+// nested deployments, and variables imported from local files, which the
+// compiler copies into the template. Suppressions, in lhlint-ignore comments and in
 // Bicep's #disable-next-line pragmas, become the model's (suppress.go).
 // Modules from a registry or a template spec are never fetched: what they
 // deploy is unknown, with the reason, except the public registry's AVM

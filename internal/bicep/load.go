@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/lhlint/lhlint/internal/expr"
@@ -41,8 +42,10 @@ type loader struct {
 	template *File
 	read     func(path string) ([]byte, error)
 	shared   *deployment
-	files    map[string]*File // modules parsed, by path
+	files    map[string]*File // modules and imported files parsed, by path
 	loading  []string         // modules being loaded, outermost first
+	imports  map[string]*Env  // the files symbols are imported from, by path
+	reading  []string         // imported files being evaluated, outermost first
 	modules  int
 	problems map[model.Span]bool
 }
@@ -101,7 +104,7 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 	d.Problems = append(d.Problems, problemsOf(template)...)
 	d.Duplicates = append(d.Duplicates, duplicatesOf(template)...)
 	d.Suppressions = append(d.Suppressions, suppressionsOf(template)...)
-	l := &loader{d: d, template: template, read: read, files: map[string]*File{}, problems: map[model.Span]bool{},
+	l := &loader{d: d, template: template, read: read, files: map[string]*File{}, imports: map[string]*Env{}, problems: map[model.Span]bool{},
 		shared: &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}}
 	// Without targetScope the deployment goes to a resource group, and
 	// the scope has no span: a finding about it lands on the resource.
@@ -591,7 +594,7 @@ func (u *unit) resolve(x Expr) (expr.Node, bool) {
 	}
 	d := u.decls[id.Name]
 	if d == nil {
-		return nil, false
+		return u.l.imported(u.file, id)
 	}
 	switch d.state {
 	case busy:
@@ -802,25 +805,7 @@ func (l *loader) module(parent *unit, m *Module, rel string, values []model.Para
 			return
 		}
 	}
-	f, ok := l.files[path]
-	if !ok {
-		content, err := l.read(path)
-		if err != nil {
-			l.problem(m.Path.Span, fmt.Sprintf("module %q cannot be read: %v", rel, unwrapPath(err)))
-			l.files[path] = nil
-			return
-		}
-		fset := l.template.fset
-		if fset == nil {
-			return
-		}
-		f = Parse(fset, path, content)
-		l.files[path] = f
-		l.template.loaded = append(l.template.loaded, f.File)
-		l.d.Problems = append(l.d.Problems, problemsOf(f)...)
-		l.d.Duplicates = append(l.d.Duplicates, duplicatesOf(f)...)
-		l.d.Suppressions = append(l.d.Suppressions, suppressionsOf(f)...)
-	}
+	f := l.parsed(path, "module", rel, m.Path.Span)
 	if f == nil {
 		return
 	}
@@ -833,6 +818,121 @@ func (l *loader) module(parent *unit, m *Module, rel string, values []model.Para
 		l.d.Deployments = append(l.d.Deployments, nd)
 	}
 	l.loading = l.loading[:len(l.loading)-1]
+}
+
+// parsed returns the file at path, which a module or an import (what)
+// names rel at span, parsed once for the deployment with its syntax
+// errors, duplicates and suppressions recorded, and handed to the command
+// line through the template's Loaded; nil when it cannot be read, which is
+// recorded as a problem at span.
+func (l *loader) parsed(path, what, rel string, span model.Span) *File {
+	if f, ok := l.files[path]; ok {
+		return f
+	}
+	content, err := l.read(path)
+	if err != nil {
+		l.problem(span, fmt.Sprintf("%s %q cannot be read: %v", what, rel, unwrapPath(err)))
+		l.files[path] = nil
+		return nil
+	}
+	fset := l.template.fset
+	if fset == nil {
+		return nil
+	}
+	f := Parse(fset, path, content)
+	l.files[path] = f
+	l.template.loaded = append(l.template.loaded, f.File)
+	l.d.Problems = append(l.d.Problems, problemsOf(f)...)
+	l.d.Duplicates = append(l.d.Duplicates, duplicatesOf(f)...)
+	l.d.Suppressions = append(l.d.Suppressions, suppressionsOf(f)...)
+	return f
+}
+
+// imported gives the value of id when file imports it from a local Bicep
+// file: the compiler copies an imported variable into the template, so it
+// is the value of the exported variable, evaluated in the file that
+// declares it, and a finding on it lands there. It returns false when id
+// is not imported that way.
+func (l *loader) imported(file *File, id *Ident) (expr.Node, bool) {
+	rel, name, path, from, ok := importOf(file, id.Name)
+	if !ok {
+		return nil, false
+	}
+	if slices.Contains(l.reading, path) {
+		return unknown(id, "%q imports %q from a file that imports it back", filepath.Base(file.Name), id.Name), true
+	}
+	if len(l.reading) >= maxNesting {
+		return unknown(id, "imports are nested more than %d deep", maxNesting), true
+	}
+	e := l.imports[path]
+	if e == nil {
+		f := l.parsed(path, "import", rel, from)
+		if f == nil {
+			return unknown(id, "%q cannot be read", rel), true
+		}
+		dir := filepath.Dir(path)
+		e = newEnv(f, Options{
+			Resolve: func(x Expr) (expr.Node, bool) {
+				if id, ok := x.(*Ident); ok && id != nil {
+					return l.imported(f, id)
+				}
+				return nil, false
+			},
+			ReadFile: func(p string) ([]byte, error) { return l.read(filepath.Join(dir, p)) },
+		}, l.shared)
+		l.imports[path] = e
+	}
+	if !exported(e.file, name) {
+		return unknown(id, "%q exports no variable %q", rel, name), true
+	}
+	l.reading = append(l.reading, path)
+	v, _ := e.Variable(name)
+	l.reading = l.reading[:len(l.reading)-1]
+	return lit(spanOf(id), v.WithHop(spanOf(id), "value flows through this expression")), true
+}
+
+// importOf finds the import of file that binds symbol to a name of a
+// local .bicep file: the path as written and its span, the name the file
+// exports and the path of the file.
+func importOf(file *File, symbol string) (rel, name, path string, from model.Span, ok bool) {
+	for _, st := range file.Stmts {
+		im, isImport := st.(*Import)
+		if !isImport || im == nil || im.From == nil {
+			continue
+		}
+		for _, it := range im.Items {
+			if it == nil {
+				continue
+			}
+			n, isIdent := it.Name.(*Ident)
+			if !isIdent || n == nil || (it.Alias == nil && n.Name != symbol) || (it.Alias != nil && it.Alias.Name != symbol) {
+				continue
+			}
+			rel, ok = im.From.Text()
+			if !ok || isRemote(rel) || !strings.EqualFold(filepath.Ext(rel), ".bicep") {
+				return "", "", "", model.Span{}, false
+			}
+			path = filepath.Clean(filepath.Join(filepath.Dir(file.Name), filepath.FromSlash(rel)))
+			return rel, n.Name, path, im.From.Span, true
+		}
+	}
+	return "", "", "", model.Span{}, false
+}
+
+// exported reports whether f declares a variable name with @export().
+func exported(f *File, name string) bool {
+	for _, st := range f.Stmts {
+		v, ok := st.(*Var)
+		if !ok || v == nil || v.Name == nil || v.Name.Name != name {
+			continue
+		}
+		for _, d := range v.Decorators {
+			if c, ok := d.X.(*Call); ok && c != nil && c.X == nil && c.Name != nil && c.Name.Name == "export" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unwrapPath drops the path from an error of package os, which the

@@ -443,3 +443,87 @@ resource a 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
 		t.Errorf("got %s", describe(d))
 	}
 }
+
+// importedOnboarding declares its values in a shared file, as MSP
+// repositories that onboard several offers do, and imports them.
+const importedOnboarding = `targetScope = 'subscription'
+import { providerTenant, grants as permanent } from './shared.bicep'
+resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
+  name: guid('offer')
+  properties: {
+    registrationDefinitionName: 'Offer'
+    managedByTenantId: providerTenant
+    authorizations: permanent
+  }
+}
+`
+
+// TestImportedVariables lints a template whose values are variables
+// imported from another file: the compiler copies them into the template,
+// so they are known, and a finding lands on the literal in the file that
+// exports them. What cannot be imported stays unknown, with the reason.
+func TestImportedVariables(t *testing.T) {
+	shared := `@export()
+var providerTenant = '6c1d4e2a-95b3-4f70-8a2e-3d9b1f0c7e58'
+var people = '0f3b8c5d-2e71-4a96-b4d8-91c7e6a25f03'
+@export()
+var grants = [
+  {
+    principalId: people
+    principalIdDisplayName: 'Operations'
+    roleDefinitionId: owner
+  }
+]
+var owner = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
+`
+	d, fset := loadFiles(t, map[string]string{"main.bicep": importedOnboarding, "shared.bicep": shared})
+	if got := problems(fset, d); got != "" {
+		t.Errorf("problems:\n%s", got)
+	}
+	found, err := lintDeployment(fset, d, []*lint.Rule{rules.OwnerRole, rules.UnresolvedValue})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range found {
+		got = append(got, at(fset, f.Pos)+": "+f.Rule.Name)
+	}
+	if want := "shared.bicep:12:13: owner_role"; strings.Join(got, "\n") != want {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+
+	for _, c := range []struct {
+		name, shared, reason string
+	}{
+		{"not exported", strings.ReplaceAll(shared, "@export()\nvar grants", "var grants"), `"./shared.bicep" exports no variable "grants"`},
+		{"imported back", "import { loop } from './main.bicep'\n@export()\nvar providerTenant = loop\n@export()\nvar grants = []\n", "from a file that imports it back"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := map[string]string{"main.bicep": importedOnboarding, "shared.bicep": c.shared}
+			if c.name == "imported back" {
+				files["main.bicep"] += "@export()\nvar loop = providerTenant\n"
+			}
+			d, _ := loadFiles(t, files)
+			if len(d.Definitions) != 1 {
+				t.Fatalf("%d definitions, want 1", len(d.Definitions))
+			}
+			p := d.Definitions[0].Properties
+			v := p.Get("authorizations")
+			if c.name == "imported back" {
+				v = p.Get("managedByTenantId")
+			}
+			if !v.IsUnknown() || !strings.Contains(v.Reason(), c.reason) {
+				t.Errorf("value %v, reason %q; want unknown because %s", v.Kind(), v.Reason(), c.reason)
+			}
+		})
+	}
+}
+
+// TestImportedFileMissing reports an import of a file that is not there,
+// as the compiler does, at the path of the import.
+func TestImportedFileMissing(t *testing.T) {
+	d, fset := loadFiles(t, map[string]string{"main.bicep": importedOnboarding})
+	if got, want := problems(fset, d), `main.bicep:2:53: import "./shared.bicep" cannot be read: no such file or directory`; got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
