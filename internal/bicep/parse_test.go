@@ -164,3 +164,19 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestUnionStartingOnTheNextLine parses unions written one member a line,
+// each line starting with "|", with the first on the line after the name
+// of a parameter or an object type's property: the compiler accepts them,
+// and large modules of the public registry write their allowed values so.
+func TestUnionStartingOnTheNextLine(t *testing.T) {
+	src := "param tier\n  | 'Basic'\n  | 'Premium'\n\ntype plan = {\n  size:\n    | null\n    | 'S'\n    | 'M'\n}\n"
+	got := parseString(t, src, false)
+	if strings.Contains(got, ": ") || strings.Count(got, "UnionType") != 2 {
+		t.Errorf("got\n%s\nwant two unions and no error", got)
+	}
+	// A "|" with nothing after it is still an error.
+	if got := parseString(t, "param tier\n  | 'Basic'\n  |\n", false); !strings.Contains(got, `expected a type after "|"`) {
+		t.Errorf("got\n%s\nwant an error after the last \"|\"", got)
+	}
+}

@@ -2,10 +2,12 @@ package bicep
 
 // typeExpr parses a type: a union of members separated by "|", which may
 // start with one, and whose "|" may start a new line. With lead, line
-// breaks may come before the type, as after "type name =".
+// breaks may come before the type, as after "type name ="; a union that
+// starts with "|" may start on the next line anywhere a type goes, as in
+// "param mode" followed by lines that each start with "|".
 func (p *parser) typeExpr(lead bool) Type {
 	start := p.off()
-	if lead && p.peekPastNewLines().Kind != EndOfFile {
+	if (lead || p.kind() == NewLine && p.peekPastNewLines().Kind == Pipe) && p.peekPastNewLines().Kind != EndOfFile {
 		p.skipNewLines()
 		start = p.off()
 	}
