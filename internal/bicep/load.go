@@ -851,8 +851,9 @@ func (l *loader) parsed(path, what, rel string, span model.Span) *File {
 // imported gives the value of id when file imports it from a local Bicep
 // file: the compiler copies an imported variable into the template, so it
 // is the value of the exported variable, evaluated in the file that
-// declares it, and a finding on it lands there. It returns false when id
-// is not imported that way.
+// declares it, and a finding on it lands there; a namespace is an object
+// of the file's exported variables. It returns false when id is not
+// imported that way.
 func (l *loader) imported(file *File, id *Ident) (expr.Node, bool) {
 	rel, name, path, from, ok := importOf(file, id.Name)
 	if !ok {
@@ -882,39 +883,64 @@ func (l *loader) imported(file *File, id *Ident) (expr.Node, bool) {
 		}, l.shared)
 		l.imports[path] = e
 	}
+	if name == "" {
+		// import * as ns: ns is an object of the file's exported variables.
+		var members model.Members
+		for _, st := range e.file.Stmts {
+			if v, ok := st.(*Var); ok && v != nil && v.Name != nil && exported(e.file, v.Name.Name) {
+				members = append(members, model.Member{Key: v.Name.Name, KeySpan: v.Name.Span, Value: l.exportedValue(e, path, v.Name.Name)})
+			}
+		}
+		return lit(spanOf(id), model.ObjectValue(members, spanOf(id))), true
+	}
 	if !exported(e.file, name) {
 		return unknown(id, "%q exports no variable %q", rel, name), true
 	}
+	return lit(spanOf(id), l.exportedValue(e, path, name).WithHop(spanOf(id), "value flows through this expression")), true
+}
+
+// exportedValue evaluates the exported variable name of the file at path,
+// whose Env is e.
+func (l *loader) exportedValue(e *Env, path, name string) model.Value {
 	l.reading = append(l.reading, path)
 	v, _ := e.Variable(name)
 	l.reading = l.reading[:len(l.reading)-1]
-	return lit(spanOf(id), v.WithHop(spanOf(id), "value flows through this expression")), true
+	return v
 }
 
 // importOf finds the import of file that binds symbol to a name of a
-// local .bicep file: the path as written and its span, the name the file
-// exports and the path of the file.
+// local .bicep file, or to the namespace of one (import * as): the path as
+// written and its span, the name the file exports ("" for a namespace) and
+// the path of the file.
 func importOf(file *File, symbol string) (rel, name, path string, from model.Span, ok bool) {
 	for _, st := range file.Stmts {
 		im, isImport := st.(*Import)
 		if !isImport || im == nil || im.From == nil {
 			continue
 		}
-		for _, it := range im.Items {
-			if it == nil {
+		if im.Wildcard != nil && im.Wildcard.Name == symbol {
+			name = ""
+		} else {
+			for _, it := range im.Items {
+				if it == nil {
+					continue
+				}
+				n, isIdent := it.Name.(*Ident)
+				if isIdent && n != nil && ((it.Alias == nil && n.Name == symbol) || (it.Alias != nil && it.Alias.Name == symbol)) {
+					name = n.Name
+					break
+				}
+			}
+			if name == "" {
 				continue
 			}
-			n, isIdent := it.Name.(*Ident)
-			if !isIdent || n == nil || (it.Alias == nil && n.Name != symbol) || (it.Alias != nil && it.Alias.Name != symbol) {
-				continue
-			}
-			rel, ok = im.From.Text()
-			if !ok || isRemote(rel) || !strings.EqualFold(filepath.Ext(rel), ".bicep") {
-				return "", "", "", model.Span{}, false
-			}
-			path = filepath.Clean(filepath.Join(filepath.Dir(file.Name), filepath.FromSlash(rel)))
-			return rel, n.Name, path, im.From.Span, true
 		}
+		rel, ok = im.From.Text()
+		if !ok || isRemote(rel) || !strings.EqualFold(filepath.Ext(rel), ".bicep") {
+			return "", "", "", model.Span{}, false
+		}
+		path = filepath.Clean(filepath.Join(filepath.Dir(file.Name), filepath.FromSlash(rel)))
+		return rel, name, path, im.From.Span, true
 	}
 	return "", "", "", model.Span{}, false
 }

@@ -492,6 +492,23 @@ var owner = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 
+	// The same values through a namespace.
+	namespaced := strings.NewReplacer("import { providerTenant, grants as permanent } from", "import * as shared from",
+		"managedByTenantId: providerTenant", "managedByTenantId: shared.providerTenant",
+		"authorizations: permanent", "authorizations: shared.grants").Replace(importedOnboarding)
+	d, fset = loadFiles(t, map[string]string{"main.bicep": namespaced, "shared.bicep": shared})
+	found, err = lintDeployment(fset, d, []*lint.Rule{rules.OwnerRole, rules.UnresolvedValue})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, f := range found {
+		got = append(got, at(fset, f.Pos)+": "+f.Rule.Name)
+	}
+	if want := "shared.bicep:12:13: owner_role"; strings.Join(got, "\n") != want {
+		t.Errorf("through a namespace, findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+
 	for _, c := range []struct {
 		name, shared, reason string
 	}{
