@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/lhlint/lhlint/internal/expr"
 	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/jsonc"
 	"github.com/lhlint/lhlint/internal/model"
@@ -169,9 +170,21 @@ func (f *File) Given() frontend.Given {
 		return g
 	}
 	g.Suppressions = suppressionsOf(f)
-	e := NewEnv(f, Options{ReadFile: func(path string) ([]byte, error) {
-		return readLocal(filepath.Join(filepath.Dir(f.Name), path))
-	}})
+	// A .bicepparam file may import variables from .bicep files, as a
+	// template does (load.go).
+	l := &loader{d: &model.Deployment{}, template: f, read: readLocal, files: map[string]*File{}, imports: map[string]*Env{}, problems: map[model.Span]bool{},
+		shared: &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}}
+	e := newEnv(f, Options{
+		Resolve: func(x Expr) (expr.Node, bool) {
+			if id, ok := x.(*Ident); ok && id != nil {
+				return l.imported(f, id)
+			}
+			return nil, false
+		},
+		ReadFile: func(path string) ([]byte, error) {
+			return readLocal(filepath.Join(filepath.Dir(f.Name), path))
+		},
+	}, l.shared)
 	first := map[string]*Ident{}
 	for _, st := range f.Stmts {
 		p, ok := st.(*Param)
@@ -186,6 +199,7 @@ func (f *File) Given() frontend.Given {
 		v, _ := e.Parameter(p.Name.Name)
 		g.Values = append(g.Values, model.ParameterValue{Name: p.Name.Name, Span: p.Name.Span, Value: v})
 	}
+	g.Problems = append(g.Problems, l.d.Problems...)
 	return g
 }
 

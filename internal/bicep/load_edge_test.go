@@ -544,3 +544,45 @@ func TestImportedFileMissing(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestImportedIntoParameters imports the values a .bicepparam file sets
+// from a shared file, as a template can.
+func TestImportedIntoParameters(t *testing.T) {
+	d, fset := loadFiles(t, map[string]string{
+		"main.bicep": `targetScope = 'subscription'
+param grants array
+resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
+  name: guid('offer')
+  properties: {
+    registrationDefinitionName: 'Offer'
+    managedByTenantId: '6c1d4e2a-95b3-4f70-8a2e-3d9b1f0c7e58'
+    authorizations: grants
+  }
+}
+`,
+		"main.bicepparam": "using './main.bicep'\nimport { everyone } from 'shared.bicep'\nparam grants = everyone\n",
+		"shared.bicep": `@export()
+var everyone = [
+  {
+    principalId: '0f3b8c5d-2e71-4a96-b4d8-91c7e6a25f03'
+    principalIdDisplayName: 'Operations'
+    roleDefinitionId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
+  }
+]
+`,
+	})
+	if got := problems(fset, d); got != "" {
+		t.Errorf("problems:\n%s", got)
+	}
+	found, err := lintDeployment(fset, d, []*lint.Rule{rules.OwnerRole, rules.UnresolvedValue})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range found {
+		got = append(got, at(fset, f.Pos)+": "+f.Rule.Name)
+	}
+	if want := "shared.bicep:6:23: owner_role"; strings.Join(got, "\n") != want {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}
