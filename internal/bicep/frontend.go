@@ -70,9 +70,9 @@ var registrationType = []byte("microsoft.managedservices/registration")
 // using line (whose path is its TemplateRef), a template otherwise. A
 // template is an onboarding one when it declares a Microsoft.ManagedServices
 // registration resource or uses the AVM module that declares them
-// (remote.go). Content alone cannot say whether a local module
-// declares one: Modules lists the local .bicep modules, which discovery
-// reads.
+// (remote.go), or names a registration type as a module by mistake.
+// Content alone cannot say whether a local module declares one: Modules
+// lists the local .bicep modules, which discovery reads.
 func Classify(content []byte) frontend.Info {
 	fset := token.NewFileSet()
 	if hasUsing(content) {
@@ -102,15 +102,17 @@ func Classify(content []byte) frontend.Info {
 	for _, st := range f.Stmts {
 		Inspect(st, func(n Node) bool {
 			if r, ok := n.(*Resource); ok && r != nil && r.Type != nil {
-				if t, ok := r.Type.Text(); ok && len(t) >= len(registrationType) && strings.EqualFold(t[:len(registrationType)], string(registrationType)) {
+				if t, ok := r.Type.Text(); ok && hasPrefixFold(t, registrationType) {
 					info.Onboarding = true
 				}
 			}
 			if m, ok := n.(*Module); ok && m != nil && m.Path != nil {
+				// A module path that names a registration type is a mistake
+				// for a resource, which fails to build: it is reported.
 				path, ok := m.Path.Text()
 				switch {
 				case !ok:
-				case isAVMRegistration(path):
+				case isAVMRegistration(path), hasPrefixFold(path, registrationType):
 					info.Onboarding = true
 				case !isRemote(path) && strings.EqualFold(filepath.Ext(path), ".bicep") && !slices.Contains(info.Modules, path):
 					info.Modules = append(info.Modules, path)
@@ -124,6 +126,11 @@ func Classify(content []byte) frontend.Info {
 		info.Onboarding = bytes.Contains(lower, registrationType) || bytes.Contains(lower, []byte(avmRegistration))
 	}
 	return info
+}
+
+// hasPrefixFold reports whether s starts with prefix, ignoring case.
+func hasPrefixFold(s string, prefix []byte) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], string(prefix))
 }
 
 // hasUsing reports whether content has a using line, which only a

@@ -787,7 +787,11 @@ func (l *loader) module(parent *unit, m *Module, rel string, values []model.Para
 		// every local module path, whatever its extension, and fails on one
 		// that is not there.
 		if _, err := l.read(path); err != nil {
-			l.problem(m.Path.Span, fmt.Sprintf("module %q cannot be read: %v", rel, unwrapPath(err)))
+			msg := fmt.Sprintf("module %q cannot be read: %v", rel, unwrapPath(err))
+			if looksLikeResourceType(rel) {
+				msg += `; a resource type is declared with "resource", not "module"`
+			}
+			l.problem(m.Path.Span, msg)
 		}
 		return
 	}
@@ -818,6 +822,13 @@ func (l *loader) module(parent *unit, m *Module, rel string, values []model.Para
 		l.d.Deployments = append(l.d.Deployments, nd)
 	}
 	l.loading = l.loading[:len(l.loading)-1]
+}
+
+// looksLikeResourceType reports whether a module path is written like
+// 'Namespace/type@version' rather than like a file.
+func looksLikeResourceType(path string) bool {
+	typ, version, ok := strings.Cut(path, "@")
+	return ok && version != "" && strings.Count(typ, "/") >= 1 && !strings.HasPrefix(typ, ".") && strings.Contains(typ[:strings.Index(typ, "/")], ".")
 }
 
 // parsed returns the file at path, which a module or an import (what)

@@ -71,7 +71,7 @@ func TestLoadModuleProblems(t *testing.T) {
 		}, "main.bicep:1:10: module \"./absent.bicep\" cannot be read: no such file or directory"},
 		{"missing file named like a resource type", map[string]string{
 			"main.bicep": "targetScope = 'subscription'\nmodule m 'Microsoft.Example/widgets@2024-01-01' = {\n  name: 'm'\n}\n",
-		}, "main.bicep:2:10: module \"Microsoft.Example/widgets@2024-01-01\" cannot be read: no such file or directory"},
+		}, "main.bicep:2:10: module \"Microsoft.Example/widgets@2024-01-01\" cannot be read: no such file or directory; a resource type is declared with \"resource\", not \"module\""},
 		{"missing JSON module", map[string]string{
 			"main.bicep": "module m './absent.json' = {\n  name: 'm'\n}\n",
 		}, "main.bicep:1:10: module \"./absent.json\" cannot be read: no such file or directory"},
@@ -233,6 +233,8 @@ func TestClassify(t *testing.T) {
 		{"targetScope = 'subscription'\nmodule r 'br/public:avm/res/managed-services/registration-definition:0.2.1' = {\n  name: 'r'\n}\n",
 			frontend.Info{Kind: frontend.Template, Onboarding: true}},
 		{"module r 'br:contoso.azurecr.io/lighthouse:1.0' = {\n  name: 'r'\n}\n", frontend.Info{Kind: frontend.Template}},
+		{"targetScope = 'subscription'\nmodule d 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {\n  name: 'd'\n}\n",
+			frontend.Info{Kind: frontend.Template, Onboarding: true}},
 		{"resource d 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {\n  name: \n",
 			frontend.Info{Kind: frontend.Template, Onboarding: true, Malformed: true}},
 	} {
