@@ -57,6 +57,13 @@ func (FrontEnd) Load(template, params frontend.File) *model.Deployment {
 		// Fixes in the .bicepparam file are written in Bicep too.
 		s, _ := d.Syntax.(syntax)
 		d.Syntax = syntax{bicep: append(s.bicep, p)}
+		// The files the .bicepparam file imports from are the template's
+		// deployment's too: the command line learns of them from the
+		// template.
+		if t != nil {
+			t.loaded = append(t.loaded, p.loaded...)
+			p.loaded = nil
+		}
 	}
 	return d
 }

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -586,5 +587,38 @@ var everyone = [
 	}
 	if want := "shared.bicep:6:23: owner_role"; strings.Join(got, "\n") != want {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// TestImportedFilesAreLoaded checks that the command line learns, through
+// the template's Loaded, of the files that a template and its .bicepparam
+// file import from, so that findings there have a place.
+func TestImportedFilesAreLoaded(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"main.bicep":      "targetScope = 'subscription'\nimport { a } from 'one.bicep'\nparam p string\nresource d 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {\n  name: guid(a)\n}\n",
+		"main.bicepparam": "using './main.bicep'\nimport { b } from 'two.bicep'\nparam p = b\n",
+		"one.bicep":       "@export()\nvar a = 'one'\n",
+		"two.bicep":       "@export()\nvar b = 'two'\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fset := token.NewFileSet()
+	tmpl := FrontEnd{}.Parse(fset, filepath.Join(dir, "main.bicep"), []byte(files["main.bicep"]))
+	params := FrontEnd{}.Parse(fset, filepath.Join(dir, "main.bicepparam"), []byte(files["main.bicepparam"]))
+	d := FrontEnd{}.Load(tmpl, params)
+	if v := d.Parameters[0].Given; v.Text() != "two" {
+		t.Errorf("p is %q, want the imported \"two\"", v.Text())
+	}
+	var got []string
+	for _, f := range tmpl.Loaded() {
+		got = append(got, filepath.Base(f.Name))
+	}
+	slices.Sort(got)
+	if strings.Join(got, ",") != "one.bicep,two.bicep" {
+		t.Errorf("Loaded() = %v, want one.bicep and two.bicep", got)
 	}
 }
