@@ -18,7 +18,10 @@ var OverlappingAssignments = &lint.Rule{
 	Doc: `Azure allows one registration assignment of a definition per scope, and a
 subscription that is delegated cannot have its resource groups delegated by
 the same definition too: "Another registration assignment present at this
-scope … Multiple registration assignments are not allowed."
+scope … Multiple registration assignments are not allowed." The same
+assignment (one name, one scope) deployed twice, as a nested deployment or
+module looped to test redeployment does, is one assignment that Azure
+updates, and is not reported.
 See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
 
 Fix: assign the definition either to the subscription or to its resource
@@ -44,7 +47,7 @@ func runOverlappingAssignments(pass *lint.Pass) error {
 		as := byDefinition[name]
 		for i, a := range as {
 			for _, prev := range as[:i] {
-				if why := overlap(prev.Scope, a.Scope); why != "" {
+				if why := overlap(prev.Scope, a.Scope); why != "" && !sameResource(prev, a) {
 					d := lint.ValueDiagnostic(a.Type, "registration assignment "+why+" of another assignment of the same definition; Azure allows one")
 					d.Related = append(d.Related, analysis.RelatedInformation{Pos: prev.Type.Pos(), End: prev.Type.End(), Message: "the other assignment"})
 					pass.Report(d)
@@ -54,6 +57,17 @@ func runOverlappingAssignments(pass *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// sameResource reports whether two assignments of overlapping scopes are
+// one resource deployed twice: the same name at the same kind of scope, so
+// at the same scope, as a module deployed in a loop to test redeployment
+// creates it. Azure updates the assignment the second time; there is
+// still one.
+func sameResource(a, b *model.Assignment) bool {
+	an, aok := a.Name.Str()
+	bn, bok := b.Name.Str()
+	return aok && bok && strings.EqualFold(an, bn) && a.Scope.Kind == b.Scope.Kind
 }
 
 // overlap says how two assignment scopes overlap, or "" when they do not
