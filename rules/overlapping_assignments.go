@@ -65,9 +65,10 @@ func runOverlappingAssignments(pass *lint.Pass) error {
 // creates it. Azure updates the assignment the second time; there is
 // still one.
 func sameResource(a, b *model.Assignment) bool {
-	an, aok := a.Name.Str()
-	bn, bok := b.Name.Str()
-	return aok && bok && strings.EqualFold(an, bn) && a.Scope.Kind == b.Scope.Kind
+	// A name with placeholders, such as guid() of subscription().subscriptionId,
+	// is the same name when it is written the same: the scopes are the same.
+	return a.Name.Kind() == model.String && b.Name.Kind() == model.String &&
+		strings.EqualFold(a.Name.Text(), b.Name.Text()) && a.Scope.Kind == b.Scope.Kind
 }
 
 // overlap says how two assignment scopes overlap, or "" when they do not

@@ -25,7 +25,7 @@ resource definition 'Microsoft.ManagedServices/registrationDefinitions@2022-10-0
 }
 
 resource assignment 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
-  name: guid(mspOfferName, 'assignment')
+  name: guid(mspOfferName, subscription().subscriptionId)
   properties: {
     registrationDefinitionId: definition.id
   }
