@@ -20,7 +20,10 @@ member or item that starts on that line, and to the values that flow
 through them from a parameters file; a string
 ` + "`\"rule, rule -- reason\"`" + ` in the ` + "`\"lhlint-ignore\"`" + ` list of a resource's
 or template's ` + "`metadata`" + ` applies to that resource or template, including the
-values it takes from a parameters file. A suppression must name the rules
+values it takes from a parameters file. In Bicep, the same comment works,
+and so does the pragma ` + "`#disable-next-line rule rule // reason`" + `, which
+covers the next line; the Bicep compiler's own codes in a pragma (BCP036,
+no-unused-params) are left to it. A suppression must name the rules
 it silences and say why, so that a reviewer can judge it; one that names
 no rule or a rule that does not exist, or that silences nothing (the
 problem was fixed, or it is on the wrong line), only misleads. A
