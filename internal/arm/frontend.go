@@ -61,3 +61,25 @@ func (s syntax) Literal(pos token.Pos, v model.Value) ([]byte, bool) {
 	}
 	return jsonc.Literal(v)
 }
+
+var _ frontend.ModuleLoader = FrontEnd{}
+
+// LoadModule builds what template deploys as the module nd of a template
+// of another language (a Bicep module written as ARM JSON), as a nested
+// deployment with inner evaluation scope: its expressions see its own
+// parameters, given values, and the context of nd's scope.
+func (FrontEnd) LoadModule(template frontend.File, values []model.ParameterValue, nd *model.NestedDeployment) *model.Deployment {
+	t, _ := template.(*File)
+	d := &model.Deployment{Syntax: syntax{t}}
+	if t == nil || t.Malformed {
+		return d
+	}
+	d.Template = t.Name
+	d.TargetScope = nd.Scope
+	l := &loader{d: d, budget: expr.NewBudget(maxEvalWork), problems: map[model.Span]bool{}}
+	root := t.Root()
+	e := l.newEnv(t, root, byName(values), newContext(nd.Scope))
+	d.Parameters = e.parameters()
+	l.resources(e, root.Get("resources"), nd.Scope, nd, 1)
+	return d
+}

@@ -33,6 +33,21 @@ type FrontEnd interface {
 	Load(template, params File) *model.Deployment
 }
 
+// ModuleLoader is a front-end whose templates a template of another
+// language deploys as modules: a Bicep template deploys a local ARM JSON
+// template with module m './x.json'. The front-end that reads the
+// deploying template is given the other front-ends, and reaches this one
+// only through this interface.
+type ModuleLoader interface {
+	// LoadModule builds what template, a file this front-end parsed, deploys
+	// as the nested deployment nd, to nd's scope, its parameters taking
+	// values (which keep the spans where the deploying template writes
+	// them). The result holds the registration resources and nested
+	// deployments it declares and the problems met evaluating it; the
+	// file's own problems, duplicates and suppressions are its Given's.
+	LoadModule(template File, values []model.ParameterValue, nd *model.NestedDeployment) *model.Deployment
+}
+
 // File is an input file a front-end parsed.
 type File interface {
 	// Source returns the file's text and its token.File in the shared FileSet.
