@@ -12,8 +12,9 @@
 // model.Deployment that internal/arm builds from the compiled template:
 // registration resources with their conditions and loops, references to
 // resources and modules (through the Resolver), the dependencies the
-// compiler infers, local modules deployed to the scope they name as
-// nested deployments, and variables imported from local files, which the
+// compiler infers, local modules (.bicep files, and ARM JSON templates
+// loaded by the front-end FrontEnd.Modules gives) deployed to the scope
+// they name as nested deployments, and variables imported from local files, which the
 // compiler copies into the template. Suppressions, in lhlint-ignore comments and in
 // Bicep's #disable-next-line pragmas, become the model's (suppress.go).
 // Modules from a registry or a template spec are never fetched: what they

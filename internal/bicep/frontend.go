@@ -17,7 +17,14 @@ import (
 
 // FrontEnd is the Bicep front-end: .bicep templates and .bicepparam
 // parameters files.
-type FrontEnd struct{}
+type FrontEnd struct {
+	// Modules returns the front-end that reads a local module that is not
+	// a .bicep file (an ARM JSON template), by its path: the package never
+	// names another front-end. A module whose front-end is not a
+	// frontend.ModuleLoader, or all of them when Modules is nil, is checked
+	// to exist and not read.
+	Modules func(path string) frontend.FrontEnd
+}
 
 var _ frontend.FrontEnd = FrontEnd{}
 
@@ -35,13 +42,13 @@ func (FrontEnd) Parse(fset *token.FileSet, name string, content []byte) frontend
 // Load is the package's Load. The template is a .bicep file Parse
 // returned; the parameters file may come from any front-end. A .bicepparam
 // file alone has its onboarding values checked on their own.
-func (FrontEnd) Load(template, params frontend.File) *model.Deployment {
+func (fe FrontEnd) Load(template, params frontend.File) *model.Deployment {
 	t, _ := template.(*File)
 	if t != nil && t.Params {
 		t, params = nil, t
 	}
 	if params == nil {
-		return Load(t, nil)
+		return load(t, nil, readLocal, fe.Modules)
 	}
 	g := params.Given()
 	var d *model.Deployment
@@ -51,12 +58,13 @@ func (FrontEnd) Load(template, params frontend.File) *model.Deployment {
 			parametersAlone(d, g)
 		}
 	} else {
-		d = Load(t, &g)
+		d = load(t, &g, readLocal, fe.Modules)
 	}
 	if p, ok := params.(*File); ok {
 		// Fixes in the .bicepparam file are written in Bicep too.
 		s, _ := d.Syntax.(syntax)
-		d.Syntax = syntax{bicep: append(s.bicep, p)}
+		s.bicep = append(s.bicep, p)
+		d.Syntax = s
 		// The files the .bicepparam file imports from are the template's
 		// deployment's too: the command line learns of them from the
 		// template.
@@ -79,7 +87,8 @@ var registrationType = []byte("microsoft.managedservices/registration")
 // registration resource or uses the AVM module that declares them
 // (remote.go), or names a registration type as a module by mistake.
 // Content alone cannot say whether a local module declares one: Modules
-// lists the local .bicep modules, which discovery reads.
+// lists the local modules, .bicep files and ARM JSON templates, which
+// discovery reads.
 func Classify(content []byte) frontend.Info {
 	fset := token.NewFileSet()
 	if hasUsing(content) {
@@ -121,7 +130,7 @@ func Classify(content []byte) frontend.Info {
 				case !ok:
 				case isAVMRegistration(path), hasPrefixFold(path, registrationType):
 					info.Onboarding = true
-				case !isRemote(path) && strings.EqualFold(filepath.Ext(path), ".bicep") && !slices.Contains(info.Modules, path):
+				case !isRemote(path) && isModuleFile(path) && !slices.Contains(info.Modules, path):
 					info.Modules = append(info.Modules, path)
 				}
 			}
@@ -133,6 +142,16 @@ func Classify(content []byte) frontend.Info {
 		info.Onboarding = bytes.Contains(lower, registrationType) || bytes.Contains(lower, []byte(avmRegistration))
 	}
 	return info
+}
+
+// isModuleFile reports whether a local module path names a file a
+// front-end reads as a template: a .bicep file, or an ARM JSON template.
+func isModuleFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".bicep", ".json", ".jsonc":
+		return true
+	}
+	return false
 }
 
 // hasPrefixFold reports whether s starts with prefix, ignoring case.
@@ -355,10 +374,19 @@ func parametersAlone(d *model.Deployment, g frontend.Given) {
 }
 
 // syntax writes values as the files of a Bicep deployment write them:
-// Bicep literals in .bicep and .bicepparam files, JSON in a JSON parameters
+// Bicep literals in .bicep and .bicepparam files, as its own front-end
+// writes them in a module of another language, JSON in a JSON parameters
 // file.
 type syntax struct {
-	bicep []*File
+	bicep   []*File
+	modules []moduleSyntax
+}
+
+// moduleSyntax is how the front-end of a module of another language
+// writes literals in its file.
+type moduleSyntax struct {
+	file   *source.File
+	syntax model.Syntax
 }
 
 // Literal writes v as a literal of the file that holds pos. Bicep strings
@@ -368,6 +396,11 @@ func (s syntax) Literal(pos token.Pos, v model.Value) ([]byte, bool) {
 	inBicep := false
 	for _, f := range s.bicep {
 		inBicep = inBicep || f.Contains(pos)
+	}
+	for _, m := range s.modules {
+		if !inBicep && m.syntax != nil && m.file.Contains(pos) {
+			return m.syntax.Literal(pos, v)
+		}
 	}
 	if !inBicep && len(s.bicep) > 0 {
 		return jsonc.Literal(v)

@@ -48,6 +48,11 @@ type loader struct {
 	reading  []string         // imported files being evaluated, outermost first
 	modules  int
 	problems map[model.Span]bool
+	// frontEnd returns the front-end of a module that is not a .bicep
+	// file; nil when there is none.
+	frontEnd func(path string) frontend.FrontEnd
+	foreign  map[string]frontend.File // modules of other languages parsed, by path
+	syntaxes []moduleSyntax
 }
 
 // problem records a problem once, however many instances meet it.
@@ -61,9 +66,11 @@ func (l *loader) problem(span model.Span, msg string) {
 
 // Load builds the deployment of template deployed with what params gives,
 // nil for its defaults. Local modules are read from the file system,
-// relative to the file that names them.
+// relative to the file that names them; a module that is not a .bicep
+// file is only checked to exist (FrontEnd.Load reads it with its own
+// front-end).
 func Load(template *File, params *frontend.Given) *model.Deployment {
-	return load(template, params, readLocal)
+	return load(template, params, readLocal, nil)
 }
 
 // readLocal reads a regular file of at most maxFileSize bytes: a module or
@@ -91,7 +98,7 @@ func readLocal(path string) ([]byte, error) {
 	return b, nil
 }
 
-func load(template *File, params *frontend.Given, read func(string) ([]byte, error)) *model.Deployment {
+func load(template *File, params *frontend.Given, read func(string) ([]byte, error), frontEnd func(string) frontend.FrontEnd) *model.Deployment {
 	d := &model.Deployment{}
 	if params != nil {
 		addGiven(d, *params)
@@ -105,7 +112,8 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 	d.Duplicates = append(d.Duplicates, duplicatesOf(template)...)
 	d.Suppressions = append(d.Suppressions, suppressionsOf(template)...)
 	l := &loader{d: d, template: template, read: read, files: map[string]*File{}, imports: map[string]*Env{}, problems: map[model.Span]bool{},
-		shared: &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}}
+		shared:   &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}},
+		frontEnd: frontEnd, foreign: map[string]frontend.File{}}
 	// Without targetScope the deployment goes to a resource group, and
 	// the scope has no span: a finding about it lands on the resource.
 	scope := targetScope(template)
@@ -128,7 +136,7 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 			written = append(written, f)
 		}
 	}
-	d.Syntax = syntax{bicep: written}
+	d.Syntax = syntax{bicep: written, modules: l.syntaxes}
 	return d
 }
 
@@ -782,7 +790,11 @@ func isRemote(path string) bool {
 // with values to nd's scope.
 func (l *loader) module(parent *unit, m *Module, rel string, values []model.ParameterValue, nd *model.NestedDeployment) {
 	path := filepath.Clean(filepath.Join(filepath.Dir(parent.file.Name), filepath.FromSlash(rel)))
-	if !strings.EqualFold(filepath.Ext(rel), ".bicep") {
+	var ml frontend.ModuleLoader
+	if !strings.EqualFold(filepath.Ext(rel), ".bicep") && l.frontEnd != nil {
+		ml, _ = l.frontEnd(path).(frontend.ModuleLoader)
+	}
+	if !strings.EqualFold(filepath.Ext(rel), ".bicep") && ml == nil {
 		// A local ARM JSON module is not read yet, but the compiler reads
 		// every local module path, whatever its extension, and fails on one
 		// that is not there.
@@ -809,6 +821,10 @@ func (l *loader) module(parent *unit, m *Module, rel string, values []model.Para
 			return
 		}
 	}
+	if ml != nil {
+		l.foreignModule(ml, m, path, rel, values, nd)
+		return
+	}
 	f := l.parsed(path, "module", rel, m.Path.Span)
 	if f == nil {
 		return
@@ -822,6 +838,53 @@ func (l *loader) module(parent *unit, m *Module, rel string, values []model.Para
 		l.d.Deployments = append(l.d.Deployments, nd)
 	}
 	l.loading = l.loading[:len(l.loading)-1]
+}
+
+// foreignModule deploys the module at path, a template of another
+// language (an ARM JSON template), with values to nd's scope, as its own
+// front-end ml loads it. The file is parsed once for the deployment, into
+// the template's FileSet, and handed to the command line through the
+// template's Loaded, so that findings in it are reported in it.
+func (l *loader) foreignModule(ml frontend.ModuleLoader, m *Module, path, rel string, values []model.ParameterValue, nd *model.NestedDeployment) {
+	f, ok := l.foreign[path]
+	if !ok {
+		fe, _ := ml.(frontend.FrontEnd)
+		content, err := l.read(path)
+		switch {
+		case err != nil:
+			l.problem(m.Path.Span, fmt.Sprintf("module %q cannot be read: %v", rel, unwrapPath(err)))
+		case fe != nil && l.template.fset != nil:
+			f = fe.Parse(l.template.fset, path, content)
+			l.template.loaded = append(l.template.loaded, f.Source())
+			g := f.Given()
+			l.d.Problems = append(l.d.Problems, g.Problems...)
+			l.d.Duplicates = append(l.d.Duplicates, g.Duplicates...)
+			l.d.Suppressions = append(l.d.Suppressions, g.Suppressions...)
+		}
+		l.foreign[path] = f
+		if f != nil {
+			l.syntaxes = append(l.syntaxes, moduleSyntax{file: f.Source()})
+		}
+	}
+	if f == nil {
+		return
+	}
+	l.modules++
+	sub := ml.LoadModule(f, values, nd)
+	for i := range l.syntaxes {
+		if l.syntaxes[i].file == f.Source() {
+			l.syntaxes[i].syntax = sub.Syntax
+		}
+	}
+	for _, p := range sub.Problems {
+		l.problem(p.Span, p.Message)
+	}
+	l.d.Definitions = append(l.d.Definitions, sub.Definitions...)
+	l.d.Assignments = append(l.d.Assignments, sub.Assignments...)
+	l.d.Deployments = append(l.d.Deployments, sub.Deployments...)
+	if len(sub.Definitions)+len(sub.Assignments) > 0 {
+		l.d.Deployments = append(l.d.Deployments, nd)
+	}
 }
 
 // looksLikeResourceType reports whether a module path is written like

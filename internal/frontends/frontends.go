@@ -14,9 +14,10 @@ import (
 )
 
 // All returns the front-ends. The first reads a file whose name has no
-// extension any of them claims.
+// extension any of them claims. Bicep reads a local module of another
+// language (an ARM JSON template) with the front-end For gives it.
 func All() []frontend.FrontEnd {
-	return []frontend.FrontEnd{arm.FrontEnd{}, bicep.FrontEnd{}}
+	return []frontend.FrontEnd{arm.FrontEnd{}, bicep.FrontEnd{Modules: For}}
 }
 
 // For returns the front-end that reads a file named name, by its
