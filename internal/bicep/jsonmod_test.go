@@ -110,3 +110,69 @@ func mustRead(t *testing.T, name string) []byte {
 	}
 	return content
 }
+
+// TestLoadJSONModuleLoopAtResourceGroups deploys a loop of a JSON module to
+// the resource groups it names: each instance is a nested deployment at
+// its resource group, whose assignment sees the value its instance passes,
+// and a fix in the JSON file is written as JSON.
+func TestLoadJSONModuleLoopAtResourceGroups(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"main.bicep": `targetScope = 'subscription'
+
+param groups array = ['rg-a', 'rg-b']
+
+module assign 'assign.json' = [for g in groups: {
+  name: 'assign-${g}'
+  scope: resourceGroup(g)
+  params: {
+    definitionId: '/subscriptions/x/providers/Microsoft.ManagedServices/registrationDefinitions/${g}'
+  }
+}]
+`,
+		"assign.json": `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "definitionId": { "type": "string" } },
+  "resources": [
+    {
+      "type": "Microsoft.ManagedServices/registrationAssignments",
+      "apiVersion": "2022-10-01",
+      "name": "[guid(parameters('definitionId'), resourceGroup().name)]",
+      "properties": { "registrationDefinitionId": "[parameters('definitionId')]" }
+    }
+  ]
+}
+`,
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fset := token.NewFileSet()
+	d := withJSON.Load(withJSON.Parse(fset, filepath.Join(dir, "main.bicep"), []byte(files["main.bicep"])), nil)
+	for _, p := range d.Problems {
+		t.Errorf("%s: %s", at(fset, p.Pos()), p.Message)
+	}
+	if len(d.Assignments) != 2 || len(d.Deployments) != 2 {
+		t.Fatalf("got %d assignments in %d deployments, want 2 in 2", len(d.Assignments), len(d.Deployments))
+	}
+	for i, g := range []string{"rg-a", "rg-b"} {
+		a := d.Assignments[i]
+		if a.Scope.Kind != model.ScopeResourceGroup || a.Scope.ResourceGroup.Text() != g || a.Deployment != d.Deployments[i] {
+			t.Errorf("assignment %d deploys to %v %q, want resource group %q in its own deployment", i, a.Scope.Kind, a.Scope.ResourceGroup.Text(), g)
+		}
+		if got := a.RegistrationDefinitionID.Text(); !strings.HasSuffix(got, "/"+g) {
+			t.Errorf("assignment %d names definition %q, want the one of %q", i, got, g)
+		}
+		if got, want := at(fset, a.Scope.Pos()), "main.bicep:7:10"; got != want {
+			t.Errorf("assignment %d scope decided at %s, want %s", i, got, want)
+		}
+	}
+	// A string the template would evaluate is escaped in the JSON file.
+	fix, ok := d.Syntax.Literal(d.Assignments[0].Span.Pos(), model.StringValue("[x]", model.Span{}))
+	if !ok || string(fix) != `"[[x]"` {
+		t.Errorf("a fix in the JSON module is written %s, want %q", fix, `"[[x]"`)
+	}
+}
