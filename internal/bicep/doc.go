@@ -14,15 +14,15 @@
 // resources and modules (through the Resolver), the dependencies the
 // compiler infers, local modules (.bicep files, and ARM JSON templates
 // loaded by the front-end FrontEnd.Modules gives) deployed to the scope
-// they name as nested deployments, and variables imported from local files, which the
-// compiler copies into the template. Suppressions, in lhlint-ignore comments and in
-// Bicep's #disable-next-line pragmas, become the model's (suppress.go).
-// Modules from a registry or a template spec are never fetched: what they
-// deploy is unknown, with the reason, except the public registry's AVM
-// registration-definition module, understood from its parameters
-// (remote.go).
-// The front-end is not yet in internal/frontends, so
-// lhlint does not read Bicep files today.
+// they name as nested deployments, and variables imported from local
+// files, which the compiler copies into the template. Suppressions, in
+// lhlint-ignore comments and in Bicep's #disable-next-line pragmas, become
+// the model's (suppress.go). Modules from a registry or a template spec are
+// never fetched: what they deploy is unknown, with the reason, except the
+// public registry's AVM registration-definition module, understood from its
+// parameters (remote.go). internal/frontends lists this front-end beside
+// ARM's, so the command line lints .bicep and .bicepparam files as it lints
+// JSON ones.
 //
 // The parser covers the whole current language, not an onboarding subset:
 // decorators, every declaration (targetScope, metadata, param, var,
