@@ -4,7 +4,14 @@
 // groups through a copy loop, eligible authorizations), each with a
 // parameters file, some with mistakes. The corpus is deterministic.
 //
+// With -lang bicep it writes the same deployments, with the same values and
+// the same mistakes, as Bicep: a directory per deployment holding main.bicep
+// and main.bicepparam. The nested resource-group deployment of the ARM
+// templates becomes a module, modules/rg_assignment.bicep, which the corpus
+// writes once and every resource-group template uses.
+//
 //	go run ./bench/gen -n 10000 -o /tmp/lhlint-bench
+//	go run ./bench/gen -lang bicep -n 10000 -o /tmp/lhlint-bench-bicep
 package main
 
 import (
@@ -31,20 +38,40 @@ var roleIDs = []string{
 func main() {
 	n := flag.Int("n", 10000, "number of deployments (template and parameters file)")
 	out := flag.String("o", "", "directory to write the corpus into")
+	lang := flag.String("lang", "arm", "language of the corpus: arm (template and parameters JSON) or bicep (main.bicep and main.bicepparam)")
 	flag.Parse()
 	if *out == "" {
 		log.Fatal("gen: -o is required")
 	}
+	if *lang != "arm" && *lang != "bicep" {
+		log.Fatalf("gen: -lang must be arm or bicep, not %q", *lang)
+	}
+	if *lang == "bicep" {
+		mkdir(filepath.Join(*out, "modules"))
+		write(filepath.Join(*out, "modules", "rg_assignment.bicep"), bicepRGAssignment)
+	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range *n {
 		dir := filepath.Join(*out, fmt.Sprintf("customer-%03d", i/100))
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			log.Fatal(err)
-		}
 		name := fmt.Sprintf("onboarding-%05d", i)
-		layout := layouts[i%len(layouts)]
-		write(filepath.Join(dir, name+".json"), layout)
-		write(filepath.Join(dir, name+".parameters.json"), parameters(rng, i, layout == multiRG))
+		l := i % len(layouts)
+		d := newDeployment(rng, i, l == 2)
+		if *lang == "bicep" {
+			dir = filepath.Join(dir, name)
+			mkdir(dir)
+			write(filepath.Join(dir, "main.bicep"), bicepLayouts[l])
+			write(filepath.Join(dir, "main.bicepparam"), d.bicepparam())
+			continue
+		}
+		mkdir(dir)
+		write(filepath.Join(dir, name+".json"), layouts[l])
+		write(filepath.Join(dir, name+".parameters.json"), d.parameters())
+	}
+}
+
+func mkdir(dir string) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		log.Fatal(err)
 	}
 }
 
@@ -59,21 +86,44 @@ func guid(rng *rand.Rand) string {
 		rng.Uint32()&0xfff, rng.Uint32()&0xfff, rng.Uint64()&0xffffffffffff)
 }
 
-func parameters(rng *rand.Rand, i int, multiRG bool) string {
-	var auths []string
+// A deployment is the values of one parameters file.
+type deployment struct {
+	i       int
+	tenant  string
+	auths   []authorization
+	multiRG bool
+}
+
+type authorization struct {
+	principal, name, role string
+}
+
+// newDeployment draws the values of deployment i; every seventh delegates,
+// as its third authorization, a role Azure Lighthouse rejects.
+func newDeployment(rng *rand.Rand, i int, multiRG bool) deployment {
+	d := deployment{i: i, multiRG: multiRG}
 	for j := range 3 + rng.IntN(6) {
 		role := roleIDs[j%3]
 		if i%7 == 0 && j == 2 {
 			role = roleIDs[3+rng.IntN(2)] // a role Azure Lighthouse rejects
 		}
+		d.auths = append(d.auths, authorization{guid(rng), fmt.Sprintf("Customer %d operators %d", i, j), role})
+	}
+	d.tenant = guid(rng)
+	return d
+}
+
+func (d deployment) parameters() string {
+	var auths []string
+	for _, a := range d.auths {
 		auths = append(auths, fmt.Sprintf(`        {
           "principalId": %q,
-          "principalIdDisplayName": "Customer %d operators %d",
+          "principalIdDisplayName": %q,
           "roleDefinitionId": %q
-        }`, guid(rng), i, j, role))
+        }`, a.principal, a.name, a.role))
 	}
 	extra := ""
-	if multiRG {
+	if d.multiRG {
 		extra = `,
     "resourceGroups": { "value": [ { "rgName": "rg-app" }, { "rgName": "rg-data" }, { "rgName": "rg-network" } ] }`
 	}
@@ -91,7 +141,36 @@ func parameters(rng *rand.Rand, i int, multiRG bool) string {
     }%s
   }
 }
-`, i, i, guid(rng), strings.Join(auths, ",\n"), extra)
+`, d.i, d.i, d.tenant, strings.Join(auths, ",\n"), extra)
+}
+
+func (d deployment) bicepparam() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `using './main.bicep'
+
+param mspOfferName = 'Managed services offer %d'
+param mspOfferDescription = 'Operations for customer %d'
+param managedByTenantId = '%s'
+param authorizations = [
+`, d.i, d.i, d.tenant)
+	for _, a := range d.auths {
+		fmt.Fprintf(&b, `  {
+    principalId: '%s'
+    principalIdDisplayName: '%s'
+    roleDefinitionId: '%s'
+  }
+`, a.principal, a.name, a.role)
+	}
+	b.WriteString("]\n")
+	if d.multiRG {
+		b.WriteString(`param resourceGroups = [
+  { rgName: 'rg-app' }
+  { rgName: 'rg-data' }
+  { rgName: 'rg-network' }
+]
+`)
+	}
+	return b.String()
 }
 
 var layouts = []string{subscription, singleRG, multiRG}
@@ -211,5 +290,89 @@ var multiRG = header + `,
       }
     }
   ]
+}
+`
+
+// The Bicep versions of the layouts, in the same order.
+var bicepLayouts = []string{bicepSubscription, bicepSingleRG, bicepMultiRG}
+
+const bicepHeader = `targetScope = 'subscription'
+
+param mspOfferName string
+param mspOfferDescription string
+param managedByTenantId string
+param authorizations array
+`
+
+const bicepDefinition = `
+resource definition 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
+  name: mspRegistrationName
+  properties: {
+    registrationDefinitionName: mspOfferName
+    description: mspOfferDescription
+    managedByTenantId: managedByTenantId
+    authorizations: authorizations
+  }
+}
+`
+
+var bicepSubscription = bicepHeader + `
+var mspRegistrationName = guid(mspOfferName)
+var mspAssignmentName = guid(mspOfferName)
+` + bicepDefinition + `
+resource assignment 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
+  name: mspAssignmentName
+  properties: {
+    registrationDefinitionId: definition.id
+  }
+}
+`
+
+var bicepSingleRG = bicepHeader + `param rgName string = 'rg-managed'
+
+var mspRegistrationName = guid(mspOfferName)
+` + bicepDefinition + `
+module rgAssignment '../../modules/rg_assignment.bicep' = {
+  name: 'rgAssignment'
+  scope: resourceGroup(rgName)
+  params: {
+    assignmentName: mspRegistrationName
+    definitionId: definition.id
+  }
+}
+`
+
+var bicepMultiRG = bicepHeader + `param resourceGroups array
+
+resource definitions 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = [for rg in resourceGroups: {
+  name: guid(rg.rgName)
+  properties: {
+    registrationDefinitionName: mspOfferName
+    description: mspOfferDescription
+    managedByTenantId: managedByTenantId
+    authorizations: authorizations
+  }
+}]
+
+module rgAssignments '../../modules/rg_assignment.bicep' = [for (rg, i) in resourceGroups: {
+  name: 'rgAssignment${i}'
+  scope: resourceGroup(rg.rgName)
+  params: {
+    assignmentName: guid(rg.rgName)
+    definitionId: definitions[i].id
+  }
+}]
+`
+
+// The module of the resource-group layouts: the assignment the ARM templates
+// nest in a deployment.
+const bicepRGAssignment = `param definitionId string
+param assignmentName string
+
+resource assignment 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
+  name: assignmentName
+  properties: {
+    registrationDefinitionId: definitionId
+  }
 }
 `
