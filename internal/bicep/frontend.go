@@ -165,6 +165,7 @@ func hasPrefixFold(s string, prefix []byte) bool {
 func hasUsing(content []byte) bool {
 	text, _ := source.Decode(content)
 	lx := lex(text)
+	defer lx.release()
 	for i, t := range lx.toks {
 		if t.Kind != Identifier || lx.text[t.Off:t.End] != "using" || i+1 >= len(lx.toks) || (i > 0 && lx.toks[i-1].Kind != NewLine) {
 			continue

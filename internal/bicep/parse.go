@@ -73,6 +73,8 @@ func parseFile(fset *token.FileSet, name string, content []byte, params bool) *F
 	}
 	f.Stmts = p.program()
 	f.Errors = dedupe(p.errs)
+	p.toks = nil
+	lx.release()
 	return f
 }
 
