@@ -164,6 +164,9 @@ func hasPrefixFold(s string, prefix []byte) bool {
 // a path or none.
 func hasUsing(content []byte) bool {
 	text, _ := source.Decode(content)
+	if !bytes.Contains(text, []byte("using")) {
+		return false // most templates: not worth lexing
+	}
 	lx := lex(text)
 	defer lx.release()
 	for i, t := range lx.toks {
