@@ -81,6 +81,12 @@ func NewEnv(f *File, opts Options) *Env { return newEnv(f, opts, nil) }
 // newEnv is NewEnv sharing the work left with other files of the same
 // deployment (its modules), or with none when shared is nil.
 func newEnv(f *File, opts Options, shared *deployment) *Env {
+	return newEnvAt(f, opts, shared, targetScope(f))
+}
+
+// newEnvAt is newEnv for a file deployed at scope: a module's scope comes
+// from the module declaration too, not only from its targetScope.
+func newEnvAt(f *File, opts Options, shared *deployment, scope model.Scope) *Env {
 	if shared == nil {
 		shared = &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}
 	}
@@ -92,8 +98,8 @@ func newEnv(f *File, opts Options, shared *deployment) *Env {
 		vars:   map[string]*slot{},
 		shared: shared,
 	}
-	e.scope = targetScope(f)
-	e.ctx = expr.ContextOf(e.scope)
+	e.scope = scope
+	e.ctx = expr.ContextOf(scope)
 	e.low = &lowering{syms: e.syms, resolve: opts.Resolve, steps: &e.shared.lower, read: opts.ReadFile}
 	return e
 }

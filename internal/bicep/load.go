@@ -255,9 +255,7 @@ func (l *loader) newUnit(f *File, values []model.ParameterValue, scope model.Sco
 		Resolve:  u.resolve,
 		ReadFile: func(path string) ([]byte, error) { return l.read(filepath.Join(dir, path)) },
 	}
-	u.env = newEnv(f, opts, l.shared)
-	u.env.scope = scope
-	u.env.ctx = expr.ContextOf(scope)
+	u.env = newEnvAt(f, opts, l.shared, scope)
 	return u
 }
 
