@@ -1,7 +1,6 @@
 package bicep
 
 import (
-	"fmt"
 	"go/token"
 	"io/fs"
 	"os"
@@ -11,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/lhlint/lhlint/internal/arm"
-	"github.com/lhlint/lhlint/internal/expr"
 	"github.com/lhlint/lhlint/internal/model"
 )
 
@@ -165,7 +163,7 @@ func compareDataset(t *testing.T, dir, compiled string) []comparison {
 	be := NewEnv(f, Options{ReadFile: func(path string) ([]byte, error) {
 		return os.ReadFile(filepath.Join(dir, filepath.FromSlash(path)))
 	}})
-	ae := newARMEnv(root)
+	ae := arm.Evaluate(af)
 	var out []comparison
 	add := func(kind, name string, b, a model.Value) {
 		out = append(out, comparison{kind: kind, name: name, verdict: verdict(b, a), bicep: b, arm: a})
@@ -188,27 +186,21 @@ func compareDataset(t *testing.T, dir, compiled string) []comparison {
 			if d.Name == nil {
 				continue
 			}
-			if _, ok := ae.vars[strings.ToLower(d.Name.Name)]; !ok {
+			a, ok := ae.Variable(d.Name.Name)
+			if !ok {
 				add("var", d.Name.Name, model.Value{}, model.Value{})
 				continue
 			}
 			b, _ := be.Variable(d.Name.Name)
-			a, _ := ae.Variable(d.Name.Name)
 			add("var", d.Name.Name, b, a)
 		case *Output:
 			if d.Name == nil {
 				continue
 			}
-			o := root.Get("outputs").Get(d.Name.Name)
-			if o.IsMissing() {
+			a, ok := ae.Output(d.Name.Name)
+			if !ok {
 				add("output", d.Name.Name, model.Value{}, model.Value{})
 				continue
-			}
-			var a model.Value
-			if c := o.Get("copy"); !c.IsMissing() {
-				a = ae.copyArray(c, "")
-			} else {
-				a = ae.eval(o.Get("value"))
 			}
 			add("output", d.Name.Name, be.Eval(d.Value), a)
 		}
@@ -233,201 +225,4 @@ func verdict(b, a model.Value) string {
 		return "disagree"
 	}
 	return "partial"
-}
-
-// armEnv is a small expr.Env over a compiled template, enough to evaluate
-// its parameter defaults, variables, outputs and functions as ARM does.
-type armEnv struct {
-	root   model.Value
-	params map[string]*armSlot
-	vars   map[string]*armSlot
-	funcs  map[string]model.Value
-	fn     map[string]model.Value // the arguments of the function being evaluated
-	inFunc bool
-	loops  []armLoop
-	ctx    *expr.Context
-	budget *expr.Budget
-	steps  *int
-}
-
-type armSlot struct {
-	name  string
-	lit   model.Value
-	copy  bool
-	value model.Value
-	state evalState
-}
-
-type armLoop struct {
-	name  string
-	index int
-}
-
-func newARMEnv(root model.Value) *armEnv {
-	e := &armEnv{root: root, params: map[string]*armSlot{}, vars: map[string]*armSlot{}, funcs: map[string]model.Value{}, budget: expr.NewBudget(maxEvalWork), steps: new(int)}
-	for _, m := range root.Get("parameters").Members() {
-		e.params[strings.ToLower(m.Key)] = &armSlot{name: m.Key, lit: m.Value.Get("defaultValue")}
-	}
-	for _, m := range root.Get("variables").Members() {
-		if strings.EqualFold(m.Key, "copy") {
-			for _, c := range m.Value.Items() {
-				name := c.Get("name").Text()
-				e.vars[strings.ToLower(name)] = &armSlot{name: name, lit: c, copy: true}
-			}
-			continue
-		}
-		e.vars[strings.ToLower(m.Key)] = &armSlot{name: m.Key, lit: m.Value}
-	}
-	for _, ns := range root.Get("functions").Items() {
-		for _, m := range ns.Get("members").Members() {
-			e.funcs[strings.ToLower(ns.Get("namespace").Text()+"."+m.Key)] = m.Value
-		}
-	}
-	kind := model.ScopeResourceGroup
-	switch s := strings.ToLower(root.Get("$schema").Text()); {
-	case strings.Contains(s, "subscriptiondeploymenttemplate"):
-		kind = model.ScopeSubscription
-	case strings.Contains(s, "managementgroupdeploymenttemplate"):
-		kind = model.ScopeManagementGroup
-	case strings.Contains(s, "tenantdeploymenttemplate"):
-		kind = model.ScopeTenant
-	}
-	e.ctx = expr.ContextOf(model.Scope{Kind: kind})
-	return e
-}
-
-func (e *armEnv) slot(s *armSlot, what string) model.Value {
-	switch s.state {
-	case busy:
-		return model.UnknownValue(fmt.Sprintf("%s %q refers to itself", what, s.name), s.lit.Span)
-	case pending:
-		s.state = busy
-		switch {
-		case s.copy:
-			s.value = e.copyArray(s.lit, s.name)
-		case s.lit.IsMissing():
-			s.value = model.UnknownValue("no value", s.lit.Span)
-		default:
-			s.value = e.eval(s.lit)
-		}
-		s.state = done
-	}
-	return s.value
-}
-
-func (e *armEnv) Parameter(name string) (model.Value, bool) {
-	if e.inFunc {
-		v, ok := e.fn[strings.ToLower(name)]
-		return v, ok
-	}
-	s, ok := e.params[strings.ToLower(name)]
-	if !ok {
-		return model.Value{}, false
-	}
-	return e.slot(s, "parameter"), true
-}
-
-func (e *armEnv) Variable(name string) (model.Value, bool) {
-	if e.inFunc {
-		return model.UnknownValue("a function reads a variable", model.Span{}), true
-	}
-	s, ok := e.vars[strings.ToLower(name)]
-	if !ok {
-		return model.Value{}, false
-	}
-	return e.slot(s, "variable"), true
-}
-
-func (e *armEnv) CopyIndex(name string) (int, bool) {
-	for i := len(e.loops) - 1; i >= 0; i-- {
-		if name == "" || strings.EqualFold(e.loops[i].name, name) {
-			return e.loops[i].index, true
-		}
-	}
-	return 0, false
-}
-
-func (e *armEnv) Context() *expr.Context { return e.ctx }
-func (e *armEnv) Budget() *expr.Budget   { return e.budget }
-
-func (e *armEnv) Function(namespace, name string, args []model.Value) (model.Value, bool) {
-	f, ok := e.funcs[strings.ToLower(namespace+"."+name)]
-	if !ok {
-		return model.Value{}, false
-	}
-	params := f.Get("parameters").Items()
-	if len(params) != len(args) || *e.steps > maxEvalSteps {
-		return model.UnknownValue("bad call", model.Span{}), true
-	}
-	fe := &armEnv{root: e.root, funcs: e.funcs, fn: map[string]model.Value{}, inFunc: true, ctx: e.ctx, budget: e.budget, steps: e.steps}
-	for i, p := range params {
-		fe.fn[strings.ToLower(p.Get("name").Text())] = args[i]
-	}
-	return fe.eval(f.Get("output").Get("value")), true
-}
-
-// eval evaluates a JSON value of the template as ARM does: expression
-// strings are evaluated, containers member by member, copy blocks expanded.
-func (e *armEnv) eval(v model.Value) model.Value {
-	if *e.steps++; *e.steps > maxEvalSteps {
-		return model.UnknownValue("too large", v.Span)
-	}
-	switch v.Kind() {
-	case model.String:
-		s := v.Text()
-		if expr.IsExpression(s) {
-			n, err := expr.Parse(s, func(int) token.Pos { return token.NoPos })
-			if err != nil {
-				return model.UnknownValue("the expression does not parse", v.Span)
-			}
-			return expr.Eval(e, n)
-		}
-		if strings.HasPrefix(s, "[[") {
-			return model.StringValue(expr.Unescape(s), v.Span)
-		}
-		return v
-	case model.Array:
-		items := make([]model.Value, 0, v.Len())
-		for _, it := range v.Items() {
-			items = append(items, e.eval(it))
-		}
-		return model.ArrayValue(items, v.Span)
-	case model.Object:
-		var members model.Members
-		for _, m := range v.Members() {
-			if strings.EqualFold(m.Key, "copy") && m.Value.Kind() == model.Array {
-				for _, c := range m.Value.Items() {
-					name := c.Get("name")
-					members = append(members, model.Member{Key: name.Text(), KeySpan: name.Span, Value: e.copyArray(c, name.Text())})
-				}
-				continue
-			}
-			key := m.Key
-			if expr.IsExpression(key) {
-				key = e.eval(model.StringValue(key, m.KeySpan)).Text()
-			}
-			members = append(members, model.Member{Key: key, KeySpan: m.KeySpan, Value: e.eval(m.Value)})
-		}
-		return model.ObjectValue(members, v.Span)
-	}
-	return v
-}
-
-func (e *armEnv) copyArray(block model.Value, name string) model.Value {
-	count := e.eval(block.Get("count"))
-	n, ok := count.Int()
-	if !ok {
-		return model.UnknownValue("copy count: "+count.Reason(), block.Span)
-	}
-	if n > maxCopies {
-		return model.UnknownValue("too many copies", block.Span)
-	}
-	input := block.Get("input")
-	items := make([]model.Value, 0, max(n, 0))
-	for i := range int(max(n, 0)) {
-		e.loops = append(e.loops, armLoop{name: name, index: i})
-		items = append(items, e.eval(input))
-		e.loops = e.loops[:len(e.loops)-1]
-	}
-	return model.ArrayValue(items, block.Span)
 }
