@@ -8,18 +8,10 @@ import (
 	"github.com/lhlint/lhlint/internal/model"
 )
 
-// Bounds that keep hostile templates from costing unbounded time or memory.
-// ARM itself allows at most 800 copies per loop.
-const (
-	maxCopies    = 800    // instances of one copy loop that are expanded
-	maxNesting   = 32     // nested deployments inside one another
-	maxEvalSteps = 500000 // values evaluated for one deployment
-	// maxEvalWork is the work of all expressions of one deployment (see
-	// expr.Budget): twice what one expression may do, so that a costly one
-	// leaves the others their due, and small enough that what they build
-	// stays in a few hundred megabytes.
-	maxEvalWork = 4000000
-)
+// maxNesting bounds nested deployments inside one another, so that a
+// hostile template costs bounded time; the other bounds are model.MaxCopies
+// and expr's deployment bounds.
+const maxNesting = 32
 
 // env is the evaluation environment of one template body: its parameters
 // and variables, the deployment context and the copy loops being expanded.
@@ -265,8 +257,8 @@ func (e *env) copyArray(block model.Value, name string) model.Value {
 		}
 		return model.UnknownValue(fmt.Sprintf("copy %q has no whole-number count", name), block.Span)
 	}
-	if n > maxCopies {
-		return model.UnknownValue(fmt.Sprintf("copy %q counts %d, more than Azure's limit of %d", name, n, maxCopies), count.Span)
+	if n > model.MaxCopies {
+		return model.UnknownValue(fmt.Sprintf("copy %q counts %d, more than Azure's limit of %d", name, n, model.MaxCopies), count.Span)
 	}
 	input := block.Get("input")
 	items := make([]model.Value, 0, max(n, 0))

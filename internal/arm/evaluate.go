@@ -17,7 +17,7 @@ type Evaluation struct {
 
 // Evaluate returns the evaluation of template.
 func Evaluate(template *File) *Evaluation {
-	l := &loader{d: &model.Deployment{}, budget: expr.NewBudget(maxEvalWork), problems: map[model.Span]bool{}}
+	l := &loader{d: &model.Deployment{}, budget: expr.NewBudget(expr.MaxDeploymentWork), problems: map[model.Span]bool{}}
 	root := template.Root()
 	return &Evaluation{e: l.newEnv(template, root, nil, newContext(schemaScope(root.Get("$schema")))), root: root}
 }

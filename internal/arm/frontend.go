@@ -76,7 +76,7 @@ func (FrontEnd) LoadModule(template frontend.File, values []model.ParameterValue
 	}
 	d.Template = t.Name
 	d.TargetScope = nd.Scope
-	l := &loader{d: d, budget: expr.NewBudget(maxEvalWork), problems: map[model.Span]bool{}}
+	l := &loader{d: d, budget: expr.NewBudget(expr.MaxDeploymentWork), problems: map[model.Span]bool{}}
 	root := t.Root()
 	e := l.newEnv(t, root, byName(values), newContext(nd.Scope))
 	d.Parameters = e.parameters()

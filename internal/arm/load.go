@@ -8,13 +8,6 @@ import (
 	"github.com/lhlint/lhlint/internal/model"
 )
 
-// The resource types the loader looks for, compared case-insensitively.
-const (
-	typeDefinition = "Microsoft.ManagedServices/registrationDefinitions"
-	typeAssignment = "Microsoft.ManagedServices/registrationAssignments"
-	typeDeployment = "Microsoft.Resources/deployments"
-)
-
 // loader builds one deployment.
 type loader struct {
 	d        *model.Deployment
@@ -26,7 +19,7 @@ type loader struct {
 
 func (l *loader) step() bool {
 	l.steps++
-	return l.steps <= maxEvalSteps
+	return l.steps <= expr.MaxDeploymentSteps
 }
 
 // problem records a syntax problem once, however many copies meet it.
@@ -72,7 +65,7 @@ func addGiven(d *model.Deployment, g frontend.Given) {
 // parameters file params gives, nil for none.
 func loadTemplate(template *File, params *frontend.Given) *model.Deployment {
 	d := &model.Deployment{Syntax: syntax{template}}
-	l := &loader{d: d, budget: expr.NewBudget(maxEvalWork), problems: map[model.Span]bool{}}
+	l := &loader{d: d, budget: expr.NewBudget(expr.MaxDeploymentWork), problems: map[model.Span]bool{}}
 	if params != nil {
 		addGiven(d, *params)
 	}
@@ -182,11 +175,11 @@ func (l *loader) resource(e *env, r model.Value, symbol string, scope model.Scop
 	typ := e.eval(r.Get("type"))
 	var build func(model.Resource)
 	switch {
-	case strings.EqualFold(typ.Text(), typeDefinition):
+	case strings.EqualFold(typ.Text(), model.TypeDefinition):
 		build = func(res model.Resource) { l.definition(e, r, res) }
-	case strings.EqualFold(typ.Text(), typeAssignment):
+	case strings.EqualFold(typ.Text(), model.TypeAssignment):
 		build = func(res model.Resource) { l.assignment(e, r, res) }
-	case strings.EqualFold(typ.Text(), typeDeployment):
+	case strings.EqualFold(typ.Text(), model.TypeDeployment):
 		build = func(res model.Resource) { l.nested(e, r, res, depth) }
 	case strings.EqualFold(typ.Text(), typePolicyDefinition):
 		build = func(res model.Resource) { l.policy(e, r, res, depth) }
@@ -229,7 +222,7 @@ func (l *loader) resource(e *env, r model.Value, symbol string, scope model.Scop
 		e.loops = e.loops[:len(e.loops)-1]
 		return
 	}
-	for i := range int(min(max(n, 0), maxCopies)) {
+	for i := range int(min(max(n, 0), model.MaxCopies)) {
 		e.loops = append(e.loops, loop{name: name, index: i, known: true})
 		instance(&model.Copy{Name: name, Span: block.Value.Span, Count: count, Index: i})
 		e.loops = e.loops[:len(e.loops)-1]

@@ -3,6 +3,8 @@ package bicep
 import (
 	"go/token"
 	"testing"
+
+	"github.com/lhlint/lhlint/internal/model"
 )
 
 // TestLoopOverAzureLimit checks that a resource loop over more items than
@@ -20,8 +22,8 @@ resource assignments 'Microsoft.ManagedServices/registrationAssignments@2022-10-
 }]
 `
 	d := Load(Parse(token.NewFileSet(), "main.bicep", []byte(src)), nil)
-	if len(d.Assignments) != maxCopies {
-		t.Fatalf("%d assignments, want the first %d", len(d.Assignments), maxCopies)
+	if len(d.Assignments) != model.MaxCopies {
+		t.Fatalf("%d assignments, want the first %d", len(d.Assignments), model.MaxCopies)
 	}
 	for _, a := range d.Assignments[:1] {
 		if a.Copy == nil {

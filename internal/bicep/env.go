@@ -8,14 +8,10 @@ import (
 	"github.com/lhlint/lhlint/internal/model"
 )
 
-// Bounds that keep hostile files from costing unbounded time or memory,
-// the same as the ARM loader's. Azure allows at most 800 copies per loop.
-const (
-	maxCopies    = 800     // items of one for-expression that are expanded
-	maxEvalSteps = 500000  // values evaluated for one deployment
-	maxEvalWork  = 4000000 // work of all expressions of one deployment (see expr.Budget)
-	maxCallDepth = 32      // user-defined functions evaluated inside one another
-)
+// maxCallDepth bounds user-defined functions evaluated inside one
+// another; the other bounds are model.MaxCopies and expr's deployment
+// bounds, the same as the ARM loader's.
+const maxCallDepth = 32
 
 // Options are what a deployment gives a Bicep file besides its text.
 type Options struct {
@@ -88,7 +84,7 @@ func newEnv(f *File, opts Options, shared *deployment) *Env {
 // from the module declaration too, not only from its targetScope.
 func newEnvAt(f *File, opts Options, shared *deployment, scope model.Scope) *Env {
 	if shared == nil {
-		shared = &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}
+		shared = &deployment{budget: expr.NewBudget(expr.MaxDeploymentWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}
 	}
 	e := &Env{
 		file:   f,
@@ -144,7 +140,7 @@ func (e *Env) Lower(x Expr) expr.Node { return e.low.lower(x) }
 // member leaves the others known; everything else is lowered and evaluated
 // by internal/expr.
 func (e *Env) Eval(x Expr) model.Value {
-	if e.shared.steps++; e.shared.steps > maxEvalSteps {
+	if e.shared.steps++; e.shared.steps > expr.MaxDeploymentSteps {
 		if nilExpr(x) {
 			return model.UnknownValue("the template is too large for lhlint to evaluate", model.Span{})
 		}
@@ -234,8 +230,8 @@ func (e *Env) loop(f *ForExpr) model.Value {
 		return model.UnknownValue(in.Reason(), f.Span)
 	case in.Kind() != model.Array:
 		return model.UnknownValue(fmt.Sprintf("a loop runs over an array, got %s", kindName(in.Kind())), f.Span)
-	case in.Len() > maxCopies:
-		return model.UnknownValue(fmt.Sprintf("the loop has %d items, more than Azure's limit of %d", in.Len(), maxCopies), f.Span)
+	case in.Len() > model.MaxCopies:
+		return model.UnknownValue(fmt.Sprintf("the loop has %d items, more than Azure's limit of %d", in.Len(), model.MaxCopies), f.Span)
 	}
 	items := make([]model.Value, 0, in.Len())
 	for i, it := range in.Items() {

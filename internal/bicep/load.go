@@ -15,18 +15,16 @@ import (
 	"github.com/lhlint/lhlint/internal/model"
 )
 
-// The resource types the loader builds, compared case-insensitively.
+// The resource type of a resource group, which the loader reads as a scope,
+// and the API version of the deployment the compiler writes for a module.
 const (
-	typeDefinition    = "Microsoft.ManagedServices/registrationDefinitions"
-	typeAssignment    = "Microsoft.ManagedServices/registrationAssignments"
-	typeDeployment    = "Microsoft.Resources/deployments"
 	typeResourceGroup = "Microsoft.Resources/resourceGroups"
 	// moduleAPIVersion is the API version of the nested deployment the
 	// compiler writes for a module.
 	moduleAPIVersion = "2025-04-01"
 )
 
-// Bounds on modules, on top of the evaluation bounds of env.go: the ARM
+// Bounds on modules, on top of the evaluation bounds expr sets: the ARM
 // loader's bound on nested deployments, and a bound on the module
 // instances of one deployment so that loops of modules that loop over
 // modules cost bounded time.
@@ -112,7 +110,7 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 	d.Duplicates = append(d.Duplicates, duplicatesOf(template)...)
 	d.Suppressions = append(d.Suppressions, suppressionsOf(template)...)
 	l := &loader{d: d, template: template, read: read, files: map[string]*File{}, imports: map[string]*Env{}, problems: map[model.Span]bool{},
-		shared:   &deployment{budget: expr.NewBudget(maxEvalWork), lower: maxLowerSteps, funcs: map[*Func]bool{}},
+		shared:   &deployment{budget: expr.NewBudget(expr.MaxDeploymentWork), lower: maxLowerSteps, funcs: map[*Func]bool{}},
 		frontEnd: frontEnd, foreign: map[string]frontend.File{}}
 	// Without targetScope the deployment goes to a resource group, and
 	// the scope has no span: a finding about it lands on the resource.
@@ -377,10 +375,10 @@ func (u *unit) each(symbol string, value Expr, all bool, do func(instance)) {
 		return
 	}
 	// As for an ARM copy loop, the count is known however large, and the
-	// first maxCopies instances stand for the rest.
+	// first model.MaxCopies instances stand for the rest.
 	count := model.IntValue(int64(items.Len()), spanOf(f.Iterable))
 	for i, item := range items.Items() {
-		if i == maxCopies {
+		if i == model.MaxCopies {
 			break
 		}
 		c := &model.Copy{Name: symbol, Span: f.Span, Count: count, Index: i}
@@ -418,8 +416,8 @@ func (u *unit) resource(r *Resource) {
 		return
 	}
 	typ, version := resourceType(r.Type)
-	isDef := strings.EqualFold(typ.Text(), typeDefinition)
-	if !isDef && !strings.EqualFold(typ.Text(), typeAssignment) {
+	isDef := strings.EqualFold(typ.Text(), model.TypeDefinition)
+	if !isDef && !strings.EqualFold(typ.Text(), model.TypeAssignment) {
 		return
 	}
 	deps := u.dependsOn(r.Value)
@@ -756,7 +754,7 @@ func (u *unit) module(m *Module) {
 		target := u.scopeOf(in, property(in.body, "scope"), u.scope)
 		nd := &model.NestedDeployment{Inner: true, Resource: model.Resource{
 			Span:       m.Span,
-			Type:       model.StringValue(typeDeployment, m.Path.Span),
+			Type:       model.StringValue(model.TypeDeployment, m.Path.Span),
 			APIVersion: model.StringValue(moduleAPIVersion, m.Path.Span),
 			Name:       name,
 			Symbol:     m.Name.Name,

@@ -118,7 +118,7 @@ func (u *unit) avm(m *Module, nd *model.NestedDeployment) {
 		}
 		name = expr.Eval(u.env, call(m.Path, "guid", args...))
 	}
-	defID := expr.Eval(u.env, call(m.Path, "subscriptionResourceId", str(m.Path, typeDefinition), lit(name.Span, name)))
+	defID := expr.Eval(u.env, call(m.Path, "subscriptionResourceId", str(m.Path, model.TypeDefinition), lit(name.Span, name)))
 	u.env.ctx = saved
 
 	// The module's source is not read, so the API version it deploys
@@ -127,7 +127,7 @@ func (u *unit) avm(m *Module, nd *model.NestedDeployment) {
 	def := model.DefinitionOf(properties)
 	def.Resource = model.Resource{
 		Span:       m.Span,
-		Type:       model.StringValue(typeDefinition, at),
+		Type:       model.StringValue(model.TypeDefinition, at),
 		APIVersion: version,
 		Name:       name,
 		Symbol:     m.Name.Name,
@@ -150,7 +150,7 @@ func (u *unit) avm(m *Module, nd *model.NestedDeployment) {
 	assignment := &model.Assignment{
 		Resource: model.Resource{
 			Span:       m.Span,
-			Type:       model.StringValue(typeAssignment, at),
+			Type:       model.StringValue(model.TypeAssignment, at),
 			APIVersion: version,
 			Name:       model.UnknownValue("the AVM module names the registration assignment itself", at),
 			Symbol:     m.Name.Name,
@@ -167,7 +167,7 @@ func (u *unit) avm(m *Module, nd *model.NestedDeployment) {
 		scope := model.Scope{Kind: model.ScopeResourceGroup, Span: rg.Value.Span, Subscription: target.Subscription, ResourceGroup: rg.Value}
 		inner := &model.NestedDeployment{Inner: true, Resource: model.Resource{
 			Span:       m.Span,
-			Type:       model.StringValue(typeDeployment, at),
+			Type:       model.StringValue(model.TypeDeployment, at),
 			APIVersion: version,
 			Name:       model.UnknownValue("the AVM module names its nested deployment itself", at),
 			Scope:      scope,

@@ -58,6 +58,20 @@ func Eval(env Env, n Node) model.Value {
 type Budget struct{ left int }
 
 // NewBudget returns a budget of units of work.
+// The bounds of the evaluation of one deployment, which its front-end
+// enforces over all the expressions it evaluates, so that a hostile file
+// costs bounded time and memory in every language.
+const (
+	// MaxDeploymentWork is the work of all expressions of one deployment:
+	// twice what one Eval may do, so that a costly expression leaves the
+	// others their due, and small enough that what they build stays in a
+	// few hundred megabytes.
+	MaxDeploymentWork = 2 * maxWork
+	// MaxDeploymentSteps is the number of values a front-end evaluates for
+	// one deployment.
+	MaxDeploymentSteps = 500000
+)
+
 func NewBudget(units int) *Budget { return &Budget{left: units} }
 
 // evaluators are reused: an evaluator is large, and Eval runs for every

@@ -18,6 +18,18 @@ const (
 	ScopeResourceGroup
 )
 
+// The resource types the front-ends build into the model, as ARM names
+// them. ARM compares type names ignoring case, and so must their readers.
+const (
+	TypeDefinition = "Microsoft.ManagedServices/registrationDefinitions"
+	TypeAssignment = "Microsoft.ManagedServices/registrationAssignments"
+	TypeDeployment = "Microsoft.Resources/deployments"
+)
+
+// MaxCopies is the most instances Azure creates from one copy loop, and so
+// the most a front-end expands from one loop of any language.
+const MaxCopies = 800
+
 var scopeNames = [...]string{"unknown scope", "tenant", "management group", "subscription", "resource group"}
 
 func (k ScopeKind) String() string { return scopeNames[k] }
