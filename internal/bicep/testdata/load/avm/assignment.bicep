@@ -1,9 +1,9 @@
-param registrationDefinitionId string
-param registrationAssignmentId string
+param definitionId string
+param assignmentName string
 
-resource registrationAssignment 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
-  name: registrationAssignmentId
+resource assignment 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = {
+  name: assignmentName
   properties: {
-    registrationDefinitionId: registrationDefinitionId
+    registrationDefinitionId: definitionId
   }
 }

@@ -9,10 +9,10 @@ param managedByTenantId string
 param authorizations array
 param resourceGroupName string = ''
 
-var registrationId = empty(resourceGroupName) ? guid(managedByTenantId, subscription().tenantId, subscription().subscriptionId) : guid(managedByTenantId, subscription().tenantId, subscription().subscriptionId, resourceGroupName)
+var definitionGuid = empty(resourceGroupName) ? guid(managedByTenantId, subscription().tenantId, subscription().subscriptionId) : guid(managedByTenantId, subscription().tenantId, subscription().subscriptionId, resourceGroupName)
 
-resource registrationDefinition 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
-  name: registrationId
+resource definition 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
+  name: definitionGuid
   properties: {
     registrationDefinitionName: name
     description: registrationDescription
@@ -21,18 +21,18 @@ resource registrationDefinition 'Microsoft.ManagedServices/registrationDefinitio
   }
 }
 
-resource registrationAssignment 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = if (empty(resourceGroupName)) {
-  name: registrationId
+resource subscriptionAssignment 'Microsoft.ManagedServices/registrationAssignments@2022-10-01' = if (empty(resourceGroupName)) {
+  name: definitionGuid
   properties: {
-    registrationDefinitionId: registrationDefinition.id
+    registrationDefinitionId: definition.id
   }
 }
 
-module registrationAssignmentGroup 'assignment.bicep' = if (!empty(resourceGroupName)) {
+module groupAssignment 'assignment.bicep' = if (!empty(resourceGroupName)) {
   name: 'assignment'
   scope: resourceGroup(resourceGroupName)
   params: {
-    registrationDefinitionId: registrationDefinition.id
-    registrationAssignmentId: registrationId
+    definitionId: definition.id
+    assignmentName: definitionGuid
   }
 }
