@@ -94,6 +94,19 @@ func TestLoadJSONModuleUnread(t *testing.T) {
 
 // TestClassifyJSONModule lists a local ARM JSON module among the modules
 // discovery follows.
+// TestResourceTypeAsModuleWithJSONModules checks that a module path that is
+// a resource type is not taken for a JSON module when JSON modules are
+// read, as on the command line: it still cannot be read, with the hint.
+func TestResourceTypeAsModuleWithJSONModules(t *testing.T) {
+	d, fset := loadFilesWith(t, withJSON, map[string]string{
+		"main.bicep": "targetScope = 'subscription'\nmodule m 'Microsoft.Example/widgets@2024-01-01' = {\n  name: 'm'\n}\n",
+	})
+	want := `main.bicep:2:10: module "Microsoft.Example/widgets@2024-01-01" cannot be read: no such file or directory; a resource type is declared with "resource", not "module"`
+	if got := problems(fset, d); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestClassifyJSONModule(t *testing.T) {
 	info := Classify(mustRead(t, "jsonmod/main.bicep"))
 	if !slices.Equal(info.Modules, []string{"onboard.json"}) || info.Onboarding {

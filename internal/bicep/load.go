@@ -787,8 +787,12 @@ func isRemote(path string) bool {
 func (l *loader) module(parent *unit, m *Module, rel string, values []model.ParameterValue, nd *model.NestedDeployment) {
 	path := filepath.Clean(filepath.Join(filepath.Dir(parent.file.Name), filepath.FromSlash(rel)))
 	var ml frontend.ModuleLoader
-	if !strings.EqualFold(filepath.Ext(rel), ".bicep") && l.frontEnd != nil {
-		ml, _ = l.frontEnd(path).(frontend.ModuleLoader)
+	if ext := strings.ToLower(filepath.Ext(rel)); ext != ".bicep" && l.frontEnd != nil {
+		// Only a front-end that reads files of this kind loads it: a path
+		// such as a resource type is no template of any language.
+		if fe := l.frontEnd(path); slices.Contains(fe.Extensions(), ext) {
+			ml, _ = fe.(frontend.ModuleLoader)
+		}
 	}
 	if !strings.EqualFold(filepath.Ext(rel), ".bicep") && ml == nil {
 		// A local ARM JSON module is not read yet, but the compiler reads

@@ -18,6 +18,12 @@ import (
 // from there, with main.bicepparam when it is one of them.
 func loadFiles(t *testing.T, files map[string]string) (*model.Deployment, *token.FileSet) {
 	t.Helper()
+	return loadFilesWith(t, FrontEnd{}, files)
+}
+
+// loadFilesWith is loadFiles with the front-end fe.
+func loadFilesWith(t *testing.T, fe FrontEnd, files map[string]string) (*model.Deployment, *token.FileSet) {
+	t.Helper()
 	dir := t.TempDir()
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
@@ -27,13 +33,13 @@ func loadFiles(t *testing.T, files map[string]string) (*model.Deployment, *token
 	fset := token.NewFileSet()
 	parse := func(name string) frontend.File {
 		path := filepath.Join(dir, name)
-		return FrontEnd{}.Parse(fset, path, []byte(files[name]))
+		return fe.Parse(fset, path, []byte(files[name]))
 	}
 	var params frontend.File
 	if _, ok := files["main.bicepparam"]; ok {
 		params = parse("main.bicepparam")
 	}
-	return FrontEnd{}.Load(parse("main.bicep"), params), fset
+	return fe.Load(parse("main.bicep"), params), fset
 }
 
 func problems(fset *token.FileSet, d *model.Deployment) string {
