@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/lhlint/lhlint/internal/source"
 )
 
 // cliRole is one role definition as `az role definition list` prints it, or
@@ -43,7 +45,9 @@ type cliPermission struct {
 // replace the listing without losing what the history knows. The catalog's
 // date is the newest updatedOn date in the listing.
 //
-// A file that is not valid JSON gives an error starting with line:column.
+// The file may be UTF-8, with or without a byte order mark, or UTF-16 with
+// one. A file that is not valid JSON gives an error starting with
+// line:column.
 func ParseAzureCLI(data []byte) (*Catalog, error) {
 	return parseAzureCLI(data, Builtin())
 }
@@ -52,7 +56,13 @@ func ParseAzureCLI(data []byte) (*Catalog, error) {
 // base; base may be nil.
 func parseAzureCLI(data []byte, base *Catalog) (*Catalog, error) {
 	sum := sha256.Sum256(data)
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // PowerShell writes a BOM
+	// Windows PowerShell writes `az ... > file` with a byte order mark, in
+	// UTF-16 for PowerShell 5: read the text the way templates are read.
+	data, bad := source.Decode(data)
+	if bad != nil {
+		line, col := position(data[:bad.Offset])
+		return nil, fmt.Errorf("%d:%d: %s", line, col, bad.Message)
+	}
 	var list []cliRole
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) > 0 && trimmed[0] == '{' {

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/lhlint/lhlint/internal/source/sourcetest"
 )
 
 func readFixture(t testing.TB, name string) []byte {
@@ -104,6 +106,30 @@ func TestParseAzureCLIWithoutHistory(t *testing.T) {
 	}
 	if len(c.AllRetired()) != 0 {
 		t.Errorf("AllRetired() = %v, want none", c.AllRetired())
+	}
+}
+
+// TestParseAzureCLIUTF16 reads the listing as Windows PowerShell 5 writes
+// `az role definition list > roles.json`: UTF-16 with a byte order mark.
+func TestParseAzureCLIUTF16(t *testing.T) {
+	text := string(readFixture(t, "az-role-list.json"))
+	for name, data := range map[string][]byte{
+		"UTF-16LE": sourcetest.UTF16LE(text),
+		"UTF-16BE": sourcetest.UTF16BE(text),
+	} {
+		c, err := ParseAzureCLI(data)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if c.Len() != 4 {
+			t.Errorf("%s: %d roles, want 4", name, c.Len())
+		}
+	}
+	// A surrogate without its pair is an error at its character.
+	bad := append(sourcetest.UTF16LE("[\n  \""), 0x00, 0xD8, '"', 0, ']', 0)
+	if _, err := ParseAzureCLI(bad); err == nil || !strings.HasPrefix(err.Error(), "2:4: ") {
+		t.Errorf("unpaired surrogate: error %v, want one at 2:4", err)
 	}
 }
 
