@@ -39,20 +39,24 @@ func loadConfig(path, printed string) (*config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", printed, err)
 	}
-	fset := token.NewFileSet()
-	f, _ := jsonc.Parse(fset, printed, content)
+	f, _ := jsonc.Parse(token.NewFileSet(), printed, content)
+	// "path:line:col", the column counted in characters as findings count it.
+	where := func(pos token.Pos) string {
+		p := f.Position(pos)
+		return fmt.Sprintf("%s:%d:%d", printed, p.Line, p.Column)
+	}
 	if len(f.Problems) > 0 {
-		return nil, fmt.Errorf("%s: %s", fset.Position(f.Problems[0].Pos()), f.Problems[0].Message)
+		return nil, fmt.Errorf("%s: %s", where(f.Problems[0].Pos()), f.Problems[0].Message)
 	}
 	root := f.Root()
-	at := func(v interface{ Pos() token.Pos }) string { return fset.Position(v.Pos()).String() }
+	at := func(v interface{ Pos() token.Pos }) string { return where(v.Pos()) }
 	if vs := schema.ValidateConfig(plain(root)); len(vs) > 0 {
 		slices.SortStableFunc(vs, func(a, b schema.Violation) int {
 			return int(violationPos(root, a)) - int(violationPos(root, b))
 		})
 		var msgs []string
 		for _, v := range vs {
-			msgs = append(msgs, fmt.Sprintf("%s: %s", fset.Position(violationPos(root, v)), v.Message))
+			msgs = append(msgs, fmt.Sprintf("%s: %s", where(violationPos(root, v)), v.Message))
 		}
 		// One line per mistake, each in the voice of the first.
 		return nil, errors.New(strings.Join(msgs, "\nlhlint: "))
