@@ -100,12 +100,8 @@ func diffSide(fset *token.FileSet, o *options, path string) (*loadedSide, error)
 	if err != nil {
 		return nil, err
 	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
 	base := in.paths.abs(path)
-	if !info.IsDir() {
+	if info, err := os.Stat(path); err == nil && !info.IsDir() {
 		base = filepath.Dir(base)
 	}
 	rel := func(printed string) string {

@@ -81,9 +81,19 @@ func sideOf(d *model.Deployment, def *model.Definition) side {
 	return s
 }
 
-// field reports a change of a single value. A value that is added where
-// the definition existed, or changed, gains privilege when elevates is set.
+// field reports a change of a single value, compared ignoring case when
+// fold is set, and returns it; nil when the value does not change.
 func (c *comparer) field(area Area, name string, old, new model.Value, fold bool) *Change {
+	ch := fieldChange(area, name, old, new, fold)
+	if ch != nil {
+		c.emit(ch)
+	}
+	return ch
+}
+
+// fieldChange returns the change of a single value, nil when there is none:
+// added when it was not written before, removed when it is not written now.
+func fieldChange(area Area, name string, old, new model.Value, fold bool) *Change {
 	if key(old, fold) == key(new, fold) {
 		return nil
 	}
@@ -96,7 +106,6 @@ func (c *comparer) field(area Area, name string, old, new model.Value, fold bool
 	default:
 		ch.Before, ch.After = valueOf(old), valueOf(new)
 	}
-	c.emit(ch)
 	return ch
 }
 
@@ -116,8 +125,14 @@ func (c *comparer) tenant(old, new side, existed bool) {
 	c.verdict.Elevations++
 }
 
-// principals counts the principals that gain or lose all access.
+// principals counts the principals that gain or lose all access. When a
+// list is not known on either side, no one can be counted.
 func (c *comparer) principals(old, new side) {
+	for _, list := range []model.Value{old.auths.list, old.eligible.list, new.auths.list, new.eligible.list} {
+		if list.IsUnknown() {
+			return
+		}
+	}
 	before, after := old.principalKeys(), new.principalKeys()
 	for k := range after {
 		if !before[k] {
@@ -312,9 +327,8 @@ func (c *comparer) details(o, n *grant) []*Change {
 		{"maximumActivationDuration", op.MaximumActivationDuration, np.MaximumActivationDuration},
 		{"multiFactorAuthProvider", op.MFAProvider, np.MFAProvider},
 	} {
-		if key(f.old, true) != key(f.new, true) {
-			ch := in(&Change{Area: JITPolicy, Field: f.name, Op: Modify, Before: valueOf(f.old), After: valueOf(f.new)})
-			out = append(out, ch)
+		if ch := fieldChange(JITPolicy, f.name, f.old, f.new, true); ch != nil {
+			out = append(out, in(ch))
 		}
 	}
 	for _, d := range keyed(approverIDs(op), approverIDs(np), func(v model.Value) string { return key(v, true) }) {

@@ -62,7 +62,11 @@ func Verdict(v diff.Verdict) string {
 		parts = append(parts, plural(v.PrincipalsGaining, "principal gains", "principals gain")+" access")
 	}
 	if v.PrincipalsLosing > 0 {
-		parts = append(parts, plural(v.PrincipalsLosing, "principal loses", "principals lose")+" access")
+		if len(parts) > 0 {
+			parts = append(parts, plural(v.PrincipalsLosing, "loses", "lose")+" access")
+		} else {
+			parts = append(parts, plural(v.PrincipalsLosing, "principal loses", "principals lose")+" access")
+		}
 	}
 	if len(parts) == 0 {
 		parts = append(parts, plural(v.AccessChanges, "change", "changes")+" in access")
@@ -98,12 +102,14 @@ func (d *diffWriter) result(r *diff.Result) {
 }
 
 func (d *diffWriter) deployment(dep *diff.Deployment) {
-	name := d.source(dep.New)
+	var name string
 	switch {
 	case dep.New == nil:
 		name = d.source(dep.Old)
 	case dep.Old != nil && *dep.Old != *dep.New:
-		name = d.source(dep.Old) + " → " + name
+		name = d.source(dep.Old) + " -> " + d.source(dep.New)
+	default:
+		name = d.source(dep.New)
 	}
 	if d.markdown {
 		fmt.Fprintf(&d.b, "\n### %s (%s)\n", name, dep.Status)
@@ -146,7 +152,7 @@ func (d *diffWriter) change(c *diff.Change) {
 	if d.markdown {
 		elevation := ""
 		if c.Elevation != "" {
-			elevation = "**elevation**: " + c.Elevation
+			elevation = "**elevation**: " + d.text(c.Elevation)
 		}
 		fmt.Fprintf(&d.b, "| %s | %s | %s | %s | %s |\n", c.Op, what, before, after, elevation)
 		return
