@@ -117,6 +117,7 @@ type runner struct {
 	workspace  string
 	actionPath string
 	temp       string
+	event      map[string]string // github.event_name and github.event.… expressions, "" when not set
 
 	path    []string                     // GITHUB_PATH entries, newest first
 	outputs map[string]map[string]string // step id → its outputs
@@ -129,12 +130,19 @@ type runner struct {
 // and the status of the first step that failed, or 0.
 func runAction(t *testing.T, workspace string, inputs map[string]string) (*runner, int) {
 	t.Helper()
+	return runActionOn(t, workspace, inputs, nil)
+}
+
+// runActionOn is runAction for a workflow that event started: its
+// github.event_name and github.event.… values.
+func runActionOn(t *testing.T, workspace string, inputs, event map[string]string) (*runner, int) {
+	t.Helper()
 	a, _ := readAction(t)
 	checkout, err := filepath.Abs(repoRoot)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &runner{t: t, a: a, inputs: inputs, workspace: workspace, actionPath: checkout, temp: t.TempDir(),
+	r := &runner{t: t, a: a, inputs: inputs, workspace: workspace, actionPath: checkout, temp: t.TempDir(), event: event,
 		outputs: map[string]map[string]string{}, stdout: map[string]string{}, stderr: map[string]string{}}
 	for name := range inputs {
 		if _, ok := a.Inputs[name]; !ok {
@@ -162,6 +170,9 @@ func (r *runner) eval(s string) string {
 				return v
 			}
 			return r.a.Inputs[name].Default
+		}
+		if e == "github.event_name" || strings.HasPrefix(e, "github.event.") {
+			return r.event[e]
 		}
 		switch e {
 		case "github.action_path":
