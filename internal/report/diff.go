@@ -149,6 +149,9 @@ func (d *diffWriter) source(s *diff.Source) string {
 func (d *diffWriter) change(c *diff.Change) {
 	what := d.what(c)
 	before, after := d.value(c.Before), d.value(c.After)
+	if c.Area == diff.Authorization || c.Area == diff.Eligible || c.Area == diff.DelegatedRole {
+		before, after = d.role(c.Before), d.role(c.After)
+	}
 	if d.markdown {
 		elevation := ""
 		if c.Elevation != "" {
@@ -209,7 +212,7 @@ func (d *diffWriter) what(c *diff.Change) string {
 		s += " of " + d.value(c.Principal)
 	}
 	if c.Role != nil {
-		s += " as " + d.value(c.Role)
+		s += " as " + d.role(c.Role)
 	}
 	return s
 }
@@ -228,6 +231,15 @@ func (d *diffWriter) value(v *diff.Value) string {
 		return d.text(v.Name) + " (" + d.code(v.Text) + ")"
 	}
 	return d.code(v.Text)
+}
+
+// role shows a role by its name in the role catalog, which says what the
+// GUID is; a role the catalog does not name shows as value does.
+func (d *diffWriter) role(v *diff.Value) string {
+	if v != nil && v.Known && v.Name != "" {
+		return d.text(v.Name)
+	}
+	return d.value(v)
 }
 
 func (d *diffWriter) text(s string) string {
