@@ -1,11 +1,10 @@
 package rules
 
 import (
-	"regexp"
-	"strconv"
 	"time"
 
 	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
 )
 
 // The bounds of maximumActivationDuration Microsoft documents.
@@ -13,10 +12,6 @@ const (
 	minActivation = 30 * time.Minute
 	maxActivation = 8 * time.Hour
 )
-
-// isoDuration matches the ISO 8601 durations a just-in-time policy uses:
-// hours and minutes (PT8H, PT6H30M), optionally days (P1D).
-var isoDuration = regexp.MustCompile(`^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$`)
 
 // ActivationDuration reports maximumActivationDuration values that are not
 // ISO 8601 durations between PT30M and PT8H.
@@ -43,7 +38,7 @@ func runActivationDuration(pass *lint.Pass) error {
 		if !ok {
 			continue
 		}
-		d, ok := parseDuration(s)
+		d, ok := model.ParseDuration(s)
 		switch {
 		case !ok:
 			pass.ReportValuef(v, "maximumActivationDuration %q is not an ISO 8601 duration such as \"PT8H\"", s)
@@ -52,24 +47,4 @@ func runActivationDuration(pass *lint.Pass) error {
 		}
 	}
 	return nil
-}
-
-// parseDuration reads an ISO 8601 duration of days, hours, minutes and seconds.
-func parseDuration(s string) (time.Duration, bool) {
-	m := isoDuration.FindStringSubmatch(s)
-	if m == nil || s == "P" || s == "PT" {
-		return 0, false
-	}
-	var d time.Duration
-	for i, unit := range []time.Duration{24 * time.Hour, time.Hour, time.Minute, time.Second} {
-		if m[i+1] == "" {
-			continue
-		}
-		n, err := strconv.ParseInt(m[i+1], 10, 32)
-		if err != nil {
-			return 0, false
-		}
-		d += time.Duration(n) * unit
-	}
-	return d, true
 }
