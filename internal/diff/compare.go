@@ -323,14 +323,19 @@ func (c *comparer) details(o, n *grant) []*Change {
 	for _, f := range []struct {
 		name     string
 		old, new model.Value
+		weakens  func(old, new model.Value) string
 	}{
-		{"maximumActivationDuration", op.MaximumActivationDuration, np.MaximumActivationDuration},
-		{"multiFactorAuthProvider", op.MFAProvider, np.MFAProvider},
+		{"maximumActivationDuration", op.MaximumActivationDuration, np.MaximumActivationDuration, longer},
+		{"multiFactorAuthProvider", op.MFAProvider, np.MFAProvider, withoutMFA},
 	} {
 		if ch := fieldChange(JITPolicy, f.name, f.old, f.new, true); ch != nil {
+			if o != nil {
+				ch.Elevation = f.weakens(f.old, f.new)
+			}
 			out = append(out, in(ch))
 		}
 	}
+	unapproved := o != nil && len(op.Approvers) > 0 && len(np.Approvers) == 0 && !np.ApproversValue.IsUnknown()
 	for _, d := range keyed(approverIDs(op), approverIDs(np), func(v model.Value) string { return key(v, true) }) {
 		ch := in(&Change{Area: JITPolicy, Field: "approver", Op: d.op})
 		a := c.approver(d.v, op, np)
@@ -339,9 +344,58 @@ func (c *comparer) details(o, n *grant) []*Change {
 		} else {
 			ch.Before = a
 		}
+		if d.op == Remove && unapproved {
+			ch.Elevation, unapproved = "activation no longer needs approval", false
+		}
 		out = append(out, ch)
 	}
 	return out
+}
+
+// The values Azure uses when a just-in-time policy does not write them.
+const (
+	defaultActivation = "PT8H"
+	defaultMFA        = "None"
+)
+
+// longer says why a new maximumActivationDuration gains privilege: an
+// activation may last longer, or lhlint cannot tell how long.
+func longer(old, new model.Value) string {
+	before, ok := model.ParseDuration(orDefault(old, defaultActivation))
+	if !ok {
+		return ""
+	}
+	if new.IsUnknown() {
+		return "the activation duration is not known before deployment"
+	}
+	if after, ok := model.ParseDuration(orDefault(new, defaultActivation)); ok && after > before {
+		return "activations last longer"
+	}
+	return ""
+}
+
+// withoutMFA says why a new multiFactorAuthProvider gains privilege: an
+// activation that needed Microsoft Entra multifactor authentication no
+// longer does, or lhlint cannot tell whether it does.
+func withoutMFA(old, new model.Value) string {
+	if !strings.EqualFold(orDefault(old, defaultMFA), "Azure") {
+		return ""
+	}
+	if new.IsUnknown() {
+		return "whether activation requires MFA is not known before deployment"
+	}
+	if !strings.EqualFold(orDefault(new, defaultMFA), "Azure") {
+		return "activation no longer requires MFA"
+	}
+	return ""
+}
+
+// orDefault returns the text of v, or def when v is not written.
+func orDefault(v model.Value, def string) string {
+	if v.IsMissing() {
+		return def
+	}
+	return v.Text()
 }
 
 // policyOf returns p, or an empty policy for an authorization that has
