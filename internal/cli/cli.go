@@ -33,8 +33,8 @@ func commands() []command {
 		{name: "rules", args: "[-format text|markdown] [-o FILE]", summary: "list the rules, or write their documentation", run: runRules},
 		{name: "explain", args: "RULE", summary: "print one rule's documentation", run: runExplain},
 		{name: "roles", args: "[--roles FILE] list | show ROLE | search TEXT", summary: "the built-in roles and whether Azure Lighthouse accepts each", run: runRoles},
-		{name: "diff", args: "[-format text|markdown|json] [--fail-on access|elevation] OLD NEW", summary: "what changes in who gets what where between two versions", run: runDiff},
 		{name: "summary", args: "[-format text|markdown] [flags] [path ...]", summary: "what each deployment delegates: tenant, scope, principal and role", run: runSummary},
+		{name: "diff", args: "[-format text|markdown|json] [--fail-on access|elevation] OLD NEW", summary: "what changes in who gets what where between two versions", run: runDiff},
 		{name: "version", summary: "print lhlint's version", run: runVersion},
 	}
 }

@@ -39,9 +39,8 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	o := &options{}
 	fs := newFlagSet("lhlint diff")
 	format := fs.String("format", "text", "output `format`: text, markdown or json")
-	failOn := fs.String("fail-on", "access", "exit 1 on any change in `access`, or only on an elevation")
-	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE` instead of the .lhlint.json found upward from each file")
-	fs.StringVar(&o.roles, "roles", "", "use the built-in roles of `FILE`, an 'az role definition list' export, instead of lhlint's dated catalog")
+	failOn := fs.String("fail-on", "access", "exit 1 on `what`: access, any change in access, or elevation, only a change that gains privilege")
+	addConfigFlags(fs, o)
 	paths, err := parseArgs(fs, args, stdout, diffHelp)
 	if errors.Is(err, flag.ErrHelp) {
 		return ExitClean
@@ -50,7 +49,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, err)
 	}
 	switch {
-	case len(paths) != 2 || len(args) == 0:
+	case len(paths) != 2:
 		return usageError(stderr, fmt.Errorf("diff takes two paths, OLD and NEW"))
 	case !slices.Contains([]string{"text", "markdown", "json"}, *format):
 		return usageError(stderr, fmt.Errorf("unknown format %q (want text, markdown or json)", *format))

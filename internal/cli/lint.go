@@ -91,6 +91,12 @@ func newFlagSet(name string) *flag.FlagSet {
 // configured, which lint and summary share.
 func addInputFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.parameters, "parameters", "", "lint every template with this parameters `FILE` and no other")
+	addConfigFlags(fs, o)
+}
+
+// addConfigFlags defines the flags that say how files are configured,
+// which diff shares too.
+func addConfigFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE` instead of the .lhlint.json found upward from each linted file")
 	fs.StringVar(&o.roles, "roles", "", "use the built-in roles of `FILE`, an 'az role definition list' export, instead of lhlint's dated catalog")
 }
