@@ -117,9 +117,7 @@ func (d *diffWriter) deployment(dep *diff.Deployment) {
 		fmt.Fprintf(&d.b, "\n%s: %s\n", name, dep.Status)
 	}
 	for _, def := range dep.Definitions {
-		if len(dep.Definitions) > 1 {
-			d.offer(def.Offer)
-		}
+		d.offer(def.Offer)
 		if d.markdown {
 			d.b.WriteString("\n| change | what | before | after | elevation |\n| --- | --- | --- | --- | --- |\n")
 		}
@@ -129,12 +127,22 @@ func (d *diffWriter) deployment(dep *diff.Deployment) {
 	}
 }
 
+// offer names the registration definition whose changes follow, by its
+// offer name: a deployment may hold several.
 func (d *diffWriter) offer(v diff.Value) {
 	if d.markdown {
-		fmt.Fprintf(&d.b, "\nOffer %s:\n", d.value(&v))
+		fmt.Fprintf(&d.b, "\nOffer **%s**:\n", d.offerName(&v))
 	} else {
-		fmt.Fprintf(&d.b, "  offer %s:\n", d.value(&v))
+		fmt.Fprintf(&d.b, "  offer %s\n", d.offerName(&v))
 	}
+}
+
+// offerName shows an offer name as text: it is a name, not an ID.
+func (d *diffWriter) offerName(v *diff.Value) string {
+	if v.Known {
+		return d.text(v.Text)
+	}
+	return d.value(v)
 }
 
 // source names a deployment's files.
@@ -161,7 +169,7 @@ func (d *diffWriter) change(c *diff.Change) {
 		return
 	}
 	sign := map[diff.Op]string{diff.Add: "+", diff.Remove: "-", diff.Modify: "~"}[c.Op]
-	line := fmt.Sprintf("  %s %s: ", sign, what)
+	line := fmt.Sprintf("    %s %s: ", sign, what)
 	switch c.Op {
 	case diff.Add:
 		line += after
