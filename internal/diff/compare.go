@@ -30,8 +30,9 @@ func (c *comparer) definition(o *model.Deployment, od *model.Definition, n *mode
 	c.tenant(old, new, od != nil)
 	c.scopes(old.scopes, new.scopes, od != nil)
 	c.principals(old, new)
-	c.grantList(Authorizations, Authorization, old.auths, new.auths)
-	c.grantList(EligibleAuthorizations, Eligible, old.eligible, new.eligible)
+	had := slices.Concat(old.auths.items, old.eligible.items)
+	c.grantList(Authorizations, Authorization, old.auths, new.auths, had)
+	c.grantList(EligibleAuthorizations, Eligible, old.eligible, new.eligible, had)
 	c.field(OfferName, "", old.offer, new.offer, false)
 	c.field(Description, "", old.description, new.description, false)
 	offer := old.offer
@@ -157,7 +158,7 @@ func (s side) principalKeys() map[string]bool {
 // grantList compares two lists of authorizations. When either list is
 // not known as a whole, only that is reported: lhlint cannot tell which
 // authorization of the other side stays.
-func (c *comparer) grantList(list, area Area, old, new grants) {
+func (c *comparer) grantList(list, area Area, old, new grants, had []grant) {
 	if old.list.IsUnknown() || new.list.IsUnknown() {
 		if key(old.list, false) != key(new.list, false) {
 			ch := &Change{Area: list, Op: Modify, Before: listValue(old), After: listValue(new)}
@@ -170,7 +171,7 @@ func (c *comparer) grantList(list, area Area, old, new grants) {
 	}
 	var details []*Change
 	for _, p := range pairGrants(old.items, new.items) {
-		c.grant(area, p[0], p[1], old.items)
+		c.grant(area, p[0], p[1], had)
 		if p[1] != nil {
 			details = append(details, c.details(p[0], p[1])...)
 		}
@@ -238,23 +239,26 @@ func sameGrant(a, b grant) bool {
 }
 
 // grant reports an authorization added, removed or given another role.
-// oldList is the old side's list, for the roles its principal had.
-func (c *comparer) grant(area Area, o, n *grant, oldList []grant) {
+// had is every authorization of the old side, permanent and eligible, for
+// the roles its principal had: a principal with a permanent role that
+// becomes eligible for another is not new, and gains privilege only when
+// the new role permits more.
+func (c *comparer) grant(area Area, o, n *grant, had []grant) {
 	switch {
 	case o != nil && n != nil && sameGrant(*o, *n):
 		return
 	case o == nil:
 		ch := &Change{Area: area, Op: Add, Principal: c.principal(n.Grant), After: c.role(n.RoleDefinitionID)}
-		var had []model.Value
-		for _, g := range oldList {
+		var roles []model.Value
+		for _, g := range had {
 			if key(g.PrincipalID, true) == key(n.PrincipalID, true) {
-				had = append(had, g.RoleDefinitionID)
+				roles = append(roles, g.RoleDefinitionID)
 			}
 		}
-		if len(had) == 0 {
+		if len(roles) == 0 {
 			ch.Elevation = "a new principal gains access"
 		} else {
-			ch.Elevation = c.elevation(n.RoleDefinitionID, had)
+			ch.Elevation = c.elevation(n.RoleDefinitionID, roles)
 		}
 		c.emit(ch)
 	case n == nil:
@@ -288,9 +292,14 @@ func (c *comparer) elevation(role model.Value, had []model.Value) string {
 		if ok && !r.Exceeds(old) {
 			return ""
 		}
-		names = append(names, c.role(h).display())
+		if name := c.role(h).display(); !slices.Contains(names, name) {
+			names = append(names, name)
+		}
 	}
-	return r.Name + " permits actions that " + strings.Join(names, " and ") + " does not"
+	if len(names) == 1 {
+		return r.Name + " permits actions that " + names[0] + " does not"
+	}
+	return r.Name + " permits actions that none of " + strings.Join(names, ", ") + " does"
 }
 
 // details compares what an authorization holds beyond its principal and

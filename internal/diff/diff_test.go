@@ -82,3 +82,33 @@ func TestCompareUnchanged(t *testing.T) {
 		t.Errorf("Compare = %+v, want no deployment", r)
 	}
 }
+
+// TestCompareEligibleForWiderRole checks that a principal with a permanent
+// role is not new when it becomes eligible for another, and that the
+// eligible role is an elevation when it permits more than the roles the
+// principal had.
+func TestCompareEligibleForWiderRole(t *testing.T) {
+	var sp model.Span
+	d := deployment(nameA, tenant, noc, reader)
+	def := d.Definitions[0]
+	def.EligibleValue = model.ArrayValue(nil, sp)
+	def.EligibleAuthorizations = []*model.EligibleAuthorization{{Grant: model.Grant{
+		Eligible:         true,
+		PrincipalID:      model.StringValue(noc, sp),
+		RoleDefinitionID: model.StringValue(contrib, sp),
+	}}}
+	r := Compare(
+		[]Side{{Source: Source{Template: "a.json"}, Deployment: deployment(nameA, tenant, noc, reader)}},
+		[]Side{{Source: Source{Template: "a.json"}, Deployment: d}})
+	if len(r.Deployments) != 1 || len(r.Deployments[0].Definitions) != 1 {
+		t.Fatalf("Compare = %+v, want one changed definition", r)
+	}
+	changes := r.Deployments[0].Definitions[0].Changes
+	want := "Contributor permits actions that Reader does not"
+	if len(changes) != 1 || changes[0].Area != Eligible || changes[0].Elevation != want {
+		t.Fatalf("changes %+v, want one eligible authorization added with elevation %q", changes, want)
+	}
+	if v := r.Verdict; v.PrincipalsGaining != 0 || v.Elevations != 1 {
+		t.Errorf("verdict %+v, want no principal gaining access and 1 elevation", v)
+	}
+}
