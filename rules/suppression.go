@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
 )
 
 // Suppression reports suppressions that are malformed, give no reason,
@@ -28,7 +29,8 @@ it silences and say why, so that a reviewer can judge it; one that names
 no rule or a rule that does not exist, or that silences nothing (the
 problem was fixed, or it is on the wrong line), only misleads. A
 suppression of a rule that is turned off is not reported as unused. The
-suppressions themselves cannot be suppressed; turn this rule off in
+finding names the suppression as it is written (lhlint-ignore, or the
+pragma). The suppressions themselves cannot be suppressed; turn this rule off in
 .lhlint.json instead.
 See https://learn.microsoft.com/azure/azure-resource-manager/templates/syntax#comments-and-metadata.
 
@@ -43,6 +45,7 @@ func runSuppression(pass *lint.Pass) error {
 			pass.ReportRangef(s, "lhlint-ignore names no rule; write lhlint-ignore: rule -- reason")
 			continue
 		}
+		form := s.Directive()
 		known, ran := true, true
 		var names []string
 		for _, n := range s.Rules {
@@ -50,16 +53,26 @@ func runSuppression(pass *lint.Pass) error {
 			ran = ran && pass.Ran(n.Name)
 			if !pass.Exists(n.Name) {
 				known = false
-				pass.ReportRangef(n, "lhlint-ignore names %q, which is not a rule; 'lhlint rules' lists them", n.Name)
+				pass.ReportRangef(n, "%s names %q, which is not a rule; 'lhlint rules' lists them", form, n.Name)
 			}
 		}
 		list := strings.Join(names, ", ")
 		if s.Reason == "" {
-			pass.ReportRangef(s, "lhlint-ignore of %s gives no reason; add one after \" -- \"", list)
+			pass.ReportRangef(s, "%s of %s gives no reason; %s", form, list, reasonHint(s))
 		}
 		if known && ran && !s.Silenced {
-			pass.ReportRangef(s, "lhlint-ignore of %s silences nothing; remove it", list)
+			pass.ReportRangef(s, "%s of %s silences nothing; remove it", form, list)
 		}
 	}
 	return nil
+}
+
+// reasonHint says where s's reason goes: after " -- " in a comment or
+// metadata string; in a comment after a Bicep pragma, whose own grammar
+// ends at the codes.
+func reasonHint(s lint.Suppression) string {
+	if s.Directive() != model.SuppressionPrefix {
+		return "add one in a comment after it, as \"// reason\""
+	}
+	return "add one after \" -- \""
 }

@@ -295,6 +295,7 @@ func (s *suppressor) pragma(i int, p Pragma) (sup model.Suppression, reason int,
 		}
 	}
 	sup.Span = p.Span
+	sup.Form = "#" + p.Keyword
 	sup.Reason = strings.Join(inline, " ")
 	line := s.line(p.Pos())
 	// A comment after the pragma on its line is its reason, unless it is

@@ -12,7 +12,11 @@ const SuppressionPrefix = "lhlint-ignore"
 
 // Suppression silences findings of the rules it names where it applies.
 type Suppression struct {
-	Span          // the directive as written: the comment, or the metadata string
+	Span // the directive as written: the comment, or the metadata string
+	// Form is how it is written, as a message names it to the user:
+	// SuppressionPrefix for a comment or metadata, a Bicep pragma with its
+	// "#" ("#disable-next-line"). "" reads as SuppressionPrefix.
+	Form   string
 	Rules  []Name // the rules it names, in order
 	Reason string // the text after " -- ", "" when there is none
 	// Covers is where it applies: a finding is silenced when its position or
@@ -20,6 +24,14 @@ type Suppression struct {
 	// line below (or the comment's own line, after code); for metadata, the
 	// resource or template that holds it.
 	Covers Span
+}
+
+// Directive returns how s is written, as a message names it.
+func (s Suppression) Directive() string {
+	if s.Form == "" {
+		return SuppressionPrefix
+	}
+	return s.Form
 }
 
 // Name is a rule name in a suppression, with where it is written.
