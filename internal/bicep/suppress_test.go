@@ -79,7 +79,7 @@ func TestSuppressionsAreAudited(t *testing.T) {
 	got := lintFixture(t, "suppress/bad.bicep", "")
 	want := []string{
 		`bad.bicep:10:74: suppression: lhlint-ignore names "not_a_rule", which is not a rule; 'lhlint rules' lists them`,
-		`bad.bicep:14:9: suppression: lhlint-ignore of owner_role silences nothing; remove it`,
+		`bad.bicep:14:9: suppression: #disable-next-line of owner_role silences nothing; remove it`,
 		`bad.bicep:17:9: suppression: lhlint-ignore of role_id_not_guid gives no reason; add one after " -- "`,
 		`bad.bicep:17:9: suppression: lhlint-ignore of role_id_not_guid silences nothing; remove it`,
 		`bad.bicep:18:27: owner_role: authorization for "Wingtip Admins" grants Owner, which Azure Lighthouse cannot delegate`,
