@@ -68,7 +68,7 @@ var _ frontend.ModuleLoader = FrontEnd{}
 // of another language (a Bicep module written as ARM JSON), as a nested
 // deployment with inner evaluation scope: its expressions see its own
 // parameters, given values, and the context of nd's scope.
-func (FrontEnd) LoadModule(template frontend.File, values []model.ParameterValue, nd *model.NestedDeployment) *model.Deployment {
+func (FrontEnd) LoadModule(template frontend.File, values []model.ParameterValue, nd *model.NestedDeployment, budget *expr.Budget) *model.Deployment {
 	t, _ := template.(*File)
 	d := &model.Deployment{Syntax: syntax{t}}
 	if t == nil || t.Malformed {
@@ -76,7 +76,7 @@ func (FrontEnd) LoadModule(template frontend.File, values []model.ParameterValue
 	}
 	d.Template = t.Name
 	d.TargetScope = nd.Scope
-	l := &loader{d: d, budget: expr.NewBudget(expr.MaxDeploymentWork), problems: map[model.Span]bool{}}
+	l := &loader{d: d, budget: budget, problems: map[model.Span]bool{}}
 	root := t.Root()
 	e := l.newEnv(t, root, byName(values), newContext(nd.Scope))
 	d.Parameters = e.parameters()

@@ -189,3 +189,51 @@ module assign 'assign.json' = [for g in groups: {
 		t.Errorf("a fix in the JSON module is written %s, want %q", fix, `"[[x]"`)
 	}
 }
+
+// TestJSONModulesShareTheBudget deploys a costly JSON module many times:
+// its work is charged to the one budget of the Bicep deployment, so the
+// later instances run out of it, as the same expression written in Bicep
+// would, instead of each having a budget of its own.
+func TestJSONModulesShareTheBudget(t *testing.T) {
+	d, _ := loadFilesWith(t, withJSON, map[string]string{
+		"main.bicep": `targetScope = 'subscription'
+module onboard 'onboard.json' = [for i in range(0, 60): {
+  name: 'onboard-${i}'
+  params: {
+    index: i
+  }
+}]
+`,
+		"onboard.json": `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-08-01/subscriptionDeploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {"index": {"type": "int"}},
+  "resources": [{
+    "type": "Microsoft.ManagedServices/registrationDefinitions",
+    "apiVersion": "2022-10-01",
+    "name": "[guid(string(parameters('index')))]",
+    "properties": {
+      "registrationDefinitionName": "[format('Tailspin {0} {1}', parameters('index'), length(string(map(range(0, 5000), lambda('i', range(0, 10))))))]",
+      "managedByTenantId": "2f9c6b1e-7d4a-4c38-9e51-0a8b3c7d6e21",
+      "authorizations": []
+    }
+  }]
+}`,
+	})
+	if len(d.Definitions) != 60 {
+		t.Fatalf("got %d definitions, want 60", len(d.Definitions))
+	}
+	known := 0
+	for _, def := range d.Definitions {
+		if def.OfferName.Kind() == model.String {
+			known++
+		}
+	}
+	if known == 0 || known == 60 {
+		t.Errorf("%d of 60 offer names are known; want the budget to run out part of the way", known)
+	}
+	last := d.Definitions[59].OfferName
+	if want := "the expression is too costly to evaluate"; last.Reason() != want {
+		t.Errorf("the last offer name is %s %q, want unknown for %q", last.Kind(), last.Reason(), want)
+	}
+}

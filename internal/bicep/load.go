@@ -870,7 +870,7 @@ func (l *loader) foreignModule(ml frontend.ModuleLoader, m *Module, path, rel st
 		return
 	}
 	l.modules++
-	sub := ml.LoadModule(f, values, nd)
+	sub := ml.LoadModule(f, values, nd, l.shared.budget)
 	for i := range l.syntaxes {
 		if l.syntaxes[i].file == f.Source() {
 			l.syntaxes[i].syntax = sub.Syntax

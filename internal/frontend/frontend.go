@@ -9,6 +9,7 @@ package frontend
 import (
 	"go/token"
 
+	"github.com/lhlint/lhlint/internal/expr"
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/source"
 )
@@ -45,7 +46,9 @@ type ModuleLoader interface {
 	// them). The result holds the registration resources and nested
 	// deployments it declares and the problems met evaluating it; the
 	// file's own problems, duplicates and suppressions are its Given's.
-	LoadModule(template File, values []model.ParameterValue, nd *model.NestedDeployment) *model.Deployment
+	// Its expressions are charged to budget, the deploying template's, so
+	// that one deployment has one bound on its work whatever its languages.
+	LoadModule(template File, values []model.ParameterValue, nd *model.NestedDeployment, budget *expr.Budget) *model.Deployment
 }
 
 // File is an input file a front-end parsed.
