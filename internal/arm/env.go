@@ -26,6 +26,12 @@ type env struct {
 	inFunc *userFunc // the user-defined function whose output this env evaluates
 	ctx    *expr.Context
 	loops  []loop // copy loops being expanded, innermost last
+	// top is true for the template's own body, whose parameters a
+	// parameters file may set.
+	top bool
+	// unset, when not nil, makes the parameters no parameters file sets
+	// unknown, and collects their names (see unlessDefaults).
+	unset *[]string
 }
 
 type param struct {
@@ -129,6 +135,10 @@ func (e *env) Parameter(name string) (model.Value, bool) {
 		p.value = e.parameterValue(p.decl)
 		p.state = done
 	}
+	if e.unset != nil && p.decl.Given.IsMissing() && model.IsOff(p.value) {
+		*e.unset = append(*e.unset, p.decl.Name)
+		return model.UnknownValue("set by the deployer", p.decl.Span), true
+	}
 	return p.value, true
 }
 
@@ -140,6 +150,30 @@ func (e *env) parameterValue(decl *model.Parameter) model.Value {
 		return e.eval(decl.Default)
 	}
 	return model.UnknownValue(fmt.Sprintf("parameter %q has no value: it has no default and no parameters file sets it", decl.Name), decl.Span)
+}
+
+// unlessDefaults returns cond, the false value of the condition written
+// as v, or an unknown value when it is false only because parameters that
+// no parameters file sets keep empty defaults: the deployer usually sets
+// them (docs/architecture.md, "Conditions"). v is evaluated again with
+// those parameters unknown and fresh variables.
+func (e *env) unlessDefaults(cond, v model.Value) model.Value {
+	if !e.top {
+		return cond
+	}
+	var names []string
+	vars := e.vars
+	e.vars = make(map[string]*variable, len(vars))
+	for k, x := range vars {
+		e.vars[k] = &variable{name: x.name, lit: x.lit, copy: x.copy}
+	}
+	e.unset = &names
+	again := e.eval(v)
+	e.vars, e.unset = vars, nil
+	if b, ok := again.Bool(); len(names) == 0 || ok && !b {
+		return cond
+	}
+	return model.UnknownValue(model.DefaultCondition(names[0]), cond.Span)
 }
 
 // Variable returns the value of variable name, evaluated on first use.

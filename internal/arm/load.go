@@ -84,6 +84,7 @@ func loadTemplate(template *File, params *frontend.Given) *model.Deployment {
 	root := template.Root()
 	d.TargetScope = schemaScope(root.Get("$schema"))
 	e := l.newEnv(template, root, values, newContext(d.TargetScope))
+	e.top = true
 	d.Parameters = e.parameters()
 	l.resources(e, root.Get("resources"), d.TargetScope, nil, 0)
 	return d
@@ -190,6 +191,9 @@ func (l *loader) resource(e *env, r model.Value, symbol string, scope model.Scop
 		cond := model.MissingAt(r.Span)
 		if m, ok := r.Key("condition"); ok {
 			cond = e.eval(m.Value)
+			if b, ok := cond.Bool(); ok && !b {
+				cond = e.unlessDefaults(cond, m.Value)
+			}
 			if b, ok := cond.Bool(); ok && !b {
 				return // not deployed
 			}

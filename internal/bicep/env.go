@@ -46,6 +46,9 @@ type Env struct {
 	shared *deployment
 	fn     *Func         // the function whose body this Env evaluates
 	args   []model.Value // its arguments
+	// unset, when not nil, makes the parameters no parameters file sets
+	// unknown, and collects their names (see unlessDefaults).
+	unset *[]string
 }
 
 // deployment is what the Envs of one deployment share: the work left.
@@ -300,6 +303,10 @@ func (e *Env) Parameter(name string) (model.Value, bool) {
 		s.value = e.parameterValue(decl)
 		s.state = done
 	}
+	if v, ok := e.given[name]; e.unset != nil && (!ok || v.IsMissing()) && model.IsOff(s.value) {
+		*e.unset = append(*e.unset, name)
+		return model.UnknownValue("set by the deployer", decl.Name.Span), true
+	}
 	return s.value, true
 }
 
@@ -311,6 +318,23 @@ func (e *Env) parameterValue(decl *Param) model.Value {
 		return e.Eval(decl.Value)
 	}
 	return model.UnknownValue(fmt.Sprintf("parameter %q has no value: it has no default and no parameters file sets it", decl.Name.Name), decl.Name.Span)
+}
+
+// unlessDefaults returns cond, a condition's false value, or an unknown
+// value when it is false only because parameters that no parameters file
+// sets keep empty defaults: the deployer usually sets them
+// (docs/architecture.md, "Conditions"). again evaluates the condition
+// once more, here with those parameters unknown and fresh variables.
+func (e *Env) unlessDefaults(cond model.Value, again func() model.Value) model.Value {
+	var names []string
+	vars := e.vars
+	e.vars, e.unset = map[string]*slot{}, &names
+	v := again()
+	e.vars, e.unset = vars, nil
+	if b, ok := v.Bool(); len(names) == 0 || ok && !b {
+		return cond
+	}
+	return model.UnknownValue(model.DefaultCondition(names[0]), cond.Span)
 }
 
 // Variable returns the value of variable name, evaluated on first use.

@@ -338,6 +338,10 @@ func (u *unit) each(symbol string, value Expr, all bool, do func(instance)) {
 		in := instance{copy: c, eval: eval, cond: model.Value{}}
 		if ib, ok := body.(*IfBody); ok && ib != nil {
 			in.cond = eval(ib.Cond)
+			if b, ok := in.cond.Bool(); ok && !b && u.nested == nil {
+				// The template's own parameters are the deployer's to set.
+				in.cond = e.unlessDefaults(in.cond, func() model.Value { return eval(ib.Cond) })
+			}
 			if b, ok := in.cond.Bool(); ok && !b && !all {
 				return // not deployed
 			}

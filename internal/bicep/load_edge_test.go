@@ -154,7 +154,7 @@ func TestLoadExistingConditionsAndResourceGroups(t *testing.T) {
 	d, fset := loadFiles(t, map[string]string{
 		"main.bicep": `targetScope = 'subscription'
 param deployIt bool
-param skipIt bool = false
+var skipIt = false
 resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' existing = {
   name: 'b2f0c7a1-1d2e-4f3a-9b8c-7d6e5f4a3b2c'
 }

@@ -6,6 +6,33 @@ import (
 	"strings"
 )
 
+// DefaultCondition is the reason a condition is unknown when it is false
+// only because parameter name keeps an empty default (IsOff) that no
+// parameters file sets: such a default is an option left off, which a
+// deployer turns on by setting it, so both front-ends lint what the
+// condition guards instead of dropping it (docs/architecture.md,
+// "Conditions").
+func DefaultCondition(name string) string {
+	return "the condition is false only because parameter " + strconv.Quote(name) + " keeps its empty default, which the deployer usually sets"
+}
+
+// IsOff reports whether v is the empty value of its kind: ”, [], {},
+// false or null, the default of an option that is off until set.
+func IsOff(v Value) bool {
+	switch v.Kind() {
+	case Null:
+		return true
+	case Bool:
+		b, _ := v.Bool()
+		return !b
+	case String:
+		return v.Text() == ""
+	case Array, Object:
+		return v.Len() == 0
+	}
+	return false
+}
+
 // ScopeKind is where ARM deploys a resource.
 type ScopeKind uint8
 
@@ -141,8 +168,11 @@ type Resource struct {
 	Symbol     string // the symbolic name in languageVersion 2.0 templates, "" otherwise
 	Scope      Scope  // where the resource is deployed
 	DependsOn  []Value
-	Condition  Value // the condition, Missing when there is none
-	Copy       *Copy // the copy loop that made this instance, nil when there is none
+	// Condition is the condition, Missing when there is none; unknown,
+	// with DefaultCondition's reason, when it is false only because of a
+	// parameter default that no parameters file overrides.
+	Condition Value
+	Copy      *Copy // the copy loop that made this instance, nil when there is none
 	// Deployment is the nested deployment the resource is declared in, nil
 	// when it is declared at the top level of the template.
 	Deployment *NestedDeployment
