@@ -18,7 +18,7 @@ const maxNesting = 32
 // It implements expr.Env.
 type env struct {
 	l      *loader
-	file   *File // where the template body is written, for expression positions
+	file   exprSource // where the template body is written, for expression positions
 	params map[string]*param
 	order  []*param
 	vars   map[string]*variable
@@ -87,7 +87,7 @@ func typeKind(typ model.Value) model.Kind {
 
 // newEnv builds the environment of a template body whose parameters take
 // the given values.
-func (l *loader) newEnv(file *File, body model.Value, values map[string]given, ctx *expr.Context) *env {
+func (l *loader) newEnv(file exprSource, body model.Value, values map[string]given, ctx *expr.Context) *env {
 	e := &env{l: l, file: file, params: map[string]*param{}, vars: map[string]*variable{}, funcs: userFuncs(body), ctx: ctx}
 	for _, m := range body.Get("parameters").Members() {
 		decl := &model.Parameter{

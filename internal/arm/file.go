@@ -142,6 +142,31 @@ func Parse(fset *token.FileSet, name string, content []byte) *File {
 
 // expression parses the template expression written in the string literal v,
 // once per file.
+// exprSource parses the expressions of the strings of a template body,
+// each once, with the positions where their characters are written: a
+// File's own, or the strings of a policy definition that another
+// front-end wrote (foreignExprs).
+type exprSource interface {
+	expression(v model.Value) parsedExpr
+}
+
+// foreignExprs parses the expressions of strings written in a file of
+// another language, whose front-end says where their characters are.
+type foreignExprs struct {
+	pos   func(v model.Value) func(int) token.Pos
+	exprs map[token.Pos]parsedExpr
+}
+
+func (f *foreignExprs) expression(v model.Value) parsedExpr {
+	if p, ok := f.exprs[v.Pos()]; ok {
+		return p
+	}
+	node, err := expr.Parse(v.Text(), f.pos(v))
+	p := parsedExpr{node, err}
+	f.exprs[v.Pos()] = p
+	return p
+}
+
 func (f *File) expression(v model.Value) parsedExpr {
 	if p, ok := f.exprs[v.Pos()]; ok {
 		return p

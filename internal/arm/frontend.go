@@ -62,7 +62,21 @@ func (s syntax) Literal(pos token.Pos, v model.Value) ([]byte, bool) {
 	return jsonc.Literal(v)
 }
 
-var _ frontend.ModuleLoader = FrontEnd{}
+var (
+	_ frontend.ModuleLoader = FrontEnd{}
+	_ frontend.PolicyLoader = FrontEnd{}
+)
+
+// LoadPolicy builds what a policy definition written in another language
+// deploys, from its properties as Azure stores them, as the ARM front-end
+// does for a policy definition of its own.
+func (FrontEnd) LoadPolicy(p frontend.Policy) *model.Deployment {
+	d := &model.Deployment{}
+	l := &loader{d: d, budget: p.Budget, problems: map[model.Span]bool{}}
+	exprs := &foreignExprs{pos: p.Positions, exprs: map[token.Pos]parsedExpr{}}
+	l.storedPolicy(exprs, p.Properties, p.Resource, p.Context, 0)
+	return d
+}
 
 // LoadModule builds what template deploys as the module nd of a template
 // of another language (a Bicep module written as ARM JSON), as a nested

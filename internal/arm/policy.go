@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/lhlint/lhlint/internal/expr"
 	"github.com/lhlint/lhlint/internal/model"
 )
 
@@ -20,7 +21,13 @@ func (l *loader) policy(e *env, r model.Value, res model.Resource, depth int) {
 		return
 	}
 	// The policy as Azure stores it: the template's expressions evaluated.
-	props := e.stored(r.Get("properties"))
+	l.storedPolicy(e.file, e.stored(r.Get("properties")), res, e.ctx, depth)
+}
+
+// storedPolicy follows the deployment of the policy definition res, whose
+// properties are props as Azure stores them, created in the context ctx;
+// file parses the expressions written in props.
+func (l *loader) storedPolicy(file exprSource, props model.Value, res model.Resource, ctx *expr.Context, depth int) {
 	details := props.Get("policyRule").Get("then").Get("details")
 	deployment := details.Get("deployment")
 	body := deployment.Get("properties").Get("template")
@@ -37,7 +44,7 @@ func (l *loader) policy(e *env, r model.Value, res model.Resource, depth int) {
 		}
 		defaults[strings.ToLower(m.Key)] = given{value: value, key: m.KeySpan}
 	}
-	policy := l.newEnv(e.file, props, defaults, e.ctx)
+	policy := l.newEnv(file, props, defaults, ctx)
 	values := map[string]given{}
 	for _, m := range deployment.Get("properties").Get("parameters").Members() {
 		values[strings.ToLower(m.Key)] = given{value: policy.eval(m.Value.Get("value")), key: m.KeySpan}
@@ -45,7 +52,7 @@ func (l *loader) policy(e *env, r model.Value, res model.Resource, depth int) {
 	target := policyScope(details, deployment)
 	res.Scope = target
 	nd := &model.NestedDeployment{Resource: res, Inner: true, Policy: true}
-	inner := l.newEnv(e.file, body, values, newContext(target))
+	inner := l.newEnv(file, body, values, newContext(target))
 	before := len(l.d.Definitions) + len(l.d.Assignments)
 	l.resources(inner, body.Get("resources"), target, nd, depth+1)
 	if len(l.d.Definitions)+len(l.d.Assignments) > before {

@@ -85,7 +85,8 @@ var registrationType = []byte("microsoft.managedservices/registration")
 // using line (whose path is its TemplateRef), a template otherwise. A
 // template is an onboarding one when it declares a Microsoft.ManagedServices
 // registration resource or uses the AVM module that declares them
-// (remote.go), or names a registration type as a module by mistake.
+// (remote.go), or has a policy definition that deploys them (policy.go),
+// or names a registration type as a module by mistake.
 // Content alone cannot say whether a local module declares one: Modules
 // lists the local modules, .bicep files and ARM JSON templates, which
 // discovery reads.
@@ -118,7 +119,7 @@ func Classify(content []byte) frontend.Info {
 	for _, st := range f.Stmts {
 		Inspect(st, func(n Node) bool {
 			if r, ok := n.(*Resource); ok && r != nil && r.Type != nil {
-				if t, ok := r.Type.Text(); ok && hasPrefixFold(t, registrationType) {
+				if t, ok := r.Type.Text(); ok && (hasPrefixFold(t, registrationType) || deploysRegistration(r, t)) {
 					info.Onboarding = true
 				}
 			}

@@ -421,7 +421,8 @@ func (u *unit) resource(r *Resource) {
 	}
 	typ, version := resourceType(r.Type)
 	isDef := strings.EqualFold(typ.Text(), model.TypeDefinition)
-	if !isDef && !strings.EqualFold(typ.Text(), model.TypeAssignment) {
+	isPolicy := strings.EqualFold(typ.Text(), typePolicyDefinition)
+	if !isDef && !isPolicy && !strings.EqualFold(typ.Text(), model.TypeAssignment) {
 		return
 	}
 	deps := u.dependsOn(r.Value)
@@ -438,6 +439,10 @@ func (u *unit) resource(r *Resource) {
 			Copy:       in.copy,
 			Deployment: u.nested,
 			Properties: in.get("properties"),
+		}
+		if isPolicy {
+			u.policy(res)
+			return
 		}
 		if isDef {
 			def := model.DefinitionOf(res.Properties)
@@ -880,15 +885,22 @@ func (l *loader) foreignModule(ml frontend.ModuleLoader, m *Module, path, rel st
 			l.syntaxes[i].syntax = sub.Syntax
 		}
 	}
+	if l.merge(sub) {
+		l.d.Deployments = append(l.d.Deployments, nd)
+	}
+}
+
+// merge adds what another front-end built, a deployment of a module or a
+// policy's template, to the deployment, and reports whether it declares
+// registration resources.
+func (l *loader) merge(sub *model.Deployment) bool {
 	for _, p := range sub.Problems {
 		l.problem(p.Span, p.Message)
 	}
 	l.d.Definitions = append(l.d.Definitions, sub.Definitions...)
 	l.d.Assignments = append(l.d.Assignments, sub.Assignments...)
 	l.d.Deployments = append(l.d.Deployments, sub.Deployments...)
-	if len(sub.Definitions)+len(sub.Assignments) > 0 {
-		l.d.Deployments = append(l.d.Deployments, nd)
-	}
+	return len(sub.Definitions)+len(sub.Assignments) > 0
 }
 
 // looksLikeResourceType reports whether a module path is written like

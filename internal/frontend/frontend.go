@@ -51,6 +51,33 @@ type ModuleLoader interface {
 	LoadModule(template File, values []model.ParameterValue, nd *model.NestedDeployment, budget *expr.Budget) *model.Deployment
 }
 
+// PolicyLoader is a front-end that evaluates the ARM template a policy
+// definition embeds (the deployIfNotExists deployment that onboards every
+// subscription of a management group), for a policy definition written in
+// another language: in Bicep, the template is an object whose strings are
+// ARM JSON values and expressions, which Bicep does not convert.
+type PolicyLoader interface {
+	// LoadPolicy builds what the policy definition p deploys. The result
+	// holds the registration resources and nested deployments it declares
+	// and the problems met evaluating it.
+	LoadPolicy(p Policy) *model.Deployment
+}
+
+// Policy is a Microsoft.Authorization/policyDefinitions resource of a
+// template of another language, with what its front-end knows of it.
+type Policy struct {
+	Resource model.Resource
+	// Properties are the resource's properties as Azure stores them: the
+	// deploying template's expressions evaluated, each value spanned where
+	// it is written.
+	Properties model.Value
+	// Positions maps the byte offsets of the text of a string literal of
+	// Properties to where its characters are written.
+	Positions func(v model.Value) func(int) token.Pos
+	Context   *expr.Context // the deploying template's, for the policy's own expressions
+	Budget    *expr.Budget  // the deploying template's (see LoadModule)
+}
+
 // File is an input file a front-end parsed.
 type File interface {
 	// Source returns the file's text and its token.File in the shared FileSet.

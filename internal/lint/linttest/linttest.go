@@ -57,9 +57,7 @@ var templateExts = []struct {
 // between resources), the syntax and suppression cases about JSON text
 // (its comments, its strings, the metadata of a resource), and a message
 // that names ARM's reference(). Bicep's own syntax errors and unknowns are
-// cases of their own, without a JSON twin. A policy definition that
-// deploys a registration has no twin either: the Bicep front-end does not
-// read the template a policy embeds.
+// cases of their own, without a JSON twin.
 type Case struct {
 	Name     string // the template file name, such as bad_owner_by_guid.json
 	Dir      string
