@@ -133,6 +133,9 @@ func discover(args []string, s *settings, companions bool) (discovered, error) {
 		return discovered{}, err
 	}
 	d.keep(found, classify(found))
+	if err := d.deployers(); err != nil {
+		return discovered{}, err
+	}
 	if companions {
 		if err := d.companions(); err != nil {
 			return discovered{}, err
