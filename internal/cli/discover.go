@@ -142,6 +142,7 @@ func discover(args []string, s *settings, companions bool) (discovered, error) {
 		}
 	}
 	d.throughModules()
+	d.compiledWithoutGenerator()
 	return d.discovered, nil
 }
 
