@@ -118,13 +118,16 @@ func FuzzLoadBicep(f *testing.F) {
 	f.Add([]byte("module m './m.bicep' = [for i in range(0, 800): {\n  name: 'm${i}'\n  scope: resourceGroup('${i}')\n}]\n"))
 	f.Add([]byte("#disable-diagnostics owner_role -- x\r/* lhlint-ignore:\n*/ var a = 1 // lhlint-ignore: a, , b --\r\n#restore-diagnostics owner_role\n#disable-next-line"))
 	f.Add([]byte("// lhlint-ignore"))
+	// A policy definition, whose template the ARM front-end reads with the
+	// positions of Bicep's escapes.
+	f.Add([]byte("resource p 'Microsoft.Authorization/policyDefinitions@2021-06-01' = {\n  name: 'p'\n  properties: {\n    policyRule: {\n      then: {\n        details: {\n          deployment: {\n            properties: {\n              template: {\n                resources: [\n                  {\n                    type: 'Microsoft.ManagedServices/registrationDefinitions'\n                    name: '[concat(\\'a\\u{1F600}\\', ]'\n                  }\n                ]\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n}\n"))
 	f.Fuzz(func(t *testing.T, content []byte) {
 		Classify(content)
 		fset := token.NewFileSet()
 		tmpl := Parse(fset, "main.bicep", content)
 		given := ParseParams(fset, "main.bicepparam", content).Given()
 		read := func(string) ([]byte, error) { return content, nil }
-		d := load(tmpl, &given, read, nil)
+		d := load(tmpl, &given, read, withJSON.Modules)
 		inFile := func(p token.Pos) bool { return fset.File(p) != nil }
 		check := func(what string, v model.Value) {
 			if v.Span.IsValid() && (!inFile(v.Pos()) || v.End() < v.Pos() || fset.File(v.Pos()) != fset.File(v.End())) {
