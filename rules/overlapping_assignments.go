@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -21,7 +22,9 @@ the same definition too: "Another registration assignment present at this
 scope … Multiple registration assignments are not allowed." The same
 assignment (one name, one scope) deployed twice, as a nested deployment or
 module looped to test redeployment does, is one assignment that Azure
-updates, and is not reported.
+updates, and is not reported. Nor are two assignments deployed under
+conditions lhlint cannot evaluate, unless under the same ones: such as
+if (empty(rg)) and if (!empty(rg)), they may never be deployed together.
 See https://learn.microsoft.com/azure/lighthouse/how-to/onboard-customer.
 
 Fix: assign the definition either to the subscription or to its resource
@@ -47,7 +50,7 @@ func runOverlappingAssignments(pass *lint.Pass) error {
 		as := byDefinition[name]
 		for i, a := range as {
 			for _, prev := range as[:i] {
-				if why := overlap(prev.Scope, a.Scope); why != "" && !sameResource(prev, a) {
+				if why := overlap(prev.Scope, a.Scope); why != "" && !sameResource(prev, a) && sameConditions(prev, a) {
 					d := lint.ValueDiagnostic(a.Type, "registration assignment "+why+" of another assignment of the same definition; Azure allows one")
 					d.Related = append(d.Related, analysis.RelatedInformation{Pos: prev.Type.Pos(), End: prev.Type.End(), Message: "the other assignment"})
 					pass.Report(d)
@@ -69,6 +72,15 @@ func sameResource(a, b *model.Assignment) bool {
 	// is the same name when it is written the same: the scopes are the same.
 	return a.Name.Kind() == model.String && b.Name.Kind() == model.String &&
 		strings.EqualFold(a.Name.Text(), b.Name.Text()) && a.Scope.Kind == b.Scope.Kind
+}
+
+// sameConditions reports whether a and b are deployed under the same
+// conditions that are not known to be true, the same expressions as
+// written, so that both are deployed or neither is. Different open
+// conditions may exclude each other.
+func sameConditions(a, b *model.Assignment) bool {
+	ca, cb := a.OpenConditions(), b.OpenConditions()
+	return slices.EqualFunc(ca, cb, func(x, y model.Value) bool { return x.Span == y.Span })
 }
 
 // overlap says how two assignment scopes overlap, or "" when they do not

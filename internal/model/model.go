@@ -179,6 +179,24 @@ type Resource struct {
 	Properties Value // the properties object as written
 }
 
+// OpenConditions returns the conditions r is deployed under that are not
+// known to be true: its own, then those of the deployments it is declared
+// in, inside out. A resource with none is certainly deployed.
+func (r *Resource) OpenConditions() []Value {
+	var open []Value
+	for {
+		if c := r.Condition; !c.IsMissing() {
+			if b, ok := c.Bool(); !ok || !b {
+				open = append(open, c)
+			}
+		}
+		if r.Deployment == nil {
+			return open
+		}
+		r = &r.Deployment.Resource
+	}
+}
+
 // Copy is the copy loop that produced a resource instance.
 type Copy struct {
 	Name  string
