@@ -35,11 +35,11 @@ func (c *comparer) definition(o *model.Deployment, od *model.Definition, n *mode
 	c.grantList(EligibleAuthorizations, Eligible, old.eligible, new.eligible, had)
 	c.field(OfferName, "", old.offer, new.offer, false)
 	c.field(Description, "", old.description, new.description, false)
-	offer := old.offer
+	shown := old
 	if nd != nil {
-		offer = new.offer
+		shown = new
 	}
-	return &Definition{Offer: *valueOf(offer), Changes: c.changes}
+	return &Definition{Offer: *valueOf(shown.offer), Scopes: where(shown.scopes), Changes: c.changes}
 }
 
 // side is what a definition delegates, read from the model once.

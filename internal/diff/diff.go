@@ -41,8 +41,20 @@ type Deployment struct {
 // Definition is what changes in one registration definition of a
 // deployment, in the order of the Area constants.
 type Definition struct {
-	Offer   Value     `json:"offer"` // the offer name, of the new version when there is one
+	Offer Value `json:"offer"` // the offer name, of the new version when there is one
+	// Scopes is where the definition is delegated, of the same version as
+	// Offer: a reader of a changed role needs to know on what it applies.
+	// It is empty when no assignment of the deployment references it.
+	Scopes  []*Place  `json:"scopes"`
 	Changes []*Change `json:"changes"`
+}
+
+// Place is one scope a definition is delegated on.
+type Place struct {
+	// Field is subscription, resourceGroup or policy (the policy whose
+	// assignments deploy the definition), as in a change of the scope.
+	Field string `json:"field"`
+	Value *Value `json:"value"`
 }
 
 // Area is the part of a delegation a change is in. The areas are listed in

@@ -38,6 +38,20 @@ func scopesOf(d *model.Deployment, def *model.Definition) []scope {
 	return out
 }
 
+// where shows scopes for a reader, each once, in the order they are
+// assigned.
+func where(scopes []scope) []*Place {
+	out := []*Place{}
+	seen := map[string]bool{}
+	for _, s := range scopes {
+		if !seen[s.key()] {
+			seen[s.key()] = true
+			out = append(out, &Place{Field: s.field, Value: valueOf(s.value)})
+		}
+	}
+	return out
+}
+
 // scopes reports the scopes added and removed. A scope added to a
 // definition that existed gains privilege: its principals reach more.
 func (c *comparer) scopes(old, new []scope, existed bool) {

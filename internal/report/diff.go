@@ -117,7 +117,7 @@ func (d *diffWriter) deployment(dep *diff.Deployment) {
 		fmt.Fprintf(&d.b, "\n%s: %s\n", name, dep.Status)
 	}
 	for _, def := range dep.Definitions {
-		d.offer(def.Offer)
+		d.offer(def)
 		if d.markdown {
 			d.b.WriteString("\n| change | what | before | after | elevation |\n| --- | --- | --- | --- | --- |\n")
 		}
@@ -128,13 +128,48 @@ func (d *diffWriter) deployment(dep *diff.Deployment) {
 }
 
 // offer names the registration definition whose changes follow, by its
-// offer name: a deployment may hold several.
-func (d *diffWriter) offer(v diff.Value) {
+// offer name (a deployment may hold several), and says where it is
+// delegated: a role changed in a parameters file says nothing of the scope
+// it applies on.
+func (d *diffWriter) offer(def *diff.Definition) {
 	if d.markdown {
-		fmt.Fprintf(&d.b, "\nOffer **%s**:\n", d.offerName(&v))
+		fmt.Fprintf(&d.b, "\nOffer **%s**, %s:\n", d.offerName(&def.Offer), d.where(def.Scopes))
 	} else {
-		fmt.Fprintf(&d.b, "  offer %s\n", d.offerName(&v))
+		fmt.Fprintf(&d.b, "  offer %s, %s\n", d.offerName(&def.Offer), d.where(def.Scopes))
 	}
+}
+
+// placeNames are how a reader calls the places a definition is delegated
+// on, with one value and with several, in the order they are shown.
+var placeNames = []struct{ field, one, many string }{
+	{"subscription", "subscription %s", "subscriptions %s"},
+	{"resourceGroup", "resource group %s", "resource groups %s"},
+	{"policy", "every subscription that policy %s is assigned to", "every subscription that policies %s are assigned to"},
+}
+
+// where says where a definition is delegated: "on resource groups rg-a,
+// rg-b".
+func (d *diffWriter) where(places []*diff.Place) string {
+	if len(places) == 0 {
+		return "on no scope (no assignment in the template references it)"
+	}
+	var parts []string
+	for _, n := range placeNames {
+		var values []string
+		for _, p := range places {
+			if p.Field == n.field {
+				values = append(values, d.value(p.Value))
+			}
+		}
+		switch len(values) {
+		case 0:
+		case 1:
+			parts = append(parts, fmt.Sprintf(n.one, values[0]))
+		default:
+			parts = append(parts, fmt.Sprintf(n.many, strings.Join(values, ", ")))
+		}
+	}
+	return "on " + strings.Join(parts, " and ")
 }
 
 // offerName shows an offer name as text: it is a name, not an ID.
