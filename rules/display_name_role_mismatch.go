@@ -10,9 +10,11 @@ import (
 // DisplayNameRoleMismatch reports display names that name a role other
 // than the one the authorization grants.
 var DisplayNameRoleMismatch = &lint.Rule{
-	Name:     "display_name_role_mismatch",
-	Title:    "Display name names a different role",
-	Severity: lint.Warning,
+	Name:             "display_name_role_mismatch",
+	Title:            "Display name names a different role",
+	Severity:         lint.Warning,
+	SecuritySeverity: 7.0,
+	Precision:        "high",
 	Doc: `The customer reads principalIdDisplayName to know who has which access.
 When it names a built-in role ("… Log Analytics Reader") but the
 authorization grants another (Log Analytics Contributor), the customer is

@@ -7,9 +7,10 @@ import (
 // ManagedByTenantComputed reports managedByTenantId values that an
 // expression made instead of taking the managing tenant's ID as written.
 var ManagedByTenantComputed = &lint.Rule{
-	Name:     "managed_by_tenant_computed",
-	Title:    "Managing tenant ID is computed",
-	Severity: lint.Warning,
+	Name:             "managed_by_tenant_computed",
+	Title:            "Managing tenant ID is computed",
+	Severity:         lint.Warning,
+	SecuritySeverity: 8.0,
 	Doc: `managedByTenantId must be the managing tenant's ID as Microsoft Entra ID
 shows it. Computing it, for example by hashing the managedByTenantId parameter
 with guid(), produces a different GUID: the delegation points at a tenant

@@ -7,9 +7,10 @@ import (
 
 // PlaceholderValue reports IDs still holding a sample's placeholder.
 var PlaceholderValue = &lint.Rule{
-	Name:     "placeholder_value",
-	Title:    "ID is a placeholder",
-	Severity: lint.Error,
+	Name:      "placeholder_value",
+	Title:     "ID is a placeholder",
+	Severity:  lint.Error,
+	Precision: "high",
 	Doc: `Sample templates ship with placeholders such as "<insert managing tenant
 id>" and the all-zero GUID 00000000-0000-0000-0000-000000000000. Left in a
 principalId, managedByTenantId or role ID, they fail the deployment or, for a

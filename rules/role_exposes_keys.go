@@ -8,9 +8,11 @@ import (
 
 // RoleExposesKeys notes roles that reach data through keys or secrets.
 var RoleExposesKeys = &lint.Rule{
-	Name:     "role_exposes_keys",
-	Title:    "Role can read keys that reach data",
-	Severity: lint.Note,
+	Name:             "role_exposes_keys",
+	Title:            "Role can read keys that reach data",
+	Severity:         lint.Note,
+	SecuritySeverity: 5.0,
+	Precision:        "high",
 	Doc: `Some roles Azure Lighthouse accepts still reach customer data through keys:
 Virtual Machine Contributor, for example, has
 Microsoft.Storage/storageAccounts/listKeys/action. Microsoft asks service

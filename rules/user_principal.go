@@ -7,9 +7,10 @@ import (
 
 // UserPrincipal reports principal IDs of individual users.
 var UserPrincipal = &lint.Rule{
-	Name:     "user_principal",
-	Title:    "Access is granted to an individual user",
-	Severity: lint.Note,
+	Name:             "user_principal",
+	Title:            "Access is granted to an individual user",
+	Severity:         lint.Note,
+	SecuritySeverity: 3.0,
 	Doc: `Azure Lighthouse accepts users, but the authorizations of a registration
 definition only change with a new deployment. When access is granted to a
 security group (or, for automation, a service principal), people join and

@@ -24,6 +24,7 @@ func TestMain(m *testing.M) {
 // copy of testdata/corpus in $WORK/corpus, and of testdata/encodings (files
 // a script cannot hold as text, such as UTF-16 ones) in $WORK/encodings.
 func TestScripts(t *testing.T) {
+	t.Cleanup(func() { checkSARIFCount(t) }) // after the scripts, which run in parallel
 	testscript.Run(t, testscript.Params{
 		Dir:                 "../../testdata/script",
 		RequireExplicitExec: true,
@@ -64,5 +65,8 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
+	if args[1] == "lhlint" {
+		checkSARIF(ts, args[2:])
 	}
 }

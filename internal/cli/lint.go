@@ -160,27 +160,36 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if o.verbose {
 		in.printNotes(stderr)
 	}
+	sarif := o.format == "sarif"
+	for i := range in.opts {
+		// SARIF records silenced findings and every format's fingerprint
+		// needs the findings placed.
+		in.opts[i].KeepSuppressed = sarif
+		in.opts[i].Places = sarif
+	}
 	l := newLinter(in.paths)
 	findings := l.run(in.jobs, in.opts)
+	report.NumberFingerprints(findings)
 
 	status := ExitClean
-	if slices.ContainsFunc(findings, func(f report.Finding) bool { return f.Severity >= o.failLevel }) {
+	if slices.ContainsFunc(findings, func(f report.Finding) bool { return f.Suppressed == nil && f.Severity >= o.failLevel }) {
 		status = ExitFindings
 	}
 	var delegations []report.Delegation
 	if o.format == "markdown" {
 		delegations = delegationsOf(in)
 	}
-	if err := writeFindings(stdout, o, findings, delegations); err != nil {
+	errs := slices.Concat(in.errs, l.errs)
+	slices.Sort(errs)
+	errs = slices.Compact(errs)
+	slices.Sort(l.internal)
+	if err := writeFindings(stdout, o, findings, report.Options{Delegations: delegations, Errors: slices.Concat(errs, l.internal)}); err != nil {
 		fmt.Fprintf(stderr, "lhlint: %v\n", err)
 		status = ExitInput
 	}
-	errs := slices.Concat(in.errs, l.errs)
-	slices.Sort(errs)
-	for _, e := range slices.Compact(errs) {
+	for _, e := range errs {
 		fmt.Fprintf(stderr, "lhlint: %s\n", e)
 	}
-	slices.Sort(l.internal)
 	for _, e := range l.internal {
 		fmt.Fprintf(stderr, "lhlint: internal error: %s\n", e)
 	}
@@ -195,8 +204,8 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 
 // writeFindings writes the findings to standard output or to -o's file,
 // the only file lhlint writes.
-func writeFindings(stdout io.Writer, o *options, findings []report.Finding, delegations []report.Delegation) error {
-	opts := report.Options{ToolVersion: Version(), Rules: rules.All, Delegations: delegations}
+func writeFindings(stdout io.Writer, o *options, findings []report.Finding, opts report.Options) error {
+	opts.ToolVersion, opts.Rules = Version(), rules.All
 	if o.output == "" {
 		if err := report.Write(stdout, o.format, findings, opts); err != nil {
 			return fmt.Errorf("writing the findings: %w", err)

@@ -65,6 +65,11 @@ func writeRulesMarkdown(b *strings.Builder) {
 	b.WriteString("# lhlint rules\n\n")
 	b.WriteString("Every rule, with what goes wrong in Azure, the fix, and an example from its tests.\n")
 	b.WriteString("Change a rule's level in the configuration; names are stable.\n\n")
+	b.WriteString("Each rule gives its level, its precision (very-high when it checks what Azure\n")
+	b.WriteString("checks, high when it judges from names or wording) and its tags, which SARIF\n")
+	b.WriteString("carries. A rule whose mistake grants access it should not has a security\n")
+	b.WriteString("severity from 0.1 to 10, which GitHub code scanning shows as low (below 4.0),\n")
+	b.WriteString("medium (4.0 to 6.9), high (7.0 to 8.9) or critical (9.0 and above).\n\n")
 	b.WriteString("| rule | severity | reports |\n| --- | --- | --- |\n")
 	for _, r := range rules.All {
 		fmt.Fprintf(b, "| [`%s`](#%s) | %s | %s |\n", r.Name, r.Name, r.Severity, r.Title)
@@ -78,7 +83,12 @@ func writeRulesMarkdown(b *strings.Builder) {
 // writeRule writes one rule's documentation under a heading of the given
 // level, with its example when it has one.
 func writeRule(b *strings.Builder, r *lint.Rule, heading string) {
-	fmt.Fprintf(b, "%s %s\n\n**%s** · %s\n\n%s\n", heading, r.Name, r.Title, r.Severity, r.Doc)
+	fmt.Fprintf(b, "%s %s\n\n**%s** · %s · precision %s · tags %s", heading, r.Name, r.Title, r.Severity,
+		r.PrecisionLevel(), strings.Join(r.Tags(), ", "))
+	if level := r.SecurityLevel(); level != "" {
+		fmt.Fprintf(b, " · security severity %.1f (%s)", r.SecuritySeverity, level)
+	}
+	fmt.Fprintf(b, "\n\n%s\n", r.Doc)
 	files, output, ok := lhlint.Example(r.Name)
 	if !ok {
 		return

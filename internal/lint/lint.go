@@ -51,6 +51,48 @@ type Rule struct {
 	// Pass.Suppressions can say which suppressions silenced something. Its
 	// own findings cannot be suppressed.
 	Audit bool
+	// SecuritySeverity is set on the rules whose mistake grants access it
+	// should not: a score from 0.1 to 10 that GitHub code scanning shows as
+	// low (below 4), medium (below 7), high (below 9) or critical. It is 0
+	// for the other rules.
+	SecuritySeverity float64
+	// Precision is how often a finding of the rule is a true one, as SARIF
+	// consumers rank it: "very-high" when the rule checks what Azure itself
+	// checks, "high" when it judges from names or wording. "" is very-high.
+	Precision string
+}
+
+// Tags are the rule's SARIF tags: "lighthouse", then "security" for a rule
+// with a security severity and "correctness" for the others.
+func (r *Rule) Tags() []string {
+	if r.SecuritySeverity > 0 {
+		return []string{"lighthouse", "security"}
+	}
+	return []string{"lighthouse", "correctness"}
+}
+
+// PrecisionLevel returns the rule's Precision, very-high when it has none.
+func (r *Rule) PrecisionLevel() string {
+	if r.Precision == "" {
+		return "very-high"
+	}
+	return r.Precision
+}
+
+// SecurityLevel names the level GitHub shows for the rule's security
+// severity, "" for a rule without one.
+func (r *Rule) SecurityLevel() string {
+	switch s := r.SecuritySeverity; {
+	case s <= 0:
+		return ""
+	case s < 4:
+		return "low"
+	case s < 7:
+		return "medium"
+	case s < 9:
+		return "high"
+	}
+	return "critical"
 }
 
 // Pass is what a rule sees of one deployment.
@@ -140,6 +182,23 @@ type Finding struct {
 	Rule     *Rule
 	Severity Severity
 	analysis.Diagnostic
+	// Path names the value the finding is on by its place in the
+	// deployment (model.Paths), "" when it is on none; Role is the part the
+	// finding's file plays: "template", "parameters" or "module". With the
+	// rule they identify a finding across runs, whatever lines moved.
+	Path, Role string
+	// Suppressed says why the finding is not reported, nil when it is;
+	// only a run with Options.KeepSuppressed returns such findings.
+	Suppressed *Suppressed
+}
+
+// Suppressed says what silenced a finding.
+type Suppressed struct {
+	// External is true when the configuration turned the rule off, false
+	// for a suppression in the file.
+	External bool
+	// Justification is the reason the suppression gives.
+	Justification string
 }
 
 // Options say how to run the rules.
@@ -155,6 +214,14 @@ type Options struct {
 	Principals *principals.Inventory
 	// Limits are the limit rules' numbers, as the configuration sets them.
 	Limits Limits
+	// KeepSuppressed makes Run return the findings that a suppression or a
+	// level of off in Levels silences, marked Suppressed, for the formats
+	// that record them (SARIF). A rule that is off by default still does
+	// not run.
+	KeepSuppressed bool
+	// Places makes Run fill each finding's Path and Role, which cost an
+	// index of the deployment's values.
+	Places bool
 }
 
 // Limits are the limits of the limit rules, as .lhlint.json sets them;
@@ -203,6 +270,8 @@ type runner struct {
 	rules    []*Rule
 	silenced map[token.Pos]bool // the suppressions that silenced a finding, by position
 	indexes  map[*model.Deployment]suppressions
+	reasons  map[token.Pos]string // the reason of each suppression, by position
+	paths    map[*model.Deployment]*model.Paths
 	findings []Finding
 }
 
@@ -225,11 +294,18 @@ func (r *runner) named(name string) *Rule {
 }
 
 // run runs one rule over d and keeps its findings that no suppression of d
-// silences. audit is nil for a rule that is not an Audit rule.
+// silences, or all of them, marked, with KeepSuppressed. audit is nil for a
+// rule that is not an Audit rule.
 func (r *runner) run(rule *Rule, d *model.Deployment, audit []Suppression) error {
 	sev := r.level(rule)
+	var turnedOff *Suppressed
 	if sev == Off {
-		return nil
+		if !r.opts.KeepSuppressed || rule.Severity == Off || rule.Audit {
+			return nil
+		}
+		// Turned off by the configuration: run at the rule's own level, so
+		// that SARIF records what the configuration hides.
+		sev, turnedOff = rule.Severity, &Suppressed{External: true}
 	}
 	pass := &Pass{
 		Rule: rule, Template: d, Roles: r.opts.Roles, Fset: r.fset,
@@ -250,22 +326,29 @@ func (r *runner) run(rule *Rule, d *model.Deployment, audit []Suppression) error
 		if err := validateFixes(r.fset, diag); err != nil {
 			return fmt.Errorf("rule %s: %w", rule.Name, err)
 		}
-		if !rule.Audit && r.silence(d, rule.Name, diag) {
-			continue
-		}
 		if !diag.End.IsValid() {
 			diag.End = diag.Pos
 		}
-		r.findings = append(r.findings, Finding{Rule: rule, Severity: sev, Diagnostic: diag})
+		f := Finding{Rule: rule, Severity: sev, Diagnostic: diag, Suppressed: turnedOff}
+		if turnedOff == nil && !rule.Audit {
+			f.Suppressed = r.silence(d, rule.Name, diag)
+		}
+		if f.Suppressed != nil && !r.opts.KeepSuppressed {
+			continue
+		}
+		if r.opts.Places {
+			f.Path, f.Role = r.place(d, diag)
+		}
+		r.findings = append(r.findings, f)
 	}
 	return nil
 }
 
-// silence reports whether a suppression of d silences a finding of rule,
-// and remembers which did.
-func (r *runner) silence(d *model.Deployment, rule string, diag analysis.Diagnostic) bool {
+// silence returns what silences a finding of rule in d, nil when nothing
+// does, and remembers which suppression did.
+func (r *runner) silence(d *model.Deployment, rule string, diag analysis.Diagnostic) *Suppressed {
 	if len(d.Suppressions) == 0 {
-		return false
+		return nil
 	}
 	idx, ok := r.indexes[d]
 	if !ok {
@@ -273,10 +356,42 @@ func (r *runner) silence(d *model.Deployment, rule string, diag analysis.Diagnos
 		if r.indexes == nil {
 			r.indexes = map[*model.Deployment]suppressions{}
 			r.silenced = map[token.Pos]bool{}
+			r.reasons = map[token.Pos]string{}
 		}
 		r.indexes[d] = idx
+		for _, s := range d.Suppressions {
+			r.reasons[s.Pos()] = s.Reason
+		}
 	}
-	return idx.silence(rule, diag, func(s token.Pos) { r.silenced[s] = true })
+	by := idx.silence(rule, diag, func(s token.Pos) { r.silenced[s] = true })
+	if !by.IsValid() {
+		return nil
+	}
+	return &Suppressed{Justification: r.reasons[by]}
+}
+
+// place returns the path of the value a finding is on and the role of its
+// file in d.
+func (r *runner) place(d *model.Deployment, diag analysis.Diagnostic) (path, role string) {
+	paths, ok := r.paths[d]
+	if !ok {
+		paths = model.NewPaths(d)
+		if r.paths == nil {
+			r.paths = map[*model.Deployment]*model.Paths{}
+		}
+		r.paths[d] = paths
+	}
+	path = paths.At(model.Span{StartPos: diag.Pos, EndPos: diag.End})
+	role = "module"
+	if f := r.fset.File(diag.Pos); f != nil {
+		switch f.Name() {
+		case d.Template:
+			role = "template"
+		case d.ParametersFile:
+			role = "parameters"
+		}
+	}
+	return path, role
 }
 
 // audited returns the suppressions of the deployments, each once, in
@@ -299,7 +414,8 @@ func (r *runner) audited(ds []*model.Deployment) []Suppression {
 // same reports whether two findings are the same problem at the same
 // place, as the copies of a copy loop report it.
 func same(a, b Finding) bool {
-	return a.Rule == b.Rule && a.Pos == b.Pos && a.End == b.End && a.Message == b.Message
+	return a.Rule == b.Rule && a.Pos == b.Pos && a.End == b.End && a.Message == b.Message &&
+		(a.Suppressed == nil) == (b.Suppressed == nil)
 }
 
 // Less orders findings by position, then rule, then message.

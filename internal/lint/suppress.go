@@ -74,35 +74,40 @@ func (c *covers) merge() {
 	}
 }
 
-// silence reports whether a suppression of rule covers the finding's
-// position or one of its related locations, and calls used with each
-// suppression that does, once.
-func (idx suppressions) silence(rule string, diag analysis.Diagnostic, used func(token.Pos)) bool {
+// silence returns a suppression of rule that covers the finding's position
+// or one of its related locations, the innermost at the first of them, and
+// calls used with each suppression that does, once. It returns NoPos when
+// none does.
+func (idx suppressions) silence(rule string, diag analysis.Diagnostic, used func(token.Pos)) token.Pos {
 	c := idx[rule]
 	if c == nil {
-		return false
+		return token.NoPos
 	}
-	silenced := c.cover(diag.Pos, used)
+	by := c.cover(diag.Pos, used)
 	for _, rel := range diag.Related {
-		silenced = c.cover(rel.Pos, used) || silenced
+		if s := c.cover(rel.Pos, used); !by.IsValid() {
+			by = s
+		}
 	}
-	return silenced
+	return by
 }
 
-// cover marks the ranges that contain p. Ranges follow the nesting of
-// JSON, so few contain any one position; the walk back stops where no
-// earlier range reaches p.
-func (c *covers) cover(p token.Pos, used func(token.Pos)) bool {
+// cover marks the ranges that contain p and returns a suppression of the
+// innermost. Ranges follow the nesting of JSON, so few contain any one
+// position; the walk back stops where no earlier range reaches p.
+func (c *covers) cover(p token.Pos, used func(token.Pos)) token.Pos {
 	if !p.IsValid() {
-		return false
+		return token.NoPos
 	}
-	found := false
+	found := token.NoPos
 	i := sort.Search(len(c.spans), func(i int) bool { return c.spans[i].StartPos > p }) - 1
 	for ; i >= 0 && c.maxEnd[i] > p; i-- {
 		if c.spans[i].EndPos <= p {
 			continue
 		}
-		found = true
+		if !found.IsValid() {
+			found = c.by[i][0]
+		}
 		if !c.used[i] {
 			c.used[i] = true
 			for _, s := range c.by[i] {

@@ -42,7 +42,7 @@ func TestGitHubEscaping(t *testing.T) {
 // findings and deployments were left out.
 func TestMarkdownLimit(t *testing.T) {
 	findings, opts := fixture(t)
-	findings = sorted(findings)
+	findings = sorted(Reported(findings))
 	opts.Delegations = []Delegation{
 		{Deployment: &model.Deployment{Template: "templates/main.json"}},
 		{Deployment: &model.Deployment{Template: "templates/other.json"}},

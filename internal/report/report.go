@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -35,6 +36,12 @@ type Finding struct {
 	Location
 	Related []Related
 	Fixes   []Fix
+	// Fingerprint identifies the finding across runs, whatever lines moved
+	// (see fingerprint); "" when lint did not place the finding.
+	Fingerprint string
+	// Suppressed says what silenced the finding, nil when nothing did. Only
+	// SARIF writes silenced findings, as suppressed results.
+	Suppressed *lint.Suppressed
 }
 
 // Fix is a suggested fix with its edits resolved.
@@ -56,6 +63,9 @@ type Options struct {
 	// Delegations are the deployments whose delegation summary the markdown
 	// format writes after the findings.
 	Delegations []Delegation
+	// Errors are the input errors of the run (files that could not be
+	// read), which SARIF records as tool notifications.
+	Errors []string
 }
 
 // writer returns the writer of format, or nil. It is a switch rather than a
@@ -92,12 +102,22 @@ func Write(w io.Writer, format string, findings []Finding, opts Options) error {
 	if write == nil {
 		return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 	}
+	if format != "sarif" {
+		// Only SARIF can say a result is suppressed; elsewhere a silenced
+		// finding is not shown at all.
+		findings = Reported(findings)
+	}
 	var buf bytes.Buffer
 	if err := write(&buf, sorted(findings), opts); err != nil {
 		return err
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// Reported returns the findings nothing silenced, in their order.
+func Reported(findings []Finding) []Finding {
+	return slices.DeleteFunc(slices.Clone(findings), func(f Finding) bool { return f.Suppressed != nil })
 }
 
 // sorted returns a copy of findings ordered by path, start offset, rule and

@@ -150,7 +150,7 @@ func fixtureFindings(t *testing.T, ff fixtureFiles) []lint.Finding {
 		{Rule: definitionLimit, Severity: lint.Error, Diagnostic: analysis.Diagnostic{
 			Message: "the deployment creates 201 registration definitions, more than the limit of 200",
 		}},
-		{Rule: roleIDNotGUID, Severity: lint.Error, Diagnostic: analysis.Diagnostic{
+		{Rule: roleIDNotGUID, Severity: lint.Error, Path: "parameters.role", Role: "parameters", Diagnostic: analysis.Diagnostic{
 			Pos: idPos, End: idEnd,
 			Message: `roleDefinitionId "Owner" is a role name; Azure needs the role's GUID`,
 			SuggestedFixes: []analysis.SuggestedFix{{
@@ -162,6 +162,12 @@ func fixtureFindings(t *testing.T, ff fixtureFiles) []lint.Finding {
 			Pos:     objPos, // End left invalid: a point
 			Message: "authorization has no principalIdDisplayName",
 		}},
+		{Rule: missingDisplayName, Severity: lint.Note, Role: "template",
+			Suppressed: &lint.Suppressed{Justification: "the customer names it in CHG-1207"},
+			Diagnostic: analysis.Diagnostic{Pos: objPos, Message: "authorization has no principalIdDisplayName; silenced"}},
+		{Rule: missingReaderRole, Severity: lint.Warning, Role: "template",
+			Suppressed: &lint.Suppressed{External: true},
+			Diagnostic: analysis.Diagnostic{Pos: authPos, End: authEnd, Message: "no authorization grants Reader; turned off"}},
 		{Rule: missingReaderRole, Severity: lint.Warning, Diagnostic: analysis.Diagnostic{
 			Pos: authPos, End: authEnd,
 			Message: "no authorization grants Reader; the managing tenant cannot see the delegated resources",

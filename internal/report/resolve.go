@@ -22,11 +22,13 @@ import (
 func Resolve(f lint.Finding, file func(token.Pos) *source.File, paths func(name string) (printed, uri string)) Finding {
 	r := resolver{file: file, paths: paths}
 	out := Finding{
-		Rule:     f.Rule,
-		Severity: f.Severity,
-		Message:  f.Message,
-		Location: r.location(f.Pos, f.End),
+		Rule:       f.Rule,
+		Severity:   f.Severity,
+		Message:    f.Message,
+		Location:   r.location(f.Pos, f.End),
+		Suppressed: f.Suppressed,
 	}
+	out.Fingerprint = fingerprint(ruleName(f.Rule), f.Role, out.URI, f.Path, r.text(out.Location, f.Pos))
 	for _, rel := range f.Related {
 		out.Related = append(out.Related, Related{Location: r.location(rel.Pos, rel.End), Message: rel.Message})
 	}
@@ -52,6 +54,15 @@ func URIFromPath(slashPath string) string {
 type resolver struct {
 	file  func(token.Pos) *source.File
 	paths func(name string) (printed, uri string)
+}
+
+// text returns the text of l, which starts at pos, "" when l is empty.
+func (r resolver) text(l Location, pos token.Pos) string {
+	if !l.hasPosition() {
+		return ""
+	}
+	f := r.file(pos)
+	return string(f.Content[l.Start.Offset:l.End.Offset])
 }
 
 func (r resolver) location(pos, end token.Pos) Location {

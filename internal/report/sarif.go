@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -18,6 +19,10 @@ const (
 	// columnKind says columns count Unicode code points, as every lhlint
 	// format does; SARIF's default is UTF-16 code units.
 	columnKind = "unicodeCodePoints"
+	// automationID is run.automationDetails.id: the category GitHub code
+	// scanning files lhlint's alerts under, so that another tool's upload
+	// never closes them. The trailing slash says there is no run id.
+	automationID = "lhlint/"
 )
 
 // writeSARIF writes one SARIF 2.1.0 log with one run. Nothing in it depends
@@ -29,10 +34,14 @@ func writeSARIF(b *bytes.Buffer, findings []Finding, opts Options) error {
 	}
 	run := sarif.NewRunWithInformationURI(toolName, informationURI)
 	if opts.ToolVersion != "" {
-		// SARIF consumers compare versions that start with a number.
-		run.Tool.Driver.WithVersion(strings.TrimPrefix(opts.ToolVersion, "v"))
+		// SARIF consumers compare versions that start with a number, and
+		// semanticVersion is SemVer 2.0, which has no "v".
+		version := strings.TrimPrefix(opts.ToolVersion, "v")
+		run.Tool.Driver.WithVersion(version).WithSemanticVersion(version)
 	}
 	run.WithColumnKind(columnKind)
+	run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(automationID))
+	run.AddInvocations(sarifInvocation(opts.Errors))
 
 	index := map[string]int{} // rule name → index in tool.driver.rules
 	addRule := func(r *lint.Rule) int {
@@ -49,6 +58,7 @@ func writeSARIF(b *bytes.Buffer, findings []Finding, opts Options) error {
 		}
 	}
 
+	results := []sarifResult{}
 	for _, f := range findings {
 		res := sarif.NewRuleResult(ruleName(f.Rule)).
 			WithLevel(sarifLevel(f.Severity)).
@@ -74,10 +84,16 @@ func writeSARIF(b *bytes.Buffer, findings []Finding, opts Options) error {
 				res.AddFix(sf)
 			}
 		}
-		run.Results = append(run.Results, res)
+		if f.Fingerprint != "" {
+			res.WithPartialFingerPrints(map[string]any{FingerprintKey: f.Fingerprint})
+		}
+		out := sarifResult{Result: res}
+		if s := f.Suppressed; s != nil {
+			out.Suppressions = []sarifSuppression{suppressionOf(s)}
+		}
+		results = append(results, out)
 	}
-	log.AddRun(run)
-	return encodeJSON(b, log)
+	return encodeJSON(b, sarifLog{Report: log, Runs: []sarifRun{{Run: run, Results: results}}})
 }
 
 // sarifRule describes r from its own metadata, the single source of rule
@@ -95,6 +111,14 @@ func sarifRule(r *lint.Rule) *sarif.ReportingDescriptor {
 	if r.Doc != "" {
 		d.WithTextHelp(r.Doc).WithMarkdownHelp(r.Doc)
 	}
+	props := sarif.NewPropertyBag()
+	props.Add("tags", r.Tags())
+	props.Add("precision", r.PrecisionLevel())
+	if r.SecuritySeverity > 0 {
+		// GitHub reads the score as a string.
+		props.Add("security-severity", strconv.FormatFloat(r.SecuritySeverity, 'f', 1, 64))
+	}
+	d.WithProperties(props.Properties)
 	cfg := sarif.NewReportingConfiguration()
 	if r.Severity == lint.Off {
 		cfg.WithEnabled(false)
@@ -102,6 +126,51 @@ func sarifRule(r *lint.Rule) *sarif.ReportingDescriptor {
 		cfg.WithLevel(sarifLevel(r.Severity))
 	}
 	return d.WithDefaultConfiguration(cfg)
+}
+
+// sarifInvocation says whether lhlint read and linted every input, with a
+// notification for each error that kept it from doing so (an unreadable
+// file), which the command line also prints.
+func sarifInvocation(errs []string) *sarif.Invocation {
+	inv := sarif.NewInvocation().WithExecutionSuccess(len(errs) == 0)
+	for _, e := range errs {
+		inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("error").WithTextMessage(e))
+	}
+	return inv
+}
+
+// go-sarif writes every absent member of a suppression as null, which the
+// schema forbids. These types replace its results' suppressions with ones
+// that leave absent members out; a field of the outer struct hides the
+// embedded one of the same JSON name.
+type (
+	sarifLog struct {
+		*sarif.Report
+		Runs []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		*sarif.Run
+		Results []sarifResult `json:"results"`
+	}
+	sarifResult struct {
+		*sarif.Result
+		Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	}
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Status        string `json:"status"`
+		Justification string `json:"justification,omitempty"`
+	}
+)
+
+// suppressionOf records what silenced a result: a suppression written in
+// the file ("inSource"), with its reason, or the configuration turning the
+// rule off ("external"). Both were decided by the user: "accepted".
+func suppressionOf(s *lint.Suppressed) sarifSuppression {
+	if s.External {
+		return sarifSuppression{Kind: "external", Status: "accepted"}
+	}
+	return sarifSuppression{Kind: "inSource", Status: "accepted", Justification: s.Justification}
 }
 
 // firstParagraph returns the text before the first blank line of doc with

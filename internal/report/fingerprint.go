@@ -1,0 +1,49 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path"
+	"strconv"
+)
+
+// FingerprintKey is the key of lhlint's fingerprint in SARIF's
+// partialFingerprints. Its version changes when the hash does, so that a
+// baseline of the old hash matches nothing instead of the wrong findings.
+const FingerprintKey = "lhlint/v1"
+
+// fingerprint identifies a finding across runs: the rule, the role of its
+// file in the deployment, the file's folder, the path of the value it is on
+// and the text written there. Lines and columns are left out, so lines
+// moving above the finding keep it; the file's name is left out, so a file
+// renamed in its folder keeps it. It is "" for a finding lint did not place.
+func fingerprint(rule, role, uri, valuePath, text string) string {
+	if role == "" {
+		return ""
+	}
+	h := sha256.New()
+	for _, part := range []string{rule, role, path.Dir(uri), valuePath, text} {
+		h.Write([]byte(strconv.Itoa(len(part))))
+		h.Write([]byte{':'})
+		h.Write([]byte(part))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// NumberFingerprints makes the fingerprints of findings distinct, in their
+// order: the second finding with a fingerprint gets ":2" after it, the
+// third ":3". Two findings differ by path or text unless lint could place
+// neither on a value, such as two findings of one rule on one template.
+func NumberFingerprints(findings []Finding) {
+	seen := map[string]int{}
+	for i := range findings {
+		fp := findings[i].Fingerprint
+		if fp == "" {
+			continue
+		}
+		seen[fp]++
+		if n := seen[fp]; n > 1 {
+			findings[i].Fingerprint = fp + ":" + strconv.Itoa(n)
+		}
+	}
+}
