@@ -5,7 +5,7 @@
 //
 //   - text: one line per finding, "path:line:col: severity: message [rule]",
 //     matched by the problem matcher;
-//   - pretty: text's header line without the severity, then the source line
+//   - pretty: text's line, then the source line
 //     with a caret underline, related locations as "note:" lines and fixes
 //     as "fix:" lines (the format of rule golden files);
 //   - json: one document, {"version", "toolVersion", "findings"}, described

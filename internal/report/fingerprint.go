@@ -34,16 +34,22 @@ func fingerprint(rule, role, uri, valuePath, text string) string {
 // order: the second finding with a fingerprint gets ":2" after it, the
 // third ":3". Two findings differ by path or text unless lint could place
 // neither on a value, such as two findings of one rule on one template.
+// Silenced findings are numbered on their own, so that the numbers of the
+// others do not depend on whether the format records silenced ones.
 func NumberFingerprints(findings []Finding) {
-	seen := map[string]int{}
+	type key struct {
+		fp         string
+		suppressed bool
+	}
+	seen := map[key]int{}
 	for i := range findings {
-		fp := findings[i].Fingerprint
-		if fp == "" {
+		k := key{findings[i].Fingerprint, findings[i].Suppressed != nil}
+		if k.fp == "" {
 			continue
 		}
-		seen[fp]++
-		if n := seen[fp]; n > 1 {
-			findings[i].Fingerprint = fp + ":" + strconv.Itoa(n)
+		seen[k]++
+		if n := seen[k]; n > 1 {
+			findings[i].Fingerprint = k.fp + ":" + strconv.Itoa(n)
 		}
 	}
 }

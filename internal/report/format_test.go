@@ -104,3 +104,18 @@ func TestMarkdownClean(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestPrettyColor colours the position and the severity word of the
+// pretty header, and nothing else, when Options.Color asks.
+func TestPrettyColor(t *testing.T) {
+	f := Finding{Rule: &lint.Rule{Name: "owner_role"}, Severity: lint.Warning, Message: "m",
+		Location: Location{Path: "x.json", Start: source.Position{Line: 2, Column: 3}}}
+	var b bytes.Buffer
+	if err := writePretty(&b, []Finding{f}, Options{Color: true}); err != nil {
+		t.Fatal(err)
+	}
+	want := "\x1b[1mx.json:2:3\x1b[0m: \x1b[1;33mwarning\x1b[0m: m [owner_role]\n"
+	if got, _, _ := strings.Cut(b.String(), "    2 |"); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

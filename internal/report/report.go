@@ -66,6 +66,9 @@ type Options struct {
 	// Errors are the input errors of the run (files that could not be
 	// read), which SARIF records as tool notifications.
 	Errors []string
+	// Color makes the pretty format colour the position and the severity
+	// of each header line with ANSI escapes, for a terminal.
+	Color bool
 }
 
 // writer returns the writer of format, or nil. It is a switch rather than a

@@ -334,79 +334,79 @@ func TestPrettyExcerpt(t *testing.T) {
 		name:    "style guide example",
 		content: strings.Repeat("\n", 13) + `          "roleDefinitionId": "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"` + "\n",
 		pos:     13 + 30, end: 13 + 68,
-		want: "x.json:14:31: m [owner_role]\n" +
+		want: "x.json:14:31: error: m [owner_role]\n" +
 			`   14 |           "roleDefinitionId": "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"` + "\n" +
 			`      |                               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^` + "\n",
 	}, {
 		name:    "empty span",
 		content: `{"a": 1}`, pos: 7, end: 7,
-		want: "x.json:1:8: m [owner_role]\n    1 | {\"a\": 1}\n      |        ^\n",
+		want: "x.json:1:8: error: m [owner_role]\n    1 | {\"a\": 1}\n      |        ^\n",
 	}, {
 		name:    "span at the end of the file",
 		content: "{\n", pos: 2, end: -1, // go/token puts it on the last line
-		want: "x.json:1:3: m [owner_role]\n    1 | {\n      |   ^\n",
+		want: "x.json:1:3: error: m [owner_role]\n    1 | {\n      |   ^\n",
 	}, {
 		name:    "span on an empty line",
 		content: "{\n\n}", pos: 2, end: 2,
-		want: "x.json:2:1: m [owner_role]\n    2 |\n      | ^\n",
+		want: "x.json:2:1: error: m [owner_role]\n    2 |\n      | ^\n",
 	}, {
 		name:    "span at a CRLF line break",
 		content: "ab\r\ncd", pos: 2, end: 6,
-		want: "x.json:1:3: m [owner_role]\n    1 | ab\n      |   ^\n",
+		want: "x.json:1:3: error: m [owner_role]\n    1 | ab\n      |   ^\n",
 	}, {
 		name:    "multi-line span stops at the end of its first line",
 		content: "x = [\n 1\n]", pos: 4, end: 10,
-		want: "x.json:1:5: m [owner_role]\n    1 | x = [\n      |     ^\n",
+		want: "x.json:1:5: error: m [owner_role]\n    1 | x = [\n      |     ^\n",
 	}, {
 		name:    "tabs stay tabs",
 		content: "\t\t\"a\":\t1", pos: 7, end: 8,
-		want: "x.json:1:8: m [owner_role]\n    1 | \t\t\"a\":\t1\n      | \t\t    \t^\n",
+		want: "x.json:1:8: error: m [owner_role]\n    1 | \t\t\"a\":\t1\n      | \t\t    \t^\n",
 	}, {
 		name:    "control characters are not sent to the terminal",
 		content: "\"\x1b[31m\" x", pos: 8, end: 9,
-		want: "x.json:1:9: m [owner_role]\n    1 | \"\uFFFD[31m\" x\n      |         ^\n",
+		want: "x.json:1:9: error: m [owner_role]\n    1 | \"\uFFFD[31m\" x\n      |         ^\n",
 	}, {
 		name:    "bidirectional overrides are not shown",
 		content: "\"a\u202Eb\" x", pos: 8, end: 9,
-		want: "x.json:1:7: m [owner_role]\n    1 | \"a\uFFFDb\" x\n      |       ^\n",
+		want: "x.json:1:7: error: m [owner_role]\n    1 | \"a\uFFFDb\" x\n      |       ^\n",
 	}, {
 		name:    "invalid UTF-8 counts one column per byte",
 		content: "\xff\xfe x", pos: 3, end: 4,
-		want: "x.json:1:4: m [owner_role]\n    1 | \uFFFD\uFFFD x\n      |    ^\n",
+		want: "x.json:1:4: error: m [owner_role]\n    1 | \uFFFD\uFFFD x\n      |    ^\n",
 	}, {
 		name:    "a CJK character takes two cells",
 		content: "\"名前\": \"x\"", pos: 10, end: 13,
-		want: "x.json:1:7: m [owner_role]\n    1 | \"名前\": \"x\"\n      | " + strings.Repeat(" ", 8) + "^^^\n",
+		want: "x.json:1:7: error: m [owner_role]\n    1 | \"名前\": \"x\"\n      | " + strings.Repeat(" ", 8) + "^^^\n",
 	}, {
 		name:    "a span of wide characters is underlined cell by cell",
 		content: "\"a\": \"東京\"", pos: 5, end: 13,
-		want: "x.json:1:6: m [owner_role]\n    1 | \"a\": \"東京\"\n      | " + strings.Repeat(" ", 5) + "^^^^^^\n",
+		want: "x.json:1:6: error: m [owner_role]\n    1 | \"a\": \"東京\"\n      | " + strings.Repeat(" ", 5) + "^^^^^^\n",
 	}, {
 		name:    "an emoji takes two cells",
 		content: "\"🚨 x\": \"y\"", pos: 10, end: 13,
-		want: "x.json:1:8: m [owner_role]\n    1 | \"🚨 x\": \"y\"\n      | " + strings.Repeat(" ", 8) + "^^^\n",
+		want: "x.json:1:8: error: m [owner_role]\n    1 | \"🚨 x\": \"y\"\n      | " + strings.Repeat(" ", 8) + "^^^\n",
 	}, {
 		name:    "a combining mark takes no cell",
 		content: "\"e\u0301\u0308\": \"y\"", pos: 9, end: 12,
-		want: "x.json:1:8: m [owner_role]\n    1 | \"e\u0301\u0308\": \"y\"\n      | " + strings.Repeat(" ", 5) + "^^^\n",
+		want: "x.json:1:8: error: m [owner_role]\n    1 | \"e\u0301\u0308\": \"y\"\n      | " + strings.Repeat(" ", 5) + "^^^\n",
 	}, {
 		name:    "a byte order mark takes no column",
 		content: "\uFEFF{\"a\"}", pos: 4, end: 7,
-		want: "x.json:1:3: m [owner_role]\n    1 | {\"a\"}\n      |  ^^^\n",
+		want: "x.json:1:3: error: m [owner_role]\n    1 | {\"a\"}\n      |  ^^^\n",
 	}, {
 		name:    "a long line shows a window around the span",
 		content: long, pos: 150, end: 158,
-		want: "x.json:1:151: m [owner_role]\n    1 | ..." + long[90:290] + "...\n" +
+		want: "x.json:1:151: error: m [owner_role]\n    1 | ..." + long[90:290] + "...\n" +
 			"      | " + strings.Repeat(" ", 63) + "^^^^^^^^\n",
 	}, {
 		name:    "a long line cut near its end",
 		content: long, pos: 300, end: 308,
-		want: "x.json:1:301: m [owner_role]\n    1 | ..." + long[108:] + "\n" +
+		want: "x.json:1:301: error: m [owner_role]\n    1 | ..." + long[108:] + "\n" +
 			"      | " + strings.Repeat(" ", 3+300-108) + "^^^^^^^^\n",
 	}, {
 		name:    "a span longer than the window",
 		content: long, pos: 0, end: 308,
-		want: "x.json:1:1: m [owner_role]\n    1 | " + long[:200] + "...\n" +
+		want: "x.json:1:1: error: m [owner_role]\n    1 | " + long[:200] + "...\n" +
 			"      | " + strings.Repeat("^", 200) + "\n",
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -420,7 +420,7 @@ func TestPrettyExcerpt(t *testing.T) {
 func TestPrettyWideGutter(t *testing.T) {
 	content := strings.Repeat("\n", 123456) + "x"
 	got := excerpt(t, content, 123456, 123457)
-	want := "x.json:123457:1: m [owner_role]\n123457 | x\n       | ^\n"
+	want := "x.json:123457:1: error: m [owner_role]\n123457 | x\n       | ^\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/lhlint/lhlint/internal/lint"
 )
 
 // writeText writes one line per finding, "path:line:col: severity: message
@@ -13,15 +15,47 @@ import (
 // .github/lhlint-matcher.json turn each line into an annotation.
 func writeText(b *bytes.Buffer, findings []Finding, _ Options) error {
 	for _, f := range findings {
-		if pos := f.position(); pos != "" {
-			b.WriteString(pos)
-			b.WriteString(": ")
-		}
-		b.WriteString(severityName(f.Severity))
-		b.WriteString(": ")
-		writeMessage(b, f)
+		writeHeader(b, f, false)
 	}
 	return nil
+}
+
+// ANSI escapes of the pretty format's colours.
+const (
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[1;33m"
+	ansiCyan   = "\x1b[1;36m"
+	ansiReset  = "\x1b[0m"
+)
+
+// writeHeader writes a finding's line of the text format, and the first
+// line of the pretty format: "path:line:col: severity: message [rule]".
+// color puts the position in bold and the severity in its colour, which
+// the problem matcher's pattern allows for.
+func writeHeader(b *bytes.Buffer, f Finding, color bool) {
+	paint := func(code, s string) string {
+		if !color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	if pos := f.position(); pos != "" {
+		b.WriteString(paint(ansiBold, pos))
+		b.WriteString(": ")
+	}
+	sev := severityName(f.Severity)
+	switch f.Severity {
+	case lint.Error:
+		sev = paint(ansiRed, sev)
+	case lint.Warning:
+		sev = paint(ansiYellow, sev)
+	case lint.Note:
+		sev = paint(ansiCyan, sev)
+	}
+	b.WriteString(sev)
+	b.WriteString(": ")
+	writeMessage(b, f)
 }
 
 // writePretty writes each finding as a header line, the source line with a
@@ -29,24 +63,20 @@ func writeText(b *bytes.Buffer, findings []Finding, _ Options) error {
 // separated by one blank line. The layout is fixed because rule golden files
 // record it (STYLE.md section 6):
 //
-//	main.json:14:31: authorization for "SOC Tier 2" grants Owner, which Azure Lighthouse cannot delegate [owner_role]
+//	main.json:14:31: error: authorization for "SOC Tier 2" grants Owner, which Azure Lighthouse cannot delegate [owner_role]
 //	   14 |           "roleDefinitionId": "[parameters('role')]"
 //	      |                               ^^^^^^^^^^^^^^^^^^^^^^
 //	    main.parameters.json:9:20: note: the value comes from this parameter
 //	    fix: Replace the role with Contributor
 //
-// The header has no severity, unlike text: a golden file pins what a rule
-// says and where, and config, not the rule, decides the severity.
-func writePretty(b *bytes.Buffer, findings []Finding, _ Options) error {
+// The header is the text format's line, so that the same problem matcher
+// reads both.
+func writePretty(b *bytes.Buffer, findings []Finding, opts Options) error {
 	for i, f := range findings {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if pos := f.position(); pos != "" {
-			b.WriteString(pos)
-			b.WriteString(": ")
-		}
-		writeMessage(b, f)
+		writeHeader(b, f, opts.Color)
 		if f.hasPosition() {
 			writeExcerpt(b, f.Location)
 		}
