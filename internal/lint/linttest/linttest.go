@@ -261,10 +261,49 @@ func Run(t *testing.T, dir string, rule *lint.Rule, all []*lint.Rule) {
 				t.Fatal(err)
 			}
 			golden.Check(t, c.Golden(), got.Bytes())
-			for name, fixed := range applyFixes(findings, sources) {
-				golden.Check(t, filepath.Join(c.Dir, FixedName(name)), fixed)
+			fixed := applyFixes(findings, sources)
+			for name, content := range fixed {
+				golden.Check(t, filepath.Join(c.Dir, FixedName(name)), content)
+			}
+			if len(fixed) > 0 {
+				checkFixed(t, rule, all, c, findings, fixed)
 			}
 		})
+	}
+}
+
+// checkFixed lints the case with its fixes applied, in a copy of its
+// folder: the rule must report only what had no fix.
+func checkFixed(t *testing.T, rule *lint.Rule, all []*lint.Rule, c Case, findings []report.Finding, fixed map[string][]byte) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(c.Dir)); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range fixed {
+		if err := os.WriteFile(filepath.Join(dir, name), content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var want, got []string
+	for _, f := range findings {
+		if len(f.Fixes) == 0 {
+			want = append(want, f.Message)
+		}
+	}
+	c.Dir, c.Template = dir, filepath.Join(dir, c.Name)
+	if c.Params != "" {
+		c.Params = filepath.Join(dir, filepath.Base(c.Params))
+	}
+	left, _ := run(t, rule, all, c, inventory(t, dir))
+	for _, f := range only(rule, left) {
+		got = append(got, f.Message)
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("%s with its fixes applied reports %s:\n\t%s\nwant only the findings without a fix:\n\t%s",
+			c.Name, rule.Name, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
 	}
 }
 
