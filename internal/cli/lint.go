@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"crypto/sha256"
 	"errors"
 	"flag"
 	"fmt"
@@ -37,6 +38,11 @@ type options struct {
 	roles      string   // --roles
 	principals []string // --principals, each time it is given
 	config     string   // --config
+	fix, diff  bool     // --fix, --diff
+	baseline   string   // --baseline
+	// writeBaseline is --write-baseline's file.
+	writeBaseline string
+	color         string // --color: auto, always or never
 }
 
 // failNone is the --fail-level none threshold: above every severity.
@@ -57,6 +63,11 @@ func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
 		return nil
 	})
 	fs.StringVar(&o.customer, "customer-tenant", "", "the `GUID` of the customer's tenant, which must not manage itself")
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes to the files, then report what is left")
+	fs.BoolVar(&o.diff, "diff", false, "with --fix, print the fixes as a unified diff and change no file")
+	fs.StringVar(&o.baseline, "baseline", "", "report only the findings that are not in `FILE`, a SARIF log of an earlier run")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the findings to `FILE` as a baseline for --baseline, and pass")
+	fs.StringVar(&o.color, "color", "auto", "`when` to colour the pretty format: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error what paired with what, and which files were skipped and why;\nreport the values lhlint cannot know (unresolved_value)")
 
 	paths, err := parseArgs(fs, args, stdout, lintHelp)
@@ -65,6 +76,12 @@ func parseFlags(args []string, stdout io.Writer) (*options, []string, error) {
 	}
 	if !slices.Contains(report.Formats(), o.format) {
 		return nil, nil, fmt.Errorf("unknown format %q (want %s)", o.format, strings.Join(report.Formats(), ", "))
+	}
+	if o.diff && !o.fix {
+		return nil, nil, errors.New("--diff needs --fix")
+	}
+	if !slices.Contains([]string{"auto", "always", "never"}, o.color) {
+		return nil, nil, fmt.Errorf("unknown --color %q (want auto, always or never)", o.color)
 	}
 	if o.customer != "" && !roles.IsGUID(o.customer) {
 		return nil, nil, fmt.Errorf("--customer-tenant %q is not a GUID", o.customer)
@@ -152,54 +169,176 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	in, err := gather(o, args)
+	var known map[string]bool
+	if o.baseline != "" {
+		if known, err = readBaseline(o.baseline); err != nil {
+			fmt.Fprintf(stderr, "lhlint: %v\n", err)
+			return ExitInput
+		}
+	}
+	r, err := lintOnce(o, args, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "lhlint: %v\n", err)
 		return ExitInput
+	}
+	fixStatus := ExitClean
+	if o.fix {
+		var fixed int
+		fixed, fixStatus = fixFiles(o, r, stdout, stderr)
+		if o.diff {
+			return r.exit(stderr, fixStatus)
+		}
+		if fixed > 0 { // lint again: what is left is what the user must do
+			if r, err = lintOnce(o, args, io.Discard); err != nil {
+				fmt.Fprintf(stderr, "lhlint: %v\n", err)
+				return ExitInput
+			}
+		}
+	}
+	if o.writeBaseline != "" {
+		if err := writeBaseline(o.writeBaseline, r.findings, stderr); err != nil {
+			fmt.Fprintf(stderr, "lhlint: %v\n", err)
+			return ExitInput
+		}
+		return r.exit(stderr, ExitClean)
+	}
+	if known != nil {
+		var matched int
+		r.findings, matched = subtractBaseline(r.findings, known)
+		fmt.Fprintf(stderr, "lhlint: %d findings matched the baseline %s\n", matched, o.baseline)
+	}
+
+	status := ExitClean
+	if slices.ContainsFunc(r.findings, func(f report.Finding) bool { return f.Suppressed == nil && f.Severity >= o.failLevel }) {
+		status = ExitFindings
+	}
+	var delegations []report.Delegation
+	if o.format == "markdown" {
+		delegations = delegationsOf(r.in)
+	}
+	opts := report.Options{Delegations: delegations, Errors: slices.Concat(r.errs, r.internal), Color: o.colored(stdout)}
+	if err := writeFindings(stdout, o, r.findings, opts); err != nil {
+		fmt.Fprintf(stderr, "lhlint: %v\n", err)
+		status = ExitInput
+	}
+	return r.exit(stderr, max(status, fixStatus))
+}
+
+// linted is what one lint of the paths found.
+type linted struct {
+	in       *input
+	findings []report.Finding // sorted, fingerprints numbered
+	sums     map[string][sha256.Size]byte
+	errs     []string // files that could not be read, sorted, each once
+	internal []string // bugs, sorted
+}
+
+// lintOnce finds, pairs and lints the files under args. An error means
+// nothing could be linted (see gather).
+func lintOnce(o *options, args []string, stderr io.Writer) (*linted, error) {
+	in, err := gather(o, args)
+	if err != nil {
+		return nil, err
 	}
 	if o.verbose {
 		in.printNotes(stderr)
 	}
 	sarif := o.format == "sarif"
 	for i := range in.opts {
-		// SARIF records silenced findings and every format's fingerprint
-		// needs the findings placed.
+		// Only SARIF records silenced findings; fingerprints need the
+		// findings placed in their deployments.
 		in.opts[i].KeepSuppressed = sarif
-		in.opts[i].Places = sarif
+		in.opts[i].Places = sarif || o.baseline != "" || o.writeBaseline != ""
 	}
 	l := newLinter(in.paths)
+	if o.fix {
+		l.sums = map[string][sha256.Size]byte{}
+	}
 	findings := l.run(in.jobs, in.opts)
 	report.NumberFingerprints(findings)
-
-	status := ExitClean
-	if slices.ContainsFunc(findings, func(f report.Finding) bool { return f.Suppressed == nil && f.Severity >= o.failLevel }) {
-		status = ExitFindings
-	}
-	var delegations []report.Delegation
-	if o.format == "markdown" {
-		delegations = delegationsOf(in)
-	}
 	errs := slices.Concat(in.errs, l.errs)
 	slices.Sort(errs)
-	errs = slices.Compact(errs)
 	slices.Sort(l.internal)
-	if err := writeFindings(stdout, o, findings, report.Options{Delegations: delegations, Errors: slices.Concat(errs, l.internal)}); err != nil {
-		fmt.Fprintf(stderr, "lhlint: %v\n", err)
-		status = ExitInput
-	}
-	for _, e := range errs {
+	return &linted{in: in, findings: findings, sums: l.sums, errs: slices.Compact(errs), internal: l.internal}, nil
+}
+
+// exit prints the errors of the lint and returns the exit status: status
+// when there were none.
+func (r *linted) exit(stderr io.Writer, status int) int {
+	for _, e := range r.errs {
 		fmt.Fprintf(stderr, "lhlint: %s\n", e)
 	}
-	for _, e := range l.internal {
+	for _, e := range r.internal {
 		fmt.Fprintf(stderr, "lhlint: internal error: %s\n", e)
 	}
 	switch {
-	case len(l.internal) > 0:
+	case len(r.internal) > 0:
 		return ExitInternal
-	case len(errs) > 0:
+	case len(r.errs) > 0:
 		return ExitInput
 	}
 	return status
+}
+
+// fixFiles applies the suggested fixes of r's findings to their files, or
+// with --diff prints them as a unified diff, and returns how many files it
+// changed. A file it cannot fix is reported, and the status is ExitInput.
+func fixFiles(o *options, r *linted, stdout, stderr io.Writer) (changed, status int) {
+	status = ExitClean
+	fixes := 0
+	for _, fe := range planFixes(r.findings) {
+		old, fixed, err := fe.apply(r.sums[fe.path])
+		if err == nil && !o.diff {
+			err = writeInPlace(fe.path, fixed)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "lhlint: %v\n", err)
+			status = ExitInput
+			continue
+		}
+		if o.diff {
+			stdout.Write(unifiedDiff(fe.path, old, fixed))
+		}
+		changed++
+		fixes += fe.fixes
+	}
+	if !o.diff {
+		fmt.Fprintf(stderr, "lhlint: fixed %d findings in %d files\n", fixes, changed)
+	}
+	return changed, status
+}
+
+// writeInPlace replaces the content of the file at path, keeping its mode.
+func writeInPlace(path string, content []byte) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("fixing %s: %w", path, unwrapPath(err))
+	}
+	if err := os.WriteFile(path, content, info.Mode().Perm()); err != nil {
+		return fmt.Errorf("fixing %s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// colored reports whether the pretty format colours what it writes to w:
+// --color always, or auto on a terminal when NO_COLOR is unset or empty
+// (https://no-color.org).
+func (o *options) colored(w io.Writer) bool {
+	switch o.color {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" || o.output != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // writeFindings writes the findings to standard output or to -o's file,

@@ -16,17 +16,17 @@ func TestParseFlags(t *testing.T) {
 		want  options
 		paths []string
 	}{
-		{nil, options{format: "text", failLevel: lint.Warning}, []string{"."}},
+		{nil, options{format: "text", failLevel: lint.Warning, color: "auto"}, []string{"."}},
 		{
 			[]string{"-format", "json", "--fail-level=error", "-o", "out.json", "--parameters", "p.json", "--verbose", "a", "b"},
-			options{format: "json", failLevel: lint.Error, output: "out.json", parameters: "p.json", verbose: true},
+			options{format: "json", failLevel: lint.Error, color: "auto", output: "out.json", parameters: "p.json", verbose: true},
 			[]string{"a", "b"},
 		},
 		// Flags after paths, as people type them.
-		{[]string{"a", "-format", "sarif", "b", "--fail-level", "none"}, options{format: "sarif", failLevel: failNone}, []string{"a", "b"}},
+		{[]string{"a", "-format", "sarif", "b", "--fail-level", "none"}, options{format: "sarif", failLevel: failNone, color: "auto"}, []string{"a", "b"}},
 		// After "--", everything is a path.
-		{[]string{"a", "--", "-format", "b"}, options{format: "text", failLevel: lint.Warning}, []string{"a", "-format", "b"}},
-		{[]string{"--fail-level", "note", "-"}, options{format: "text", failLevel: lint.Note}, []string{"-"}},
+		{[]string{"a", "--", "-format", "b"}, options{format: "text", failLevel: lint.Warning, color: "auto"}, []string{"a", "-format", "b"}},
+		{[]string{"--fail-level", "note", "-"}, options{format: "text", failLevel: lint.Note, color: "auto"}, []string{"-"}},
 	}
 	for _, tt := range tests {
 		o, paths, err := parseFlags(tt.args, io.Discard)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"go/token"
 	"runtime"
@@ -23,6 +24,10 @@ type linter struct {
 	fset  *token.FileSet // shared by every job; token.FileSet is safe for concurrent use
 	rules []*lint.Rule
 	paths *paths
+
+	// sums are the SHA-256 of the text of each file linted, by name, for
+	// --fix to tell whether a file changed since; nil when not fixing.
+	sums map[string][sha256.Size]byte
 
 	mu       sync.Mutex
 	found    []found
@@ -135,6 +140,11 @@ func (l *linter) lintJob(index int, j job, opts lint.Options) {
 	}
 	l.mu.Lock()
 	l.found = append(l.found, resolved...)
+	if l.sums != nil {
+		for _, f := range files {
+			l.sums[f.Name] = sha256.Sum256(f.Content)
+		}
+	}
 	l.mu.Unlock()
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"path"
 	"strconv"
+	"strings"
 )
 
 // FingerprintKey is the key of lhlint's fingerprint in SARIF's
@@ -16,10 +17,16 @@ const FingerprintKey = "lhlint/v1"
 // file in the deployment, the file's folder, the path of the value it is on
 // and the text written there. Lines and columns are left out, so lines
 // moving above the finding keep it; the file's name is left out, so a file
-// renamed in its folder keeps it. It is "" for a finding lint did not place.
+// renamed in its folder keeps it. The text of a value written over several
+// lines (an array, an object) is left out too when the value has a path:
+// adding an authorization to an array does not make a finding about the
+// array another one. It is "" for a finding lint did not place.
 func fingerprint(rule, role, uri, valuePath, text string) string {
 	if role == "" {
 		return ""
+	}
+	if valuePath != "" && strings.ContainsAny(text, "\r\n") {
+		text = ""
 	}
 	h := sha256.New()
 	for _, part := range []string{rule, role, path.Dir(uri), valuePath, text} {
