@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/model"
 )
 
 // apiVersionsWithoutEligible are the Microsoft.ManagedServices API versions
@@ -22,7 +24,11 @@ definition: eligible authorizations are "allowed with api-version greater and
 equal to '2020-02-01-preview'".
 See https://learn.microsoft.com/azure/lighthouse/how-to/create-eligible-authorizations.
 
-Fix: use apiVersion 2022-10-01 on the registration definition.`,
+Fix: use apiVersion 2022-10-01 on the registration definition. It is the
+newest version of the API, it has eligibleAuthorizations, and every property
+of the older versions, so lhlint offers the change as a fix where the
+apiVersion is written as a string of its own (in ARM JSON; Bicep writes it
+inside the resource type, which the fix does not edit).`,
 	Run: runEligibleAPIVersion,
 }
 
@@ -32,7 +38,9 @@ func runEligibleAPIVersion(pass *lint.Pass) error {
 		if !ok || def.EligibleValue.IsMissing() || !slices.Contains(apiVersionsWithoutEligible, v) {
 			continue
 		}
-		pass.ReportValuef(def.APIVersion, "apiVersion %q has no eligibleAuthorizations; they need 2020-02-01-preview or later, such as %q", v, newestAPIVersion)
+		d := lint.ValueDiagnostic(def.APIVersion, fmt.Sprintf("apiVersion %q has no eligibleAuthorizations; they need 2020-02-01-preview or later, such as %q", v, newestAPIVersion))
+		pass.SuggestReplacement(&d, def.APIVersion, model.StringValue(newestAPIVersion, model.Span{}), "Use apiVersion "+newestAPIVersion)
+		pass.Report(d)
 	}
 	return nil
 }
