@@ -27,8 +27,8 @@ See https://learn.microsoft.com/azure/lighthouse/how-to/create-eligible-authoriz
 Fix: use apiVersion 2022-10-01 on the registration definition. It is the
 newest version of the API, it has eligibleAuthorizations, and every property
 of the older versions, so lhlint offers the change as a fix where the
-apiVersion is written as a string of its own (in ARM JSON; Bicep writes it
-inside the resource type, which the fix does not edit).`,
+apiVersion is written as a literal: its own string in ARM JSON, the text
+after "@" in the resource type in Bicep.`,
 	Run: runEligibleAPIVersion,
 }
 

@@ -410,6 +410,9 @@ func (s syntax) Literal(pos token.Pos, v model.Value) ([]byte, bool) {
 	if !inBicep && len(s.bicep) > 0 {
 		return jsonc.Literal(v)
 	}
+	if s.inResourceType(pos) {
+		return apiVersionText(v)
+	}
 	switch v.Kind() {
 	case model.String:
 		str, ok := v.Str()
@@ -428,4 +431,32 @@ func (s syntax) Literal(pos token.Pos, v model.Value) ([]byte, bool) {
 		return []byte("null"), true
 	}
 	return nil, false
+}
+
+// inResourceType reports whether pos is inside the quotes of the type of a
+// resource declaration, where the API version after "@" is written.
+func (s syntax) inResourceType(pos token.Pos) bool {
+	for _, f := range s.bicep {
+		if !f.Contains(pos) {
+			continue
+		}
+		for _, st := range f.Stmts {
+			if r, ok := st.(*Resource); ok && r.Type != nil && r.Type.Pos() < pos && pos < r.Type.End() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// apiVersionText writes an API version inside a resource type string: as
+// it is, when it holds only the characters an API version has.
+func apiVersionText(v model.Value) ([]byte, bool) {
+	str, ok := v.Str()
+	if !ok || str == "" || strings.ContainsFunc(str, func(r rune) bool {
+		return !(r == '-' || r == '.' || (r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'))
+	}) {
+		return nil, false
+	}
+	return []byte(str), true
 }

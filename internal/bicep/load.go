@@ -392,7 +392,8 @@ func (u *unit) each(symbol string, value Expr, all bool, do func(instance)) {
 
 // resourceType splits 'Type@version' into the type and the API version,
 // each spanned at its own text inside the quotes when the literal has no
-// escapes.
+// escapes. The version is then a literal: a fix may replace its text, which
+// syntax.Literal writes without quotes.
 func resourceType(t *StringLit) (typ, version model.Value) {
 	text, ok := t.Text()
 	if !ok {
@@ -407,6 +408,9 @@ func resourceType(t *StringLit) (typ, version model.Value) {
 	}
 	typ = model.StringValue(name, typSpan)
 	version = model.StringValue(ver, verSpan)
+	if verSpan != t.Span {
+		version = model.LiteralString(ver, verSpan)
+	}
 	if !strings.Contains(text, "@") {
 		version = model.MissingAt(t.Span)
 	}

@@ -135,7 +135,9 @@ func StringValue(s string, span Span) Value { return Value{Span: span, kind: Str
 
 // LiteralString returns a string written as a string literal at span,
 // quotes included, in the syntax of its file, so an edit of span replaces
-// exactly that literal.
+// exactly that literal. A string written inside another (the API version
+// of a Bicep resource type) is spanned at its text alone, and its file's
+// Syntax writes a replacement there without quotes.
 func LiteralString(s string, span Span) Value {
 	return Value{Span: span, kind: String, str: s, lit: true}
 }
