@@ -20,11 +20,8 @@ const FingerprintKey = "lhlint/v1"
 // renamed in its folder keeps it. The text of a value written over several
 // lines (an array, an object) is left out too when the value has a path:
 // adding an authorization to an array does not make a finding about the
-// array another one. It is "" for a finding lint did not place.
+// array another one.
 func fingerprint(rule, role, uri, valuePath, text string) string {
-	if role == "" {
-		return ""
-	}
 	if valuePath != "" && strings.ContainsAny(text, "\r\n") {
 		text = ""
 	}

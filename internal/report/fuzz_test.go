@@ -25,7 +25,7 @@ func FuzzWrite(f *testing.F) {
 		if end < 0 {
 			e = token.NoPos
 		}
-		d := lint.Finding{Rule: ownerRole, Severity: lint.Error, Diagnostic: analysis.Diagnostic{
+		d := lint.Finding{Rule: ownerRole, Severity: lint.Error, Role: "template", Path: "parameters.x", Diagnostic: analysis.Diagnostic{
 			Pos: p, End: e, Message: "m",
 			Related:        []analysis.RelatedInformation{{Pos: e, End: p, Message: "r"}},
 			SuggestedFixes: []analysis.SuggestedFix{{Message: "Fix", TextEdits: []analysis.TextEdit{{Pos: p, End: e, NewText: []byte(content)}}}},

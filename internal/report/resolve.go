@@ -28,7 +28,9 @@ func Resolve(f lint.Finding, file func(token.Pos) *source.File, paths func(name 
 		Location:   r.location(f.Pos, f.End),
 		Suppressed: f.Suppressed,
 	}
-	out.Fingerprint = fingerprint(ruleName(f.Rule), f.Role, out.URI, f.Path, r.text(out.Location, f.Pos))
+	if f.Role != "" {
+		out.Fingerprint = fingerprint(ruleName(f.Rule), f.Role, out.URI, f.Path, r.text(out.Location, f.Pos))
+	}
 	for _, rel := range f.Related {
 		out.Related = append(out.Related, Related{Location: r.location(rel.Pos, rel.End), Message: rel.Message})
 	}
