@@ -68,7 +68,7 @@ func writeSARIF(b *bytes.Buffer, findings []Finding, opts Options) error {
 			// ruleIndex always points at the rule the result names.
 			res.WithRuleIndex(addRule(f.Rule))
 		}
-		if loc := sarifLocation(f.Location); loc != nil {
+		if loc := sarifLocation(primary(f)); loc != nil {
 			res.AddLocation(loc)
 		}
 		for i, r := range f.Related {
@@ -126,6 +126,21 @@ func sarifRule(r *lint.Rule) *sarif.ReportingDescriptor {
 		cfg.WithLevel(sarifLevel(r.Severity))
 	}
 	return d.WithDefaultConfiguration(cfg)
+}
+
+// primary is where a SARIF result is: the finding's location or, for a
+// finding that has none, its first related location that names a file.
+// GitHub code scanning rejects a result without a location.
+func primary(f Finding) Location {
+	if f.URI != "" {
+		return f.Location
+	}
+	for _, r := range f.Related {
+		if r.URI != "" {
+			return r.Location
+		}
+	}
+	return f.Location
 }
 
 // sarifInvocation says whether lhlint read and linted every input, with a

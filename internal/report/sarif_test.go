@@ -11,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/lhlint/lhlint/internal/lint"
+	"github.com/lhlint/lhlint/internal/source"
 )
 
 // sarifSchemaURL is where the schema is registered: a fixed absolute URL,
@@ -156,5 +157,25 @@ func TestSARIFDeterministic(t *testing.T) {
 		if again := render(t, "sarif", findings, opts); !bytes.Equal(first, again) {
 			t.Fatal("two runs over the same findings differ")
 		}
+	}
+}
+
+// TestSARIFResultLocation gives a finding without a location the location
+// of its first related one that names a file: GitHub code scanning rejects
+// a result without one.
+func TestSARIFResultLocation(t *testing.T) {
+	f := Finding{Rule: ownerRole, Severity: lint.Error, Message: "m", Related: []Related{
+		{Message: "nowhere"},
+		{Location: Location{Path: "main.json", URI: "main.json", Start: source.Position{Line: 3, Column: 1}, End: source.Position{Line: 3, Column: 2}}, Message: "here"},
+	}}
+	v := decode(t, render(t, "sarif", []Finding{f}, Options{}))
+	result := v["runs"].([]any)[0].(map[string]any)["results"].([]any)[0].(map[string]any)
+	loc, ok := result["locations"].([]any)
+	if !ok || len(loc) != 1 {
+		t.Fatalf("locations = %v, want one", result["locations"])
+	}
+	uri := loc[0].(map[string]any)["physicalLocation"].(map[string]any)["artifactLocation"].(map[string]any)["uri"]
+	if uri != "main.json" {
+		t.Errorf("location %v, want main.json", uri)
 	}
 }
