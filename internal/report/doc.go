@@ -10,7 +10,9 @@
 //     as "fix:" lines (the format of rule golden files);
 //   - json: one document, {"version", "toolVersion", "findings"}, described
 //     field by field on the types in json.go;
-//   - sarif: SARIF 2.1.0 with the whole rule catalog in tool.driver.rules;
+//   - sarif: SARIF 2.1.0 with the whole rule catalog in tool.driver.rules,
+//     fingerprints, fixes, and the silenced findings as suppressed results
+//     (the other formats leave those out, see Reported);
 //   - github: one GitHub Actions workflow command per finding, which the
 //     runner shows as an annotation on the pull request's diff;
 //   - markdown: the counts by level, a table per file and each deployment's
