@@ -1,6 +1,6 @@
 // Command lhlint lints Azure Lighthouse onboarding templates: the ARM JSON
-// templates and parameters files that delegate a customer's subscription or
-// resource groups to a service provider's tenant.
+// and Bicep templates and parameters files that delegate a customer's
+// subscription or resource groups to a service provider's tenant.
 package main
 
 import (
