@@ -1,8 +1,6 @@
 package diff
 
 import (
-	"strings"
-
 	"github.com/lhlint/lhlint/internal/model"
 )
 
@@ -19,11 +17,7 @@ func (s scope) key() string { return s.field + key(s.value, true) }
 // deploy it.
 func scopesOf(d *model.Deployment, def *model.Definition) []scope {
 	var out []scope
-	for _, a := range d.Assignments {
-		name, ok := model.DefinitionName(a.RegistrationDefinitionID.Text())
-		if !ok || !strings.EqualFold(name, def.Name.Text()) {
-			continue
-		}
+	for _, a := range d.AssignmentsOf(def) {
 		switch a.Scope.Kind {
 		case model.ScopeSubscription:
 			if nd := a.Deployment; nd != nil && nd.Policy {

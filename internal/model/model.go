@@ -356,6 +356,18 @@ func (d *Deployment) Parameter(name string) (*Parameter, bool) {
 	return nil, false
 }
 
+// AssignmentsOf returns the assignments of d whose registrationDefinitionId
+// names def, in the order they are declared.
+func (d *Deployment) AssignmentsOf(def *Definition) []*Assignment {
+	var out []*Assignment
+	for _, a := range d.Assignments {
+		if name, ok := DefinitionName(a.RegistrationDefinitionID.Text()); ok && strings.EqualFold(name, def.Name.Text()) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // DefinitionName returns the registration definition name at the end of a
 // subscription-level registration definition ID,
 // /subscriptions/<sub>/providers/Microsoft.ManagedServices/registrationDefinitions/<name>,

@@ -207,11 +207,7 @@ func (s *Summary) unknownReason(v model.Value) string {
 func (s *Summary) assignedScopes(d *model.Deployment, def *model.Definition) string {
 	var groups []string
 	subscription, policy := false, ""
-	for _, a := range d.Assignments {
-		name, ok := model.DefinitionName(a.RegistrationDefinitionID.Text())
-		if !ok || !strings.EqualFold(name, def.Name.Text()) {
-			continue
-		}
+	for _, a := range d.AssignmentsOf(def) {
 		switch a.Scope.Kind {
 		case model.ScopeSubscription:
 			subscription = true
