@@ -1,129 +1,115 @@
 package rules
 
 import (
-	"strings"
+	"go/token"
+	"slices"
 
+	"github.com/lhlint/lhlint/internal/conform"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
+	"github.com/lhlint/lhlint/schema"
 )
 
-// shape is what the Microsoft.ManagedServices ARM schema requires of one
-// kind of object: the properties it must have and the JSON type of each
-// property it defines. TestSchemaShapes checks the table against
-// Microsoft's published ARM schema of 2022-10-01 when a copy is present;
-// earlier API versions define subsets of the same objects.
-type shape struct {
-	what     string // the object in messages
-	required []string
-	types    []typed
-}
-
-// typed is a property and its JSON type.
-type typed struct {
-	name string
-	kind model.Kind
-}
-
-var (
-	definitionShape = shape{"registration definition", []string{"authorizations", "managedByTenantId"}, []typed{
-		{"authorizations", model.Array}, {"description", model.String}, {"eligibleAuthorizations", model.Array},
-		{"managedByTenantId", model.String}, {"registrationDefinitionName", model.String},
-	}}
-	authorizationShape = shape{"authorization", []string{"principalId", "roleDefinitionId"}, []typed{
-		{"delegatedRoleDefinitionIds", model.Array}, {"principalId", model.String}, {"principalIdDisplayName", model.String},
-		{"roleDefinitionId", model.String},
-	}}
-	eligibleShape = shape{"eligible authorization", []string{"principalId", "roleDefinitionId"}, []typed{
-		{"justInTimeAccessPolicy", model.Object}, {"principalId", model.String}, {"principalIdDisplayName", model.String},
-		{"roleDefinitionId", model.String},
-	}}
-	policyShape = shape{"justInTimeAccessPolicy", []string{"multiFactorAuthProvider"}, []typed{
-		{"managedByTenantApprovers", model.Array}, {"maximumActivationDuration", model.String}, {"multiFactorAuthProvider", model.String},
-	}}
-	approverShape = shape{"approver", []string{"principalId"}, []typed{
-		{"principalId", model.String}, {"principalIdDisplayName", model.String},
-	}}
-	planShape = shape{"plan", []string{"name", "product", "publisher", "version"}, []typed{
-		{"name", model.String}, {"product", model.String}, {"publisher", model.String}, {"version", model.String},
-	}}
-	// registrationDefinitionId is required too; assignment_definition_reference
-	// reports an assignment without one, with what it should reference.
-	assignmentShape = shape{"registration assignment", nil, []typed{
-		{"registrationDefinitionId", model.String},
-	}}
-)
-
-// Schema reports registration resources that break the Microsoft.ManagedServices
-// schema: a required property missing, or a property of the wrong type.
+// Schema reports templates, parameters files and registration resources
+// that break the shape ARM or the Microsoft.ManagedServices API requires.
 var Schema = &lint.Rule{
 	Name:     "schema",
-	Title:    "Registration resource breaks the API schema",
+	Title:    "File or resource breaks the shape Azure requires",
 	Severity: lint.Error,
-	Doc: `The Microsoft.ManagedServices API requires some properties and gives each
-a type: a registration definition needs managedByTenantId and
-authorizations; every authorization and eligible authorization a principalId
-and a roleDefinitionId; a justInTimeAccessPolicy its multiFactorAuthProvider;
-an approver its principalId; a Marketplace plan its name, product, publisher
-and version. ARM rejects a deployment that leaves one out or gives, say, an
-object where a string belongs, before anything is created. Values lhlint
-cannot know before deployment are not judged. Property names compare
-ignoring case; names the API does not define are unknown_property's, and
-values the API constrains further have their own rules.
-See https://learn.microsoft.com/azure/templates/microsoft.managedservices/registrationdefinitions.
+	Doc: `ARM reads a template's members before it evaluates anything, and rejects a
+member it does not know ("Could not find member ... on object of type
+'TemplateOutputParameter'", as an official sample once did with an output),
+a parameter of a type it does not know, or a parameters file entry with
+neither a value nor a Key Vault reference. The Microsoft.ManagedServices API
+then requires some properties and gives each a type: a registration
+definition needs managedByTenantId and authorizations; every authorization
+and eligible authorization a principalId and a roleDefinitionId; a
+justInTimeAccessPolicy its multiFactorAuthProvider; an approver its
+principalId; a Marketplace plan its name, product, publisher and version.
+ARM rejects a deployment that leaves one out or gives, say, an object where
+a string belongs, before anything is created.
 
-Fix: add the missing property, or give the value the type the API defines.`,
+lhlint checks each file as written and each registration resource as
+evaluated, against JSON Schemas written from ARM's documentation and the
+API's REST specification for each of its seven versions. Names compare
+ignoring case, as ARM compares them. Values lhlint cannot know before
+deployment, such as expressions, are not judged. Members a registration
+resource does not define are unknown_property's, and values the API
+constrains further have their own rules.
+See https://learn.microsoft.com/azure/azure-resource-manager/templates/syntax
+and https://learn.microsoft.com/azure/templates/microsoft.managedservices/registrationdefinitions.
+
+Fix: correct or remove the member, add the missing one, or give the value
+the type the message names.`,
 	Run: runSchema,
 }
 
 func runSchema(pass *lint.Pass) error {
 	d := pass.Template
-	for _, def := range d.Definitions {
-		if d.Template != "" {
-			// A parameters file checked on its own sets only some properties.
-			checkShape(pass, def.Properties, definitionShape)
+	for _, env := range d.Envelopes {
+		s := schema.Template()
+		if env.Kind == model.ParametersEnvelope {
+			s = schema.Parameters()
 		}
-		if def.Plan.Kind() != model.Null {
-			checkShape(pass, def.Plan, planShape) // null is how a template leaves it out
-		}
-		for _, a := range def.Authorizations {
-			checkShape(pass, a.Object, authorizationShape)
-		}
-		for _, e := range def.EligibleAuthorizations {
-			checkShape(pass, e.Object, eligibleShape)
-			if e.JITPolicy != nil {
-				checkShape(pass, e.JITPolicy.Object, policyShape)
-				for _, ap := range e.JITPolicy.ApproversValue.Items() {
-					checkShape(pass, ap, approverShape)
-				}
-			}
+		for _, p := range conform.Check(s, env.Root, conform.Options{Expression: env.Expression}) {
+			reportProblem(pass, p)
 		}
 	}
-	for _, a := range d.Assignments {
-		checkShape(pass, a.Properties, assignmentShape)
+	for _, p := range resourceProblems(d) {
+		// A parameters file checked on its own sets only some properties.
+		if !p.Member && (!p.Missing || d.Template != "") {
+			reportProblem(pass, p)
+		}
 	}
 	return nil
 }
 
-// checkShape reports what obj lacks of s, and its members of the wrong type.
-// A value that is not known is not judged; a null one is absent, as ARM
-// drops properties set to null (json('null') is how templates omit one).
-func checkShape(pass *lint.Pass, obj model.Value, s shape) {
-	if obj.Kind() != model.Object {
-		if obj.IsKnown() && obj.Kind() != model.Null {
-			pass.ReportValuef(obj, "%s is %s; the API wants an object", s.what, describeKind(obj.Kind()))
-		}
-		return
+// reportProblem reports p where the user edits it: a member's key, the
+// opening of an object that lacks a member, else the value.
+func reportProblem(pass *lint.Pass, p conform.Problem) {
+	switch {
+	case p.Member:
+		pass.ReportRangef(p.At, "%s", p.Message)
+	case p.Missing:
+		pass.ReportRangef(opening(p.Value), "%s", p.Message)
+	default:
+		pass.ReportValuef(p.Value, "%s", p.Message)
 	}
-	for _, name := range s.required {
-		if m, ok := obj.Key(name); !ok || m.Value.Kind() == model.Null {
-			pass.ReportRangef(opening(obj), "%s has no %s, which the API requires", s.what, name)
-		}
+}
+
+// resourceProblems returns how the registration resources of d, as
+// evaluated, break the schema of their API version.
+func resourceProblems(d *model.Deployment) []conform.Problem {
+	var out []conform.Problem
+	for _, def := range d.Definitions {
+		out = append(out, resourceCheck(def.Resource, model.TypeDefinition, def.Plan)...)
 	}
-	for _, m := range obj.Members() {
-		for _, t := range s.types {
-			if strings.EqualFold(m.Key, t.name) && m.Value.IsKnown() && m.Value.Kind() != model.Null && m.Value.Kind() != t.kind {
-				pass.ReportValuef(m.Value, "%s of %s is %s; the API wants %s", t.name, s.what, describeKind(m.Value.Kind()), describeKind(t.kind))
-			}
-		}
+	for _, a := range d.Assignments {
+		out = append(out, resourceCheck(a.Resource, model.TypeAssignment, model.Value{})...)
 	}
+	return out
+}
+
+// resourceCheck checks one registration resource of type typ: its plan
+// (none when Missing) and properties, as ARM sends them to the API, which
+// leaves out null members (json('null') is how templates omit one).
+func resourceCheck(r model.Resource, typ string, plan model.Value) []conform.Problem {
+	s, _ := schema.Resource(typ, r.APIVersion.Text())
+	body := model.Members{{Key: "properties", KeySpan: r.Span, Value: r.Properties}}
+	if !plan.IsMissing() {
+		body = append(body, model.Member{Key: "plan", KeySpan: r.Span, Value: plan})
+	}
+	doc, opts := model.ObjectValue(body, r.Span), conform.Options{DropNull: true}
+	ps := conform.Check(s, doc, opts)
+	newest, _ := schema.Resource(typ, schema.NewestAPIVersion)
+	if s == newest || !slices.ContainsFunc(ps, func(p conform.Problem) bool { return p.Member }) {
+		return ps
+	}
+	// A member only a later API version defines (eligibleAuthorizations)
+	// is eligible_api_version's, which names the version that brought it.
+	later := map[token.Pos]bool{}
+	for _, p := range conform.Check(newest, doc, opts) {
+		later[p.At.Pos()] = p.Member
+	}
+	return slices.DeleteFunc(ps, func(p conform.Problem) bool { return p.Member && !later[p.At.Pos()] })
 }

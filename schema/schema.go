@@ -1,46 +1,187 @@
 package schema
 
 import (
-	_ "embed"
+	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
-// configURL is the fixed address the configuration schema is registered
-// under, so no file path leaks into messages.
-const configURL = "https://github.com/lhlint/lhlint/schema/config.schema.json"
+// base is the fixed address the schemas are registered under, so that no
+// file path leaks into messages; each file's $id is base + its name.
+const base = "https://github.com/lhlint/lhlint/schema/"
 
-//go:embed config.schema.json
-var configSchema string
+//go:embed *.schema.json
+var files embed.FS
 
-// Violation is one way a document breaks a schema: where (a JSON Pointer
-// into the document) and what.
-type Violation struct {
-	Pointer string
-	Message string
-	// Key is the name of a member the schema does not define, in the object
-	// Pointer names: the mistake is the key, not its value.
-	Key string
+// The embedded schemas, by file name. Adding one is a file here and an
+// entry below; each has its $id and a pinned $schema.
+const (
+	configFile         = "config.schema.json"
+	templateFile       = "template.schema.json"
+	parametersFile     = "parameters.schema.json"
+	managedServiceFile = "managedservices.schema.json"
+)
+
+// NewestAPIVersion is the newest Microsoft.ManagedServices API version,
+// whose schema a resource of an API version lhlint does not know is
+// checked against.
+const NewestAPIVersion = "2022-10-01"
+
+// Schema is one embedded schema, or one definition in it, compiled.
+type Schema struct {
+	compiled *jsonschema.Schema
+	doc      *document
 }
 
-var compileConfig = sync.OnceValue(func() *jsonschema.Schema {
+// document is one embedded file: its decoded JSON, for the titles, hints
+// and member names messages use, and the canonical spelling of every
+// member name it defines, by lower-case name.
+type document struct {
+	raw   any
+	names map[string]string
+	// authority is who requires what the schema requires, in messages:
+	// the root's x-authority, "ARM" or "the API".
+	authority string
+}
+
+// catalog is every schema, compiled once.
+type catalog struct {
+	docs   map[string]*document // by URL
+	config *Schema
+	tmpl   *Schema
+	params *Schema
+	res    map[string]*Schema // registration resources by "type@apiVersion", lower-case
+}
+
+var load = sync.OnceValue(func() *catalog {
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource(configURL, strings.NewReader(configSchema)); err != nil {
-		panic(err) // the embedded schema is constant
+	cat := &catalog{docs: map[string]*document{}, res: map[string]*Schema{}}
+	entries, err := files.ReadDir(".")
+	if err != nil {
+		panic(err) // the embedded files are constant
 	}
-	return c.MustCompile(configURL)
+	for _, e := range entries {
+		data, err := files.ReadFile(e.Name())
+		if err != nil {
+			panic(err)
+		}
+		if err := c.AddResource(base+e.Name(), strings.NewReader(string(data))); err != nil {
+			panic(err)
+		}
+		var raw any
+		if err := json.Unmarshal(data, &raw); err != nil {
+			panic(err)
+		}
+		d := &document{raw: raw, names: map[string]string{}}
+		d.authority, _ = raw.(map[string]any)["x-authority"].(string)
+		collectNames(raw, d.names)
+		cat.docs[base+e.Name()] = d
+	}
+	compile := func(file, fragment string) *Schema {
+		url := base + file
+		return &Schema{compiled: c.MustCompile(url + fragment), doc: cat.docs[url]}
+	}
+	cat.config = compile(configFile, "")
+	cat.tmpl = compile(templateFile, "")
+	cat.params = compile(parametersFile, "")
+	defs, _ := cat.docs[base+managedServiceFile].raw.(map[string]any)["$defs"].(map[string]any)
+	for name := range defs {
+		if strings.Contains(name, "@") {
+			cat.res[strings.ToLower(name)] = compile(managedServiceFile, "#/$defs/"+escape(name))
+		}
+	}
+	return cat
 })
 
-// ValidateConfig checks an lhlint configuration document, decoded as
-// encoding/json decodes into any, and returns its violations sorted by
-// pointer.
-func ValidateConfig(doc any) []Violation {
-	err := compileConfig().Validate(doc)
+// collectNames records the member names every "properties" of a schema
+// document defines.
+func collectNames(v any, names map[string]string) {
+	switch v := v.(type) {
+	case map[string]any:
+		if props, ok := v["properties"].(map[string]any); ok {
+			for name := range props {
+				names[strings.ToLower(name)] = name
+			}
+		}
+		for _, sub := range v {
+			collectNames(sub, names)
+		}
+	case []any:
+		for _, sub := range v {
+			collectNames(sub, names)
+		}
+	}
+}
+
+// Config returns the schema of lhlint's configuration file.
+func Config() *Schema { return load().config }
+
+// Template returns the schema of an ARM deployment template as written:
+// its members, parameter declarations, outputs and nested deployments.
+func Template() *Schema { return load().tmpl }
+
+// Parameters returns the schema of an ARM deployment parameters file as
+// written.
+func Parameters() *Schema { return load().params }
+
+// Resource returns the schema of a Microsoft.ManagedServices resource of
+// type typ at apiVersion, both compared ignoring case: its plan and
+// properties once evaluated. An API version the schemas do not know is
+// checked as the newest; false when typ is not a registration resource.
+func Resource(typ, apiVersion string) (*Schema, bool) {
+	res := load().res
+	typ = strings.ToLower(strings.TrimPrefix(strings.ToLower(typ), "microsoft.managedservices/"))
+	if s, ok := res[typ+"@"+strings.ToLower(apiVersion)]; ok {
+		return s, true
+	}
+	s, ok := res[typ+"@"+NewestAPIVersion]
+	return s, ok
+}
+
+// Name returns the spelling the schema gives a member name, compared
+// ignoring case as ARM compares names, and name itself when the schema
+// defines no such member. Documents are built with these names, so that
+// validation ignores case too.
+func (s *Schema) Name(name string) string {
+	if canon, ok := s.doc.names[strings.ToLower(name)]; ok {
+		return canon
+	}
+	return name
+}
+
+// Unknown is the value documents hold where the value is not known before
+// deployment (an expression lhlint cannot evaluate): Validate reports
+// nothing at or inside such a value.
+type Unknown struct{}
+
+// Violation is one way a document breaks a schema: where, as the JSON
+// Pointer tokens of the offending value (or of the object missing a
+// member), and what, in lhlint's words.
+type Violation struct {
+	Path    []string
+	Message string
+	// Member is true when the last token of Path is a member the schema
+	// does not define: the mistake is the key, not its value.
+	Member bool
+	// Suggest is the defined member nearest a Member's name, "" when none
+	// is near or several are equally near.
+	Suggest string
+	// Missing is true when the object at Path lacks a member it must have.
+	Missing bool
+}
+
+// Validate checks doc, decoded as encoding/json decodes into any (with
+// Unknown values where they cannot be known), and returns its violations:
+// one per mistake, sorted by path.
+func (s *Schema) Validate(doc any) []Violation {
+	err := s.compiled.Validate(replaceUnknown(doc))
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
 		if err != nil {
@@ -48,71 +189,471 @@ func ValidateConfig(doc any) []Violation {
 		}
 		return nil
 	}
-	var out []Violation
-	var walk func(*jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
-		switch {
-		case len(e.Causes) > 0:
-		case strings.HasSuffix(e.KeywordLocation, "/additionalProperties") && strings.HasPrefix(e.Message, "additionalProperties "):
-			// One violation per unknown member, at its key, in a stable
-			// order: the validator lists them all in one message, in map order.
-			for _, key := range unknownKeys(doc, e) {
-				out = append(out, Violation{Pointer: e.InstanceLocation, Message: fmt.Sprintf("unknown setting %q", key), Key: key})
-			}
-		default:
-			out = append(out, Violation{Pointer: e.InstanceLocation, Message: voice(e.Message)})
-		}
-		for _, c := range e.Causes {
-			walk(c)
-		}
-	}
-	walk(ve)
-	slices.SortStableFunc(out, func(a, b Violation) int { return strings.Compare(a.Pointer, b.Pointer) })
+	v := &validation{doc: doc, docs: load().docs}
+	out := v.dedupe(v.leaves(ve))
+	// The validator visits members in map order.
+	slices.SortStableFunc(out, func(a, b Violation) int { return slices.Compare(a.Path, b.Path) })
 	return out
 }
 
-// unknownKeys returns, sorted, the members of the object at e's instance
-// location that the schema holding e's additionalProperties does not
-// define.
-func unknownKeys(doc any, e *jsonschema.ValidationError) []string {
-	s := compileConfig()
-	tokens := strings.Split(strings.TrimPrefix(e.KeywordLocation, "/"), "/")
-	for i := 0; i+1 < len(tokens) && tokens[i] == "properties"; i += 2 {
-		if s = s.Properties[unescape(tokens[i+1])]; s == nil {
+// unknownText stands for an Unknown value while validating: a string no
+// template holds, whose violations are dropped.
+const unknownText = "\x00unknown"
+
+// replaceUnknown returns doc with every Unknown replaced by unknownText,
+// in place: documents are built for one validation.
+func replaceUnknown(doc any) any {
+	switch v := doc.(type) {
+	case Unknown:
+		return unknownText
+	case map[string]any:
+		for k, m := range v {
+			v[k] = replaceUnknown(m)
+		}
+	case []any:
+		for i, m := range v {
+			v[i] = replaceUnknown(m)
+		}
+	}
+	return doc
+}
+
+// validation turns the validator's error tree into violations.
+type validation struct {
+	doc  any
+	docs map[string]*document
+}
+
+// leaf is one violation with what dedupe and the choice between the
+// branches of anyOf need.
+type leaf struct {
+	Violation
+	at        string // the instance location
+	keyword   string // the failing keyword: type, required, ...
+	noun      string // the value's name, or the object's that lacks a member
+	authority string // who requires a missing member
+	wanted    []string
+	missing   []string
+	got       string
+}
+
+// leaves returns the violations under e that are about known values. Of
+// the branches of an anyOf or oneOf none of which holds, it keeps the
+// nearest: none at all when a branch fails only where values are unknown;
+// else one message for what all of them want of the same value; else the
+// branch with the fewest violations.
+func (v *validation) leaves(e *jsonschema.ValidationError) []leaf {
+	kw := lastToken(e.KeywordLocation)
+	if (kw == "anyOf" || kw == "oneOf") && len(e.Causes) > 0 {
+		var branches [][]leaf
+		for _, c := range e.Causes {
+			ls := v.leaves(c)
+			if len(ls) == 0 {
+				return nil
+			}
+			branches = append(branches, ls)
+		}
+		return merge(branches)
+	}
+	if len(e.Causes) > 0 {
+		var out []leaf
+		for _, c := range e.Causes {
+			out = append(out, v.leaves(c)...)
+		}
+		return out
+	}
+	path := tokens(e.InstanceLocation)
+	judged := path
+	if kw == "" && len(path) > 0 {
+		// A member no schema defines: its key is wrong whatever its value.
+		judged = path[:len(path)-1]
+	}
+	if v.unknownAt(judged) {
+		return nil
+	}
+	return v.describe(e, kw, path)
+}
+
+// merge picks what to say of alternatives that all fail (see leaves).
+func merge(branches [][]leaf) []leaf {
+	first := branches[0][0]
+	same := true
+	for _, b := range branches {
+		same = same && len(b) == 1 && strings.Join(b[0].Path, "/") == strings.Join(first.Path, "/") && b[0].keyword == first.keyword
+	}
+	if same && (first.keyword == "type" || first.keyword == "required") {
+		out := first
+		for _, b := range branches[1:] {
+			out.wanted = append(out.wanted, b[0].wanted...)
+			out.missing = append(out.missing, b[0].missing...)
+		}
+		if first.keyword == "type" {
+			out.Message = typeMessage(out.noun, out.wanted, out.got, "")
+		} else {
+			out.Message = requiredMessage(out.noun, out.missing, first.authority)
+		}
+		return []leaf{out}
+	}
+	best := branches[0]
+	for _, b := range branches[1:] {
+		if len(b) < len(best) {
+			best = b
+		}
+	}
+	return best
+}
+
+// dedupe keeps one violation per value and keyword: a value of the wrong
+// type that two schemas constrain is one mistake.
+func (v *validation) dedupe(ls []leaf) []Violation {
+	seen := map[string]bool{}
+	var out []Violation
+	for _, l := range ls {
+		k := l.at + "\x00" + l.keyword
+		if l.Member {
+			k += "\x00member"
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, l.Violation)
+	}
+	return out
+}
+
+// unknownAt reports whether the value at path, or one that holds it, is
+// unknown (replaceUnknown has made it unknownText).
+func (v *validation) unknownAt(path []string) bool {
+	cur := v.doc
+	for _, tok := range path {
+		if cur == unknownText {
+			return true
+		}
+		switch c := cur.(type) {
+		case map[string]any:
+			cur = c[tok]
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(c) {
+				return false
+			}
+			cur = c[i]
+		default:
+			return false
+		}
+	}
+	return cur == unknownText
+}
+
+// describe returns the violation of one failing keyword in lhlint's words.
+func (v *validation) describe(e *jsonschema.ValidationError, kw string, path []string) []leaf {
+	l := leaf{at: e.InstanceLocation, keyword: kw}
+	l.Path = path
+	holder := strings.TrimSuffix(e.AbsoluteKeywordLocation, "/"+kw)
+	rel := strings.TrimSuffix(e.KeywordLocation, "/"+kw)
+	at := v.schemaAt(holder)
+	switch kw {
+	case "type":
+		wanted, got, _ := strings.Cut(strings.TrimPrefix(e.Message, "expected "), ", but got ")
+		l.wanted, l.got = strings.Split(wanted, " or "), got
+		l.noun = v.name(path, holder, rel)
+		hint, _ := at["x-hint"].(string)
+		l.Message = typeMessage(l.noun, l.wanted, got, hint)
+	case "required":
+		// One violation per member missing: each is a mistake of its own.
+		var out []leaf
+		for _, m := range strings.Split(strings.TrimPrefix(e.Message, "missing properties: "), ", ") {
+			m := leaf{at: l.at + "\x00" + m, keyword: kw, missing: []string{strings.Trim(m, `'"`)}, noun: v.name(path, holder, rel), authority: v.authority(holder)}
+			m.Path, m.Missing = path, true
+			m.Message = requiredMessage(m.noun, m.missing, v.authority(holder))
+			out = append(out, m)
+		}
+		return out
+	case "unevaluatedProperties", "additionalProperties", "":
+		// A member the object's schema does not define: its key is the
+		// last token. The holder of an empty keyword is the false schema
+		// of unevaluatedProperties, inside the object's schema.
+		if len(path) == 0 {
+			return nil
+		}
+		if kw == "" {
+			holder = strings.TrimSuffix(holder, "/unevaluatedProperties")
+			rel = strings.TrimSuffix(rel, "/unevaluatedProperties")
+		}
+		key := path[len(path)-1]
+		l.Member = true
+		l.Message = fmt.Sprintf("%s has no property %q", v.name(path[:len(path)-1], holder, rel), key)
+		// A name the object has already is no suggestion: renaming the key
+		// would write the member twice.
+		if s := nearest(key, v.known(holder)); s != "" && !v.has(path[:len(path)-1], s) {
+			l.Suggest = s
+			l.Message += fmt.Sprintf("; did you mean %q?", s)
+		}
+	case "pattern", "enum":
+		expected, _ := at["x-expected"].(string)
+		if expected == "" && kw == "enum" {
+			expected = "one of " + strings.TrimPrefix(e.Message, "value must be one of ")
+		}
+		if expected == "" {
+			expected = "in the expected form"
+		}
+		l.Message = fmt.Sprintf("%s is %s, not %s", v.name(path, holder, rel), v.valueText(path), expected)
+		if title, _ := at["title"].(string); strings.HasSuffix(rel, "/propertyNames") && len(path) > 0 {
+			// The name of a member is wrong, not its value.
+			l.Member = true
+			l.Message = fmt.Sprintf("%s %q is not %s", title, path[len(path)-1], expected)
+		}
+	case "minLength", "minItems":
+		l.Message = v.name(path, holder, rel) + " is empty"
+	case "minimum":
+		min, _, _ := strings.Cut(strings.TrimPrefix(e.Message, "must be >= "), " ")
+		l.Message = fmt.Sprintf("%s is %s, less than %s", v.name(path, holder, rel), v.valueText(path), min)
+	default:
+		l.Message = v.name(path, holder, rel) + " is not valid here"
+	}
+	return []leaf{l}
+}
+
+// typeMessage says that the value named noun is of type got, not of one of
+// the types wanted, with a hint when the schema gives one.
+func typeMessage(noun string, wanted []string, got, hint string) string {
+	var want []string
+	for _, w := range wanted {
+		if a := article(w); !slices.Contains(want, a) {
+			want = append(want, a)
+		}
+	}
+	msg := fmt.Sprintf("%s is %s, not %s", noun, article(got), strings.Join(want, " or "))
+	if hint != "" {
+		msg += "; " + hint
+	}
+	return msg
+}
+
+// requiredMessage says that the object named noun lacks a member it must
+// have, one of missing, and who requires it ("" for no one in particular).
+func requiredMessage(noun string, missing []string, authority string) string {
+	if authority == "" {
+		return fmt.Sprintf("%s has no %s, which is required", noun, strings.Join(missing, " or "))
+	}
+	return fmt.Sprintf("%s has no %s, which %s requires", noun, strings.Join(missing, " or "), authority)
+}
+
+// authority returns who requires what the schema at loc requires.
+func (v *validation) authority(loc string) string {
+	url, _, _ := strings.Cut(loc, "#")
+	if d, ok := v.docs[url]; ok {
+		return d.authority
+	}
+	return ""
+}
+
+// article names a JSON type in ARM's words, with its article.
+func article(jsonType string) string {
+	switch jsonType {
+	case "integer", "number":
+		return "an int"
+	case "boolean":
+		return "a bool"
+	case "null":
+		return "null"
+	case "array", "object":
+		return "an " + jsonType
+	}
+	return "a " + jsonType
+}
+
+// name names the value at path, whose schema is at holder (an absolute
+// keyword location, and rel the same relative to the validated schema):
+// the schema's title, followed by the value's key when it is one entry of
+// a map such as outputs; else its key; else its place in its array.
+func (v *validation) name(path []string, holder, rel string) string {
+	title, _ := v.schemaAt(holder)["title"].(string)
+	key := ""
+	if len(path) > 0 {
+		key = path[len(path)-1]
+	}
+	switch {
+	case title != "" && key != "" && isMapEntry(rel):
+		return fmt.Sprintf("%s %q", title, key)
+	case title != "":
+		return title
+	case key == "":
+		return "the document"
+	case len(path) > 1 && isIndex(key):
+		n, _ := strconv.Atoi(key)
+		return fmt.Sprintf("item %d of %s", n+1, path[len(path)-2])
+	}
+	// A member of an object with a title, other than the document: say whose.
+	suffix := "/properties/" + escape(key)
+	if parent, ok := strings.CutSuffix(holder, suffix); ok && !strings.HasSuffix(parent, "#") {
+		if t, _ := v.schemaAt(parent)["title"].(string); t != "" {
+			return key + " of " + t
+		}
+	}
+	return key
+}
+
+// isMapEntry reports whether the schema at the relative keyword location
+// rel is the one of every member of a map (additionalProperties), whose
+// key the user chose.
+func isMapEntry(rel string) bool {
+	toks := tokens(rel)
+	for len(toks) > 0 && toks[len(toks)-1] == "$ref" {
+		toks = toks[:len(toks)-1]
+	}
+	return len(toks) > 0 && toks[len(toks)-1] == "additionalProperties"
+}
+
+func isIndex(tok string) bool {
+	_, err := strconv.Atoi(tok)
+	return err == nil
+}
+
+// schemaAt returns the raw schema object at an absolute keyword location,
+// nil when there is none.
+func (v *validation) schemaAt(loc string) map[string]any {
+	url, ptr, _ := strings.Cut(loc, "#")
+	d, ok := v.docs[url]
+	if !ok {
+		return nil
+	}
+	cur := d.raw
+	for _, tok := range tokens(ptr) {
+		switch c := cur.(type) {
+		case map[string]any:
+			cur = c[tok]
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil
+			}
+			cur = c[i]
+		default:
 			return nil
 		}
 	}
-	v := doc
-	for _, tok := range strings.Split(strings.TrimPrefix(e.InstanceLocation, "/"), "/") {
-		if obj, ok := v.(map[string]any); ok && tok != "" {
-			v = obj[unescape(tok)]
-		}
-	}
-	obj, _ := v.(map[string]any)
-	var keys []string
-	for key := range obj {
-		if _, ok := s.Properties[key]; !ok {
-			keys = append(keys, key)
-		}
-	}
-	slices.Sort(keys)
-	return keys
+	m, _ := cur.(map[string]any)
+	return m
 }
 
-// unescape decodes a JSON Pointer token.
-func unescape(tok string) string {
-	return strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+// known returns the member names the schema at the absolute location loc
+// defines, its own and those of the local schemas it refers to.
+func (v *validation) known(loc string) []string {
+	url, _, _ := strings.Cut(loc, "#")
+	var names []string
+	for depth := 0; depth < 8; depth++ {
+		s := v.schemaAt(loc)
+		props, _ := s["properties"].(map[string]any)
+		for name := range props {
+			names = append(names, name)
+		}
+		ref, _ := s["$ref"].(string)
+		if !strings.HasPrefix(ref, "#") {
+			break
+		}
+		loc = url + ref
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
-// voice rewrites the validator's messages in lhlint's words.
-func voice(msg string) string {
-	switch {
-	case strings.HasPrefix(msg, "value must be one of "):
-		return "the level must be one of " + strings.TrimPrefix(msg, "value must be one of ")
-	case strings.HasPrefix(msg, "does not match pattern"):
-		return "not in the expected form"
-	case strings.HasPrefix(msg, "expected "):
-		return fmt.Sprintf("wrong type: %s", msg)
+// at returns the value at path in the document, nil when there is none.
+func (v *validation) at(path []string) any {
+	cur := v.doc
+	for _, tok := range path {
+		switch c := cur.(type) {
+		case map[string]any:
+			cur = c[tok]
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil
+			}
+			cur = c[i]
+		default:
+			return nil
+		}
 	}
-	return msg
+	return cur
+}
+
+// has reports whether the object at path has the member name.
+func (v *validation) has(path []string, name string) bool {
+	obj, _ := v.at(path).(map[string]any)
+	_, ok := obj[name]
+	return ok
+}
+
+// valueText writes the value at path as it appears in messages.
+func (v *validation) valueText(path []string) string {
+	cur := v.at(path)
+	if s, ok := cur.(string); ok {
+		return strconv.Quote(s)
+	}
+	b, _ := json.Marshal(cur)
+	return string(b)
+}
+
+// nearest returns the name of names nearest name, compared ignoring case:
+// at most a third of its letters away, and nearer than any other.
+func nearest(name string, names []string) string {
+	best, bestD, tie := "", len(name)/3+1, false
+	for _, n := range names {
+		d := distance(strings.ToLower(name), strings.ToLower(n))
+		switch {
+		case d < bestD:
+			best, bestD, tie = n, d, false
+		case d == bestD && best != "":
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, in bytes.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// lastToken returns the last token of a JSON Pointer.
+func lastToken(ptr string) string {
+	return ptr[strings.LastIndexByte(ptr, '/')+1:]
+}
+
+// tokens splits a JSON Pointer into its unescaped tokens.
+func tokens(ptr string) []string {
+	if ptr == "" {
+		return nil
+	}
+	out := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
+	for i, tok := range out {
+		out[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+	}
+	return out
+}
+
+// escape encodes a JSON Pointer token.
+func escape(tok string) string {
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(tok)
 }

@@ -35,22 +35,28 @@ func (l *loader) problem(span model.Span, msg string) {
 // nil: a template alone is deployed with its defaults; a parameters file
 // alone has its onboarding values checked on their own.
 func Load(template, params *File) *model.Deployment {
+	var d *model.Deployment
 	if template == nil {
-		d := &model.Deployment{Syntax: syntax{}}
+		d = &model.Deployment{Syntax: syntax{}}
 		if params != nil {
 			addGiven(d, params.Given())
 			if !params.Malformed {
 				loadParametersAlone(d, params)
 			}
 		}
-		return d
+	} else {
+		var g *frontend.Given
+		if params != nil {
+			given := params.Given()
+			g = &given
+		}
+		d = loadTemplate(template, g)
 	}
-	var g *frontend.Given
-	if params != nil {
-		given := params.Given()
-		g = &given
+	if params != nil && !params.Malformed {
+		// Parameter values are never expressions: the file is as ARM reads it.
+		d.Envelopes = append(d.Envelopes, model.Envelope{Kind: model.ParametersEnvelope, Root: params.Root()})
 	}
-	return loadTemplate(template, g)
+	return d
 }
 
 // addGiven records the name and the findings of the parameters file g.
@@ -82,6 +88,7 @@ func loadTemplate(template *File, params *frontend.Given) *model.Deployment {
 		values = byName(params.Values)
 	}
 	root := template.Root()
+	d.Envelopes = append(d.Envelopes, model.Envelope{Kind: model.TemplateEnvelope, Root: root, Expression: expr.IsExpression})
 	d.TargetScope = schemaScope(root.Get("$schema"))
 	e := l.newEnv(template, root, values, newContext(d.TargetScope))
 	e.top = true

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lhlint/lhlint/internal/conform"
 	"github.com/lhlint/lhlint/internal/jsonc"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
@@ -50,13 +51,11 @@ func loadConfig(path, printed string) (*config, error) {
 	}
 	root := f.Root()
 	at := func(v interface{ Pos() token.Pos }) string { return where(v.Pos()) }
-	if vs := schema.ValidateConfig(plain(root)); len(vs) > 0 {
-		slices.SortStableFunc(vs, func(a, b schema.Violation) int {
-			return int(violationPos(root, a)) - int(violationPos(root, b))
-		})
+	if ps := conform.Check(schema.Config(), root, conform.Options{}); len(ps) > 0 {
+		slices.SortStableFunc(ps, func(a, b conform.Problem) int { return int(a.At.Pos()) - int(b.At.Pos()) })
 		var msgs []string
-		for _, v := range vs {
-			msgs = append(msgs, fmt.Sprintf("%s: %s", where(violationPos(root, v)), v.Message))
+		for _, p := range ps {
+			msgs = append(msgs, fmt.Sprintf("%s: %s", where(p.At.Pos()), p.Message))
 		}
 		// One line per mistake, each in the voice of the first.
 		return nil, errors.New(strings.Join(msgs, "\nlhlint: "))
@@ -196,76 +195,4 @@ func globClass(glob string) (string, int, error) {
 	}
 	b.WriteString("]")
 	return b.String(), len(glob) - len(body) + end + 1, nil
-}
-
-// plain turns a value into what encoding/json would decode, for the schema.
-func plain(v model.Value) any {
-	switch v.Kind() {
-	case model.String:
-		return v.Text()
-	case model.Int:
-		n, _ := v.Int()
-		return float64(n)
-	case model.Bool:
-		b, _ := v.Bool()
-		return b
-	case model.Array:
-		out := []any{}
-		for _, it := range v.Items() {
-			out = append(out, plain(it))
-		}
-		return out
-	case model.Object:
-		out := map[string]any{}
-		for _, m := range v.Members() {
-			out[m.Key] = plain(m.Value)
-		}
-		return out
-	}
-	return nil
-}
-
-// violationPos is where a schema violation is written: the key of an
-// unknown member, else the value the pointer names.
-func violationPos(root model.Value, v schema.Violation) token.Pos {
-	obj := byPointer(root, v.Pointer)
-	if v.Key != "" && obj.Kind() == model.Object {
-		// Compared exactly: the schema's names are case-sensitive.
-		for _, m := range obj.Members() {
-			if m.Key == v.Key {
-				return m.KeySpan.Pos()
-			}
-		}
-	}
-	return obj.Pos()
-}
-
-// byPointer returns the value a JSON Pointer names, or the nearest
-// enclosing value that exists.
-func byPointer(root model.Value, pointer string) model.Value {
-	v := root
-	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		if tok == "" {
-			continue
-		}
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
-		var next model.Value
-		var ok bool
-		switch v.Kind() {
-		case model.Object:
-			var m model.Member
-			m, ok = v.Key(tok)
-			next = m.Value
-		case model.Array:
-			var i int
-			if _, err := fmt.Sscan(tok, &i); err == nil {
-				next, ok = v.Index(i)
-			}
-		}
-		if !ok {
-			return v
-		}
-		v = next
-	}
-	return v
 }

@@ -92,7 +92,10 @@ type Deployment struct {
 	// (a Bicep module from a registry or a template spec, which it never
 	// fetches): unknown values at what names them, whose reason says why.
 	// Nothing of what they deploy is checked.
-	Unread     []Value
+	Unread []Value
+	// Envelopes are the files of the deployment as written, for the schema
+	// rule: ARM checks their members before it evaluates anything.
+	Envelopes  []Envelope
 	Problems   []Problem   // what the loader could not read, for the syntax rule
 	Duplicates []Duplicate // members written twice, for the syntax rule
 	// Suppressions are the lhlint-ignore comments and metadata of the
@@ -110,6 +113,25 @@ type Syntax interface {
 	// Literal returns v written as a literal in the file that holds pos,
 	// and false when that file's language cannot write v as one.
 	Literal(pos token.Pos, v Value) ([]byte, bool)
+}
+
+// EnvelopeKind says what a file is, for the checks of its shape.
+type EnvelopeKind uint8
+
+// The kinds of file whose shape ARM checks.
+const (
+	TemplateEnvelope EnvelopeKind = iota
+	ParametersEnvelope
+)
+
+// Envelope is a template or a parameters file as written.
+type Envelope struct {
+	Kind EnvelopeKind
+	Root Value
+	// Expression reports whether a string of the file is an expression,
+	// nil when the file has none. What an expression evaluates to is
+	// known only later, and checked where it is used.
+	Expression func(string) bool
 }
 
 // Problem is something a loader could not read: malformed JSON, an ARM
