@@ -18,7 +18,8 @@ var ParameterTypeMismatch = &lint.Rule{
 (string, securestring, int, bool, object, secureObject, array) and, when the
 template lists them, its allowedValues, and rejects the deployment before it
 starts. An authorizations parameter given as an object instead of an array
-is a common case.
+is a common case. The value is the parameters file's, reported there, else
+the default value once evaluated, reported where it is written.
 See https://learn.microsoft.com/azure/azure-resource-manager/templates/parameters.
 
 Fix: give a value of the declared type, from allowedValues when there are any.`,
@@ -27,7 +28,7 @@ Fix: give a value of the declared type, from allowedValues when there are any.`,
 
 func runParameterTypeMismatch(pass *lint.Pass) error {
 	for _, p := range pass.Template.Parameters {
-		v := p.Given
+		v := p.Value() // the parameters file's, else the default
 		if !v.IsKnown() || v.Kind() == model.Null {
 			continue
 		}

@@ -4,6 +4,8 @@ import (
 	"go/token"
 	"slices"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/lhlint/lhlint/internal/conform"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
@@ -69,12 +71,22 @@ func runSchema(pass *lint.Pass) error {
 func reportProblem(pass *lint.Pass, p conform.Problem) {
 	switch {
 	case p.Member:
-		pass.ReportRangef(p.At, "%s", p.Message)
+		reportMember(pass, p)
 	case p.Missing:
 		pass.ReportRangef(opening(p.Value), "%s", p.Message)
 	default:
 		pass.ReportValuef(p.Value, "%s", p.Message)
 	}
+}
+
+// reportMember reports a member the schema does not define at its key,
+// with the rename to the nearest defined name when there is one.
+func reportMember(pass *lint.Pass, p conform.Problem) {
+	d := analysis.Diagnostic{Pos: p.At.Pos(), End: p.At.End(), Message: p.Message}
+	if p.Suggest != "" {
+		pass.SuggestReplacement(&d, p.Key, model.StringValue(p.Suggest, p.At), "Rename "+p.Key.Text()+" to "+p.Suggest)
+	}
+	pass.Report(d)
 }
 
 // resourceProblems returns how the registration resources of d, as

@@ -1,11 +1,6 @@
 package rules
 
-import (
-	"golang.org/x/tools/go/analysis"
-
-	"github.com/lhlint/lhlint/internal/lint"
-	"github.com/lhlint/lhlint/internal/model"
-)
+import "github.com/lhlint/lhlint/internal/lint"
 
 // UnknownProperty reports properties the Microsoft.ManagedServices API
 // does not define.
@@ -30,14 +25,9 @@ Fix: correct the property name, or remove it.`,
 
 func runUnknownProperty(pass *lint.Pass) error {
 	for _, p := range resourceProblems(pass.Template) {
-		if !p.Member {
-			continue
+		if p.Member {
+			reportMember(pass, p)
 		}
-		d := analysis.Diagnostic{Pos: p.At.Pos(), End: p.At.End(), Message: p.Message}
-		if p.Suggest != "" {
-			pass.SuggestReplacement(&d, p.Key, model.StringValue(p.Suggest, p.At), "Rename the property to "+p.Suggest)
-		}
-		pass.Report(d)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +39,7 @@ const NewestAPIVersion = "2022-10-01"
 type Schema struct {
 	compiled *jsonschema.Schema
 	doc      *document
+	loc      string // its absolute location: URL and fragment
 }
 
 // document is one embedded file: its decoded JSON, for the titles, hints
@@ -86,7 +88,7 @@ var load = sync.OnceValue(func() *catalog {
 	}
 	compile := func(file, fragment string) *Schema {
 		url := base + file
-		return &Schema{compiled: c.MustCompile(url + fragment), doc: cat.docs[url]}
+		return &Schema{compiled: c.MustCompile(url + fragment), doc: cat.docs[url], loc: url + "#" + strings.TrimPrefix(fragment, "#")}
 	}
 	cat.config = compile(configFile, "")
 	cat.tmpl = compile(templateFile, "")
@@ -189,8 +191,8 @@ func (s *Schema) Validate(doc any) []Violation {
 		}
 		return nil
 	}
-	v := &validation{doc: doc, docs: load().docs}
-	out := v.dedupe(v.leaves(ve))
+	v := &validation{doc: doc, docs: load().docs, root: s.loc}
+	out := v.dedupe(misspelt(v.leaves(ve)))
 	// The validator visits members in map order.
 	slices.SortStableFunc(out, func(a, b Violation) int { return slices.Compare(a.Path, b.Path) })
 	return out
@@ -222,6 +224,7 @@ func replaceUnknown(doc any) any {
 type validation struct {
 	doc  any
 	docs map[string]*document
+	root string // the absolute location of the schema validated
 }
 
 // leaf is one violation with what dedupe and the choice between the
@@ -264,7 +267,7 @@ func (v *validation) leaves(e *jsonschema.ValidationError) []leaf {
 	}
 	path := tokens(e.InstanceLocation)
 	judged := path
-	if kw == "" && len(path) > 0 {
+	if kw == "unevaluatedProperties" && len(path) > 0 {
 		// A member no schema defines: its key is wrong whatever its value.
 		judged = path[:len(path)-1]
 	}
@@ -301,6 +304,29 @@ func merge(branches [][]leaf) []leaf {
 		}
 	}
 	return best
+}
+
+// misspelt drops what an object lacks when it has a member whose nearest
+// name is the one it lacks: "valu" for "value" is one mistake, which
+// renaming the member mends.
+func misspelt(ls []leaf) []leaf {
+	suggested := map[string]bool{}
+	for _, l := range ls {
+		if l.Member && l.Suggest != "" {
+			suggested[strings.Join(append(slices.Clone(l.Path[:len(l.Path)-1]), l.Suggest), "/")] = true
+		}
+	}
+	return slices.DeleteFunc(ls, func(l leaf) bool {
+		if !l.Missing {
+			return false
+		}
+		for _, m := range l.missing {
+			if suggested[strings.Join(append(slices.Clone(l.Path), m), "/")] {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // dedupe keeps one violation per value and keyword: a value of the wrong
@@ -370,16 +396,13 @@ func (v *validation) describe(e *jsonschema.ValidationError, kw string, path []s
 			out = append(out, m)
 		}
 		return out
-	case "unevaluatedProperties", "additionalProperties", "":
+	case "unevaluatedProperties":
 		// A member the object's schema does not define: its key is the
-		// last token. The holder of an empty keyword is the false schema
-		// of unevaluatedProperties, inside the object's schema.
+		// last token. (The schemas close objects with unevaluatedProperties,
+		// whose violations are one per member, never with
+		// additionalProperties: false, whose violation lists them all.)
 		if len(path) == 0 {
 			return nil
-		}
-		if kw == "" {
-			holder = strings.TrimSuffix(holder, "/unevaluatedProperties")
-			rel = strings.TrimSuffix(rel, "/unevaluatedProperties")
 		}
 		key := path[len(path)-1]
 		l.Member = true
@@ -434,10 +457,14 @@ func typeMessage(noun string, wanted []string, got, hint string) string {
 // requiredMessage says that the object named noun lacks a member it must
 // have, one of missing, and who requires it ("" for no one in particular).
 func requiredMessage(noun string, missing []string, authority string) string {
-	if authority == "" {
-		return fmt.Sprintf("%s has no %s, which is required", noun, strings.Join(missing, " or "))
+	what := missing[len(missing)-1]
+	if len(missing) > 1 {
+		what = strings.Join(missing[:len(missing)-1], ", ") + " or " + what
 	}
-	return fmt.Sprintf("%s has no %s, which %s requires", noun, strings.Join(missing, " or "), authority)
+	if authority == "" {
+		return fmt.Sprintf("%s has no %s, which is required", noun, what)
+	}
+	return fmt.Sprintf("%s has no %s, which %s requires", noun, what, authority)
 }
 
 // authority returns who requires what the schema at loc requires.
@@ -469,6 +496,7 @@ func article(jsonType string) string {
 // the schema's title, followed by the value's key when it is one entry of
 // a map such as outputs; else its key; else its place in its array.
 func (v *validation) name(path []string, holder, rel string) string {
+	holder, rel = outside(holder), outside(rel)
 	title, _ := v.schemaAt(holder)["title"].(string)
 	key := ""
 	if len(path) > 0 {
@@ -486,13 +514,52 @@ func (v *validation) name(path []string, holder, rel string) string {
 		return fmt.Sprintf("item %d of %s", n+1, path[len(path)-2])
 	}
 	// A member of an object with a title, other than the document: say whose.
-	suffix := "/properties/" + escape(key)
-	if parent, ok := strings.CutSuffix(holder, suffix); ok && !strings.HasSuffix(parent, "#") {
-		if t, _ := v.schemaAt(parent)["title"].(string); t != "" {
-			return key + " of " + t
+	if parent, ok := strings.CutSuffix(strings.TrimSuffix(rel, "/$ref"), "/properties/"+escape(key)); ok {
+		loc := v.resolve(outside(parent))
+		if t, _ := v.schemaAt(loc)["title"].(string); t != "" && !strings.HasSuffix(loc, "#") {
+			return key + " of " + v.name(path[:len(path)-1], loc, parent)
 		}
 	}
 	return key
+}
+
+// resolve returns the absolute location of the keyword location rel,
+// relative to the schema validated, following its references.
+func (v *validation) resolve(rel string) string {
+	loc := v.root
+	for _, tok := range tokens(rel) {
+		if tok != "$ref" {
+			loc += "/" + escape(tok)
+			continue
+		}
+		ref, _ := v.schemaAt(loc)["$ref"].(string)
+		url, _, _ := strings.Cut(loc, "#")
+		switch {
+		case strings.HasPrefix(ref, "#"):
+			loc = url + ref
+		case strings.Contains(ref, "#"):
+			loc = base + ref
+		default:
+			loc = base + ref + "#"
+		}
+	}
+	return loc
+}
+
+// combinator matches the keywords that apply a subschema to the same
+// value, at the end of a keyword location.
+var combinator = regexp.MustCompile(`/((anyOf|oneOf|allOf)/[0-9]+|then|else)$`)
+
+// outside returns a keyword location without the subschemas that apply to
+// the same value: the schema that says what the value is.
+func outside(loc string) string {
+	for {
+		out := combinator.ReplaceAllString(loc, "")
+		if out == loc {
+			return loc
+		}
+		loc = out
+	}
 }
 
 // isMapEntry reports whether the schema at the relative keyword location
@@ -597,9 +664,10 @@ func (v *validation) valueText(path []string) string {
 }
 
 // nearest returns the name of names nearest name, compared ignoring case:
-// at most a third of its letters away, and nearer than any other.
+// at most a third of its letters away (one for a short name), and nearer
+// than any other.
 func nearest(name string, names []string) string {
-	best, bestD, tie := "", len(name)/3+1, false
+	best, bestD, tie := "", max(1, len(name)/3)+1, false
 	for _, n := range names {
 		d := distance(strings.ToLower(name), strings.ToLower(n))
 		switch {
@@ -615,25 +683,31 @@ func nearest(name string, names []string) string {
 	return best
 }
 
-// distance is the Levenshtein distance between a and b, in bytes.
+// distance is the number of edits that turn a into b, in bytes: an
+// insertion, a deletion, a substitution, or two neighbours swapped ("valeu"
+// for "value" is one).
 func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev = cur
 	}
-	return prev[len(b)]
+	return d[len(a)][len(b)]
 }
 
 // lastToken returns the last token of a JSON Pointer.

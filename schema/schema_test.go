@@ -53,8 +53,63 @@ func TestUnknownIsNeverWrong(t *testing.T) {
 	if got := s.Validate(doc); len(got) > 0 {
 		t.Errorf("Validate = %+v, want nothing", got)
 	}
+	// The key of a member the schema does not define is wrong whatever its value.
+	doc = map[string]any{"properties": map[string]any{"managedByTenantId": Unknown{}, "authorizations": []any{
+		map[string]any{"principalId": Unknown{}, "roleDefinitionId": "acdd72a7-3385-48ef-bd42-f606fba81ae7", "principalTenantId": Unknown{}},
+	}}}
+	if got := s.Validate(doc); len(got) != 1 || !got[0].Member {
+		t.Errorf("Validate = %+v, want principalTenantId", got)
+	}
 	doc = map[string]any{"properties": Unknown{}}
 	if got := s.Validate(doc); len(got) > 0 {
 		t.Errorf("Validate = %+v, want nothing", got)
+	}
+}
+
+// TestSchemasAreWrittenForMessages checks what the wording of violations
+// relies on: every file has its fixed $id and the pinned $schema, and
+// closes objects with unevaluatedProperties, whose violations name one
+// member each.
+func TestSchemasAreWrittenForMessages(t *testing.T) {
+	entries, err := files.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, _ := files.ReadFile(e.Name())
+		var doc map[string]any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("%s: %v", e.Name(), err)
+		}
+		if doc["$id"] != base+e.Name() {
+			t.Errorf("%s: $id is %v, want %s", e.Name(), doc["$id"], base+e.Name())
+		}
+		if doc["$schema"] != "https://json-schema.org/draft/2020-12/schema" {
+			t.Errorf("%s: $schema is %v, want draft 2020-12", e.Name(), doc["$schema"])
+		}
+		if strings.Contains(string(data), `"additionalProperties": false`) {
+			t.Errorf("%s closes an object with additionalProperties; use unevaluatedProperties", e.Name())
+		}
+	}
+}
+
+func TestNearest(t *testing.T) {
+	names := []string{"principalId", "principalIdDisplayName", "roleDefinitionId", "delegatedRoleDefinitionIds"}
+	for _, tt := range []struct{ name, want string }{
+		{"principalDisplayName", "principalIdDisplayName"},
+		{"PrincipalID", "principalId"},
+		{"delegatedRoleDefinitionId", "delegatedRoleDefinitionIds"},
+		{"principalTenantId", ""},
+		{"roleId", ""},
+	} {
+		if got := nearest(tt.name, names); got != tt.want {
+			t.Errorf("nearest(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	if got := nearest("valeu", []string{"value", "reference", "expression"}); got != "value" {
+		t.Errorf("nearest(valeu) = %q, want value", got)
+	}
+	if got := nearest("ab", []string{"ax", "ay"}); got != "" {
+		t.Errorf("nearest(ab) = %q, want none: two names are as near", got)
 	}
 }

@@ -221,6 +221,11 @@ func (e *env) Budget() *expr.Budget { return e.l.budget }
 func (e *env) parameters() []*model.Parameter {
 	out := make([]*model.Parameter, len(e.order))
 	for i, p := range e.order {
+		if p.decl.Given.IsMissing() && !p.decl.Default.IsMissing() {
+			// The default as the deployment uses it: ARM checks its type
+			// and allowedValues once it is evaluated.
+			p.decl.Default, _ = e.Parameter(p.decl.Name)
+		}
 		out[i] = p.decl
 	}
 	return out

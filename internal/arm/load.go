@@ -52,10 +52,6 @@ func Load(template, params *File) *model.Deployment {
 		}
 		d = loadTemplate(template, g)
 	}
-	if params != nil && !params.Malformed {
-		// Parameter values are never expressions: the file is as ARM reads it.
-		d.Envelopes = append(d.Envelopes, model.Envelope{Kind: model.ParametersEnvelope, Root: params.Root()})
-	}
 	return d
 }
 
@@ -65,6 +61,7 @@ func addGiven(d *model.Deployment, g frontend.Given) {
 	d.Problems = append(d.Problems, g.Problems...)
 	d.Duplicates = append(d.Duplicates, g.Duplicates...)
 	d.Suppressions = append(d.Suppressions, g.Suppressions...)
+	d.Envelopes = append(d.Envelopes, g.Envelopes...)
 }
 
 // loadTemplate builds the deployment of template deployed with the
@@ -102,6 +99,10 @@ func (f *File) Given() frontend.Given {
 	g := frontend.Given{Name: f.Name, Malformed: f.Malformed, Problems: f.Problems, Duplicates: f.Duplicates, Suppressions: f.Suppressions}
 	if !f.Malformed {
 		g.Values = parameterValues(f.Root())
+		if f.Kind == frontend.Parameters {
+			// Parameter values are never expressions: the file is as ARM reads it.
+			g.Envelopes = []model.Envelope{{Kind: model.ParametersEnvelope, Root: f.Root()}}
+		}
 	}
 	return g
 }

@@ -144,6 +144,7 @@ func addGiven(d *model.Deployment, g frontend.Given) {
 	d.Problems = append(d.Problems, g.Problems...)
 	d.Duplicates = append(d.Duplicates, g.Duplicates...)
 	d.Suppressions = append(d.Suppressions, g.Suppressions...)
+	d.Envelopes = append(d.Envelopes, g.Envelopes...)
 }
 
 // problemsOf returns the syntax errors of f as problems.

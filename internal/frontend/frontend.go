@@ -104,6 +104,9 @@ type Given struct {
 	Problems     []model.Problem
 	Duplicates   []model.Duplicate
 	Suppressions []model.Suppression
+	// Envelopes are the file as written, for the checks of its shape, when
+	// its language has a shape Azure checks (an ARM parameters file).
+	Envelopes []model.Envelope
 }
 
 // Kind is what a file is to lhlint.

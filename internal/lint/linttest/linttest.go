@@ -55,9 +55,12 @@ var templateExts = []struct {
 // Some cases are about ARM JSON only, and have no .bicep twin: those of
 // missing_depends_on (Bicep writes dependsOn itself from the references
 // between resources), the syntax and suppression cases about JSON text
-// (its comments, its strings, the metadata of a resource), and a message
-// that names ARM's reference(). Bicep's own syntax errors and unknowns are
-// cases of their own, without a JSON twin.
+// (its comments, its strings, the metadata of a resource), the schema
+// cases about the members of the ARM template itself (its outputs, its
+// parameter declarations, its nested deployments), which the Bicep
+// compiler writes, and a message that names ARM's reference(). Bicep's
+// own syntax errors and unknowns are cases of their own, without a JSON
+// twin.
 type Case struct {
 	Name     string // the template file name, such as bad_owner_by_guid.json
 	Dir      string
