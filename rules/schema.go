@@ -53,11 +53,16 @@ func runSchema(pass *lint.Pass) error {
 		if env.Kind == model.ParametersEnvelope {
 			s = schema.Parameters()
 		}
-		for _, p := range conform.Check(s, env.Root, conform.Options{Expression: env.Expression}) {
+		// A file is checked once, however many deployments read it.
+		type key struct{ root token.Pos }
+		ps := pass.Shared(key{env.Root.Pos()}, func() any {
+			return conform.Check(s, env.Root, conform.Options{Expression: env.Expression})
+		}).([]conform.Problem)
+		for _, p := range ps {
 			reportProblem(pass, p)
 		}
 	}
-	for _, p := range resourceProblems(d) {
+	for _, p := range resourceProblems(pass) {
 		// A parameters file checked on its own sets only some properties.
 		if !p.Member && (!p.Missing || d.Template != "") {
 			reportProblem(pass, p)
@@ -89,17 +94,22 @@ func reportMember(pass *lint.Pass, p conform.Problem) {
 	pass.Report(d)
 }
 
-// resourceProblems returns how the registration resources of d, as
-// evaluated, break the schema of their API version.
-func resourceProblems(d *model.Deployment) []conform.Problem {
-	var out []conform.Problem
-	for _, def := range d.Definitions {
-		out = append(out, resourceCheck(def.Resource, model.TypeDefinition, def.Plan)...)
-	}
-	for _, a := range d.Assignments {
-		out = append(out, resourceCheck(a.Resource, model.TypeAssignment, model.Value{})...)
-	}
-	return out
+// resourceProblems returns how the registration resources of the
+// deployment, as evaluated, break the schema of their API version; schema
+// and unknown_property report them, and share one validation.
+func resourceProblems(pass *lint.Pass) []conform.Problem {
+	d := pass.Template
+	type key struct{ d *model.Deployment }
+	return pass.Shared(key{d}, func() any {
+		var out []conform.Problem
+		for _, def := range d.Definitions {
+			out = append(out, resourceCheck(def.Resource, model.TypeDefinition, def.Plan)...)
+		}
+		for _, a := range d.Assignments {
+			out = append(out, resourceCheck(a.Resource, model.TypeAssignment, model.Value{})...)
+		}
+		return out
+	}).([]conform.Problem)
 }
 
 // resourceCheck checks one registration resource of type typ: its plan

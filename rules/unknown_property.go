@@ -24,7 +24,7 @@ Fix: correct the property name, or remove it.`,
 }
 
 func runUnknownProperty(pass *lint.Pass) error {
-	for _, p := range resourceProblems(pass.Template) {
+	for _, p := range resourceProblems(pass) {
 		if p.Member {
 			reportMember(pass, p)
 		}

@@ -40,14 +40,13 @@ type Schema struct {
 	compiled *jsonschema.Schema
 	doc      *document
 	loc      string // its absolute location: URL and fragment
+	shape    *Shape
 }
 
 // document is one embedded file: its decoded JSON, for the titles, hints
-// and member names messages use, and the canonical spelling of every
-// member name it defines, by lower-case name.
+// and member names messages use.
 type document struct {
-	raw   any
-	names map[string]string
+	raw any
 	// authority is who requires what the schema requires, in messages:
 	// the root's x-authority, "ARM" or "the API".
 	authority string
@@ -81,14 +80,15 @@ var load = sync.OnceValue(func() *catalog {
 		if err := json.Unmarshal(data, &raw); err != nil {
 			panic(err)
 		}
-		d := &document{raw: raw, names: map[string]string{}}
+		d := &document{raw: raw}
 		d.authority, _ = raw.(map[string]any)["x-authority"].(string)
-		collectNames(raw, d.names)
 		cat.docs[base+e.Name()] = d
 	}
+	shapes := &shaper{docs: cat.docs, memo: map[string]*Shape{}}
 	compile := func(file, fragment string) *Schema {
 		url := base + file
-		return &Schema{compiled: c.MustCompile(url + fragment), doc: cat.docs[url], loc: url + "#" + strings.TrimPrefix(fragment, "#")}
+		loc := url + "#" + strings.TrimPrefix(fragment, "#")
+		return &Schema{compiled: c.MustCompile(url + fragment), doc: cat.docs[url], loc: loc, shape: shapes.at(loc)}
 	}
 	cat.config = compile(configFile, "")
 	cat.tmpl = compile(templateFile, "")
@@ -101,26 +101,6 @@ var load = sync.OnceValue(func() *catalog {
 	}
 	return cat
 })
-
-// collectNames records the member names every "properties" of a schema
-// document defines.
-func collectNames(v any, names map[string]string) {
-	switch v := v.(type) {
-	case map[string]any:
-		if props, ok := v["properties"].(map[string]any); ok {
-			for name := range props {
-				names[strings.ToLower(name)] = name
-			}
-		}
-		for _, sub := range v {
-			collectNames(sub, names)
-		}
-	case []any:
-		for _, sub := range v {
-			collectNames(sub, names)
-		}
-	}
-}
 
 // Config returns the schema of lhlint's configuration file.
 func Config() *Schema { return load().config }
@@ -145,17 +125,6 @@ func Resource(typ, apiVersion string) (*Schema, bool) {
 	}
 	s, ok := res[typ+"@"+NewestAPIVersion]
 	return s, ok
-}
-
-// Name returns the spelling the schema gives a member name, compared
-// ignoring case as ARM compares names, and name itself when the schema
-// defines no such member. Documents are built with these names, so that
-// validation ignores case too.
-func (s *Schema) Name(name string) string {
-	if canon, ok := s.doc.names[strings.ToLower(name)]; ok {
-		return canon
-	}
-	return name
 }
 
 // Unknown is the value documents hold where the value is not known before
@@ -183,7 +152,7 @@ type Violation struct {
 // Unknown values where they cannot be known), and returns its violations:
 // one per mistake, sorted by path.
 func (s *Schema) Validate(doc any) []Violation {
-	err := s.compiled.Validate(replaceUnknown(doc))
+	err := s.compiled.Validate(prepare(doc, s.shape))
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
 		if err != nil {
@@ -202,19 +171,36 @@ func (s *Schema) Validate(doc any) []Violation {
 // template holds, whose violations are dropped.
 const unknownText = "\x00unknown"
 
-// replaceUnknown returns doc with every Unknown replaced by unknownText,
-// in place: documents are built for one validation.
-func replaceUnknown(doc any) any {
+// prepare returns doc ready for the validator, changed in place
+// (documents are built for one validation): every Unknown replaced by
+// unknownText, and every member name the schema looks at spelt as the
+// schema spells it, as ARM compares names ignoring case. It goes only
+// where the schema looks (sh).
+func prepare(doc any, sh *Shape) any {
 	switch v := doc.(type) {
 	case Unknown:
 		return unknownText
 	case map[string]any:
+		if sh == nil {
+			return doc
+		}
 		for k, m := range v {
-			v[k] = replaceUnknown(m)
+			msh, canon := sh.Lookup(k)
+			m = prepare(m, msh)
+			if canon == k {
+				v[k] = m
+				continue
+			}
+			// A name written twice in two cases is the syntax rule's;
+			// callers that know the order keep the member ARM keeps.
+			delete(v, k)
+			if _, taken := v[canon]; !taken {
+				v[canon] = m
+			}
 		}
 	case []any:
 		for i, m := range v {
-			v[i] = replaceUnknown(m)
+			v[i] = prepare(m, sh.Item())
 		}
 	}
 	return doc

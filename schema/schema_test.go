@@ -113,3 +113,56 @@ func TestNearest(t *testing.T) {
 		t.Errorf("nearest(ab) = %q, want none: two names are as near", got)
 	}
 }
+
+func TestTemplate(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{`{"$schema": "x", "contentVersion": "1.0.0.0", "parameters": {"a": {"type": "SecureString"}}, "resources": [], "outputs": {"o": {"type": "Array", "value": []}}}`, ""},
+		{`{"resources": "all"}`, `/resources resources is a string, not an array or an object`},
+		{`{"resources": {}}`, `/resources resources is an object, not an array; resources keyed by symbolic name need "languageVersion": "2.0"`},
+		{`{"languageVersion": "2.0", "resources": {"d": {"type": "Microsoft.Resources/deployments", "properties": {"mode": "incremental", "template": {"outputz": {}}}}}}`,
+			`/resources/d/properties/template/outputz template has no property "outputz"; did you mean "outputs"? (member)`},
+		{`{"outputs": {"o": {"type": "string", "Value": "x", "delegatedRoleDefinitionIds": []}}}`, `/outputs/o/delegatedRoleDefinitionIds output "o" has no property "delegatedRoleDefinitionIds" (member)`},
+		{`{"parameters": {"p": {"type": "integer"}}}`, `/parameters/p/type type of parameter "p" is "integer", not one of string, securestring, int, bool, object, secureObject, array`},
+	}
+	for _, tt := range tests {
+		if got := check(t, Template(), tt.doc); got != tt.want {
+			t.Errorf("Template().Validate(%s) =\n%s\nwant\n%s", tt.doc, got, tt.want)
+		}
+	}
+}
+
+func TestParameters(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{`{"parameters": {"a": {"value": 1}, "b": {"reference": {"keyVault": {"id": "/subscriptions/x"}, "secretName": "s"}}, "c": {"value": null}}}`, ""},
+		// Of the alternatives none of which holds, one message says what each wants.
+		{`{"parameters": {"a": {}}}`, `/parameters/a parameter "a" has no value, reference or expression, which ARM requires`},
+		{`{"parameters": {"a": {"reference": {"secretName": "s"}}}}`, `/parameters/a/reference reference has no keyVault, which ARM requires`},
+		// A parameters file is not a nested deployment: it has no copy loops.
+		{`{"parameters": {"a": {"copy": []}}}`, "/parameters/a parameter \"a\" has no value, reference or expression, which ARM requires\n/parameters/a/copy parameter \"a\" has no property \"copy\" (member)"},
+	}
+	for _, tt := range tests {
+		if got := check(t, Parameters(), tt.doc); got != tt.want {
+			t.Errorf("Parameters().Validate(%s) =\n%s\nwant\n%s", tt.doc, got, tt.want)
+		}
+	}
+}
+
+// TestShape checks what the template's schema looks at: the members of a
+// parameter declaration, not its default; a nested deployment's template,
+// as deep as it goes.
+func TestShape(t *testing.T) {
+	sh := Template().Shape()
+	if p := sh.Member("parameters").Member("mspOfferName"); p == nil || p.Member("defaultValue") != nil {
+		t.Errorf("a parameter's shape is %+v, want its members and not its default", p)
+	}
+	if v := sh.Member("variables"); v != nil {
+		t.Errorf("variables' shape is %+v, want nothing: only its kind matters", v)
+	}
+	nested := sh.Member("resources").Item().Member("properties").Member("template")
+	if nested.Member("outputs").Member("o") == nil {
+		t.Error("a nested deployment's template has no shape")
+	}
+	if config := Config().Shape().Member("rules").Member("owner_role"); !config.Whole() {
+		t.Error("a rule's level is not compared whole")
+	}
+}

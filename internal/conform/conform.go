@@ -37,7 +37,7 @@ type Options struct {
 
 // Check validates v against s and returns its problems.
 func Check(s *schema.Schema, v model.Value, opts Options) []Problem {
-	doc := build(s, v, opts)
+	doc := build(s, v, s.Shape(), opts)
 	var out []Problem
 	for _, vi := range s.Validate(doc) {
 		out = append(out, locate(v, vi))
@@ -45,19 +45,21 @@ func Check(s *schema.Schema, v model.Value, opts Options) []Problem {
 	return out
 }
 
-// build returns v as the schema's document: keys in the schema's spelling,
-// unknown values as schema.Unknown.
-func build(s *schema.Schema, v model.Value, opts Options) any {
+// build returns v as the schema's document: unknown values as
+// schema.Unknown, names as the schema spells them, and only what the
+// schema looks at (sh): a container it judges by its kind alone is given
+// empty.
+func build(s *schema.Schema, v model.Value, sh *schema.Shape, opts Options) any {
 	switch v.Kind() {
 	case model.Unknown, model.Missing:
 		return schema.Unknown{}
+	case model.Null:
+		return nil
 	case model.String:
 		if opts.Expression != nil && opts.Expression(v.Text()) {
 			return schema.Unknown{}
 		}
 		return v.Text() // a symbolic string is a string too
-	case model.Null:
-		return nil
 	case model.Int:
 		n, _ := v.Int()
 		return float64(n)
@@ -65,19 +67,28 @@ func build(s *schema.Schema, v model.Value, opts Options) any {
 		b, _ := v.Bool()
 		return b
 	case model.Array:
+		if sh == nil {
+			return []any{}
+		}
 		items := v.RawItems()
 		out := make([]any, len(items))
 		for i, it := range items {
-			out[i] = build(s, it, opts)
+			out[i] = build(s, it, sh.Item(), opts)
 		}
 		return out
 	case model.Object:
+		if sh == nil {
+			return map[string]any{}
+		}
 		out := make(map[string]any, v.Len())
 		for _, m := range v.Members() {
 			if opts.DropNull && m.Value.Kind() == model.Null {
 				continue
 			}
-			out[s.Name(m.Key)] = build(s, m.Value, opts)
+			// Names as the schema spells them; of a name written twice,
+			// the last member, as ARM keeps it.
+			msh, name := sh.Lookup(m.Key)
+			out[name] = build(s, m.Value, msh, opts)
 		}
 		return out
 	}

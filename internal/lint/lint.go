@@ -116,6 +116,22 @@ type Pass struct {
 	// is turned on (its level is not off), for an Audit rule.
 	Exists, Ran func(rule string) bool
 	diags       []analysis.Diagnostic
+	shared      map[any]any
+}
+
+// Shared returns what compute returns for key, computed once for all the
+// rules run over one template's deployments: two rules that read the same
+// costly result (the validation of a resource against its schema) share
+// it. key is comparable and names the result and what it is of.
+func (p *Pass) Shared(key any, compute func() any) any {
+	if v, ok := p.shared[key]; ok {
+		return v
+	}
+	v := compute()
+	if p.shared != nil {
+		p.shared[key] = v
+	}
+	return v
 }
 
 // Suppression is a suppression of the deployments with whether it silenced
@@ -240,7 +256,7 @@ type Limits struct {
 // An error means a rule could not work or reported a malformed fix: a bug in
 // lhlint, never a problem in the template.
 func Run(fset *token.FileSet, ds []*model.Deployment, rules []*Rule, opts Options) ([]Finding, error) {
-	r := runner{fset: fset, opts: opts, rules: rules}
+	r := runner{fset: fset, opts: opts, rules: rules, shared: map[any]any{}}
 	for _, d := range ds {
 		for _, rule := range rules {
 			if !rule.Audit {
@@ -273,6 +289,7 @@ type runner struct {
 	reasons  map[token.Pos]string // the reason of each suppression, by position
 	paths    map[*model.Deployment]*model.Paths
 	findings []Finding
+	shared   map[any]any // what rules share, see Pass.Shared
 }
 
 // level returns the severity a rule reports at; Off when it does not run.
@@ -310,6 +327,7 @@ func (r *runner) run(rule *Rule, d *model.Deployment, audit []Suppression) error
 	pass := &Pass{
 		Rule: rule, Template: d, Roles: r.opts.Roles, Fset: r.fset,
 		CustomerTenant: r.opts.CustomerTenant, Principals: r.opts.Principals, Limits: r.opts.Limits,
+		shared: r.shared,
 	}
 	if rule.Audit {
 		pass.Suppressions = audit

@@ -1,0 +1,198 @@
+package schema
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Shape is what a schema looks at of a value, so that documents can be
+// built with only that: a value whose Shape is nil is judged by its kind
+// alone (an object or an array may be given empty), else by the members
+// and items it names. Walking a whole template into a document would cost
+// more than validating it.
+type Shape struct {
+	members map[string]*Shape // by lower-case name
+	names   map[string]string // the schema's spelling, by lower-case name
+	others  *Shape            // every other member, or every item
+	whole   bool              // the value is compared whole (enum, const, lengths)
+}
+
+// Whole reports whether the value is needed whole.
+func (sh *Shape) Whole() bool { return sh != nil && sh.whole }
+
+// Member returns the shape of the member name, compared ignoring case.
+func (sh *Shape) Member(name string) *Shape {
+	m, _ := sh.Lookup(name)
+	return m
+}
+
+// Lookup returns the shape of the member name, compared ignoring case, and
+// the name as the schema spells it (name itself when the schema does not
+// name it).
+func (sh *Shape) Lookup(name string) (*Shape, string) {
+	if sh == nil || sh.whole {
+		return sh, name
+	}
+	for lower, m := range sh.members {
+		if strings.EqualFold(lower, name) {
+			return m, sh.names[lower]
+		}
+	}
+	return sh.others, name
+}
+
+// Item returns the shape of every item of an array.
+func (sh *Shape) Item() *Shape {
+	if sh == nil || sh.whole {
+		return sh
+	}
+	return sh.others
+}
+
+// Shape returns what the schema looks at.
+func (s *Schema) Shape() *Shape { return s.shape }
+
+// wholeKeywords are the keywords that look at a value's content as a whole.
+var wholeKeywords = []string{"enum", "const", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "contains", "prefixItems"}
+
+// shaper computes shapes from the raw schemas.
+type shaper struct {
+	docs map[string]*document
+	memo map[string]*Shape // by absolute location
+}
+
+// at returns the shape of the schema at the absolute location loc.
+func (b *shaper) at(loc string) *Shape {
+	if sh, ok := b.memo[loc]; ok {
+		return sh
+	}
+	v := &validation{docs: b.docs}
+	raw := v.schemaAt(loc)
+	if ref, ok := raw["$ref"].(string); ok && refOnly(raw) {
+		// A reference alone has the shape it refers to, cycles included.
+		target := b.resolveRef(loc, ref)
+		b.memo[loc] = nil // until known; a cycle back here sees opaque
+		sh := b.at(target)
+		b.memo[loc] = sh
+		return sh
+	}
+	sh := &Shape{}
+	b.memo[loc] = sh
+	b.fill(sh, loc, raw)
+	if !sh.whole && sh.members == nil && sh.others == nil {
+		b.memo[loc] = nil
+		return nil
+	}
+	return sh
+}
+
+// fill adds to sh what the schema raw at loc looks at.
+func (b *shaper) fill(sh *Shape, loc string, raw map[string]any) {
+	for _, kw := range wholeKeywords {
+		if _, ok := raw[kw]; ok {
+			sh.whole = true
+		}
+	}
+	if props, ok := raw["properties"].(map[string]any); ok {
+		for name := range props {
+			b.addMember(sh, name, b.at(loc+"/properties/"+escape(name)))
+		}
+	}
+	for _, kw := range []string{"additionalProperties", "unevaluatedProperties", "items"} {
+		if _, ok := raw[kw].(map[string]any); ok {
+			sh.others = union(sh.others, b.at(loc+"/"+kw), 0)
+		}
+	}
+	if _, ok := raw["propertyNames"]; ok && sh.others == nil {
+		sh.others = &Shape{} // the names matter; an empty shape keeps every member
+	}
+	if ref, ok := raw["$ref"].(string); ok {
+		b.mergeInto(sh, b.at(b.resolveRef(loc, ref)))
+	}
+	for _, kw := range []string{"allOf", "anyOf", "oneOf"} {
+		list, _ := raw[kw].([]any)
+		for i := range list {
+			b.mergeInto(sh, b.at(loc+"/"+kw+"/"+strconv.Itoa(i)))
+		}
+	}
+	for _, kw := range []string{"if", "then", "else", "not"} {
+		if _, ok := raw[kw].(map[string]any); ok {
+			b.mergeInto(sh, b.at(loc+"/"+kw))
+		}
+	}
+}
+
+// addMember adds what the schema looks at of the member name.
+func (b *shaper) addMember(sh *Shape, name string, m *Shape) {
+	lower := strings.ToLower(name)
+	if sh.members == nil {
+		sh.members, sh.names = map[string]*Shape{}, map[string]string{}
+	}
+	if prev, ok := sh.members[lower]; ok {
+		m = union(prev, m, 0)
+	}
+	sh.members[lower] = m
+	sh.names[lower] = name
+}
+
+func (b *shaper) mergeInto(sh, other *Shape) {
+	if other == nil || other == sh {
+		return
+	}
+	sh.whole = sh.whole || other.whole
+	for lower, m := range other.members {
+		b.addMember(sh, other.names[lower], m)
+	}
+	sh.others = union(sh.others, other.others, 0)
+}
+
+// union returns a shape that looks at what a and b look at. Shapes that
+// refer to themselves are merged a few levels deep, then taken whole.
+func union(a, b *Shape, depth int) *Shape {
+	switch {
+	case a == nil:
+		return b
+	case b == nil || a == b:
+		return a
+	case depth > 8:
+		return &Shape{whole: true}
+	}
+	out := &Shape{whole: a.whole || b.whole, others: union(a.others, b.others, depth+1)}
+	for _, sh := range []*Shape{a, b} {
+		for lower, m := range sh.members {
+			if out.members == nil {
+				out.members, out.names = map[string]*Shape{}, map[string]string{}
+			}
+			out.members[lower] = union(out.members[lower], m, depth+1)
+			out.names[lower] = sh.names[lower]
+		}
+	}
+	return out
+}
+
+// resolveRef returns the absolute location a $ref written at loc names.
+func (b *shaper) resolveRef(loc, ref string) string {
+	url, _, _ := strings.Cut(loc, "#")
+	switch {
+	case strings.HasPrefix(ref, "#"):
+		return url + ref
+	case strings.Contains(ref, "#"):
+		return base + ref
+	}
+	return base + ref + "#"
+}
+
+// validating are the keywords that look at a value; a schema with none
+// but $ref is a reference alone.
+var validating = append([]string{"properties", "additionalProperties", "unevaluatedProperties", "items",
+	"allOf", "anyOf", "oneOf", "if", "then", "else", "not", "propertyNames"}, wholeKeywords...)
+
+// refOnly reports whether the schema raw is a $ref with annotations.
+func refOnly(raw map[string]any) bool {
+	for _, kw := range validating {
+		if _, ok := raw[kw]; ok {
+			return false
+		}
+	}
+	return true
+}
