@@ -63,12 +63,28 @@ func runSchema(pass *lint.Pass) error {
 		}
 	}
 	for _, p := range resourceProblems(pass) {
-		// A parameters file checked on its own sets only some properties.
-		if !p.Member && (!p.Missing || d.Template != "") {
+		switch {
+		case p.Member: // unknown_property's
+		case p.Missing && d.Template == "": // a parameters file checked on its own sets only some properties
+		case !p.Missing && mistyped(d, p.Value): // parameter_type_mismatch's
+		default:
 			reportProblem(pass, p)
 		}
 	}
 	return nil
+}
+
+// mistyped reports whether v is the value of a parameter that is not of
+// the kind the parameter declares: ARM rejects it there, before any
+// resource, and parameter_type_mismatch reports it.
+func mistyped(d *model.Deployment, v model.Value) bool {
+	for _, p := range d.Parameters {
+		pv := p.Value()
+		if pv.Span == v.Span && pv.IsKnown() && pv.Kind() != model.Null && p.TypeKind != model.Missing && pv.Kind() != p.TypeKind {
+			return true
+		}
+	}
+	return false
 }
 
 // reportProblem reports p where the user edits it: a member's key, the
