@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -18,11 +19,15 @@ import (
 // file path leaks into messages; each file's $id is base + its name.
 const base = "https://github.com/lhlint/lhlint/schema/"
 
-//go:embed *.schema.json
+// files are the schemas lhlint validates with. (diff.schema.json, beside
+// them, documents the output of lhlint diff for its readers.) Adding one is
+// a file here, a name below and a function that returns it; each has its
+// $id and a pinned $schema, which TestSchemasAreWrittenForMessages checks.
+//
+//go:embed config.schema.json template.schema.json parameters.schema.json managedservices.schema.json
 var files embed.FS
 
-// The embedded schemas, by file name. Adding one is a file here and an
-// entry below; each has its $id and a pinned $schema.
+// The embedded schemas, by file name.
 const (
 	configFile         = "config.schema.json"
 	templateFile       = "template.schema.json"
@@ -708,6 +713,10 @@ func tokens(ptr string) []string {
 	}
 	out := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
 	for i, tok := range out {
+		// The validator escapes its pointers for URLs too ("%C3%A9quipe").
+		if u, err := url.PathUnescape(tok); err == nil {
+			tok = u
+		}
 		out[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
 	}
 	return out

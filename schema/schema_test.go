@@ -166,3 +166,11 @@ func TestShape(t *testing.T) {
 		t.Error("a rule's level is not compared whole")
 	}
 }
+
+// A member whose name is not ASCII is named as written, not as the
+// validator escapes it in its pointers.
+func TestNonASCIINames(t *testing.T) {
+	if got, want := check(t, Config(), `{"équipe": 1, "a/b~c%20": 2}`), "/a/b~c%20 configuration has no property \"a/b~c%20\" (member)\n/équipe configuration has no property \"équipe\" (member)"; got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
