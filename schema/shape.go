@@ -13,6 +13,7 @@ import (
 type Shape struct {
 	members map[string]*Shape // by lower-case name
 	names   map[string]string // the schema's spelling, by lower-case name
+	exact   map[string]*Shape // by the schema's spelling
 	others  *Shape            // every other member, or every item
 	whole   bool              // the value is compared whole (enum, const, lengths)
 }
@@ -32,6 +33,9 @@ func (sh *Shape) Member(name string) *Shape {
 func (sh *Shape) Lookup(name string) (*Shape, string) {
 	if sh == nil || sh.whole {
 		return sh, name
+	}
+	if m, ok := sh.exact[name]; ok {
+		return m, name // most names are written as the schema spells them
 	}
 	for lower, m := range sh.members {
 		if strings.EqualFold(lower, name) {
@@ -126,13 +130,14 @@ func (b *shaper) fill(sh *Shape, loc string, raw map[string]any) {
 func (b *shaper) addMember(sh *Shape, name string, m *Shape) {
 	lower := strings.ToLower(name)
 	if sh.members == nil {
-		sh.members, sh.names = map[string]*Shape{}, map[string]string{}
+		sh.members, sh.names, sh.exact = map[string]*Shape{}, map[string]string{}, map[string]*Shape{}
 	}
 	if prev, ok := sh.members[lower]; ok {
 		m = union(prev, m, 0)
 	}
 	sh.members[lower] = m
 	sh.names[lower] = name
+	sh.exact[name] = m
 }
 
 func (b *shaper) mergeInto(sh, other *Shape) {
@@ -161,10 +166,11 @@ func union(a, b *Shape, depth int) *Shape {
 	for _, sh := range []*Shape{a, b} {
 		for lower, m := range sh.members {
 			if out.members == nil {
-				out.members, out.names = map[string]*Shape{}, map[string]string{}
+				out.members, out.names, out.exact = map[string]*Shape{}, map[string]string{}, map[string]*Shape{}
 			}
 			out.members[lower] = union(out.members[lower], m, depth+1)
 			out.names[lower] = sh.names[lower]
+			out.exact[sh.names[lower]] = out.members[lower]
 		}
 	}
 	return out
