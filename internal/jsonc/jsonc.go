@@ -17,13 +17,29 @@ import (
 // Clean decodes content (see source.Decode) and turns the text into strict
 // JSON of the same length: comments become spaces, trailing commas are
 // dropped, so every byte offset of data is the offset of the same byte in
-// text. ok is false when the file does not decode or is not JSON(C).
+// text. ok is false when the file does not decode or is not JSON(C). A file
+// that is strict JSON already is its own data, with no copy.
 func Clean(content []byte) (text, data []byte, ok bool) {
+	text, bad := source.Decode(content)
+	if bad == nil {
+		if _, strict, ok := build(nil, text); ok {
+			return text, strictData(text, strict), true
+		}
+	}
 	text, data, serr := prepare(content)
 	return text, data, serr == nil
 }
 
-// prepare is Clean, saying why the file cannot be read at an offset of text.
+// strictData returns text as strict JSON, text itself when it is strict.
+func strictData(text []byte, strict bool) []byte {
+	if strict {
+		return text
+	}
+	return jsonc.ToJSON(text)
+}
+
+// prepare is Clean in two passes, saying why the file cannot be read at an
+// offset of text.
 func prepare(content []byte) (text, data []byte, serr *syntaxError) {
 	text, bad := source.Decode(content)
 	if bad != nil {
@@ -53,15 +69,37 @@ func (d *Doc) Root() model.Value { return d.root }
 // strict JSON at the same offsets (see Clean), for a caller that queries it
 // further; it is nil for a malformed file.
 func Parse(fset *token.FileSet, name string, content []byte) (d *Doc, data []byte) {
-	text, data, serr := prepare(content)
+	text, bad := source.Decode(content)
 	d = &Doc{File: source.Add(fset, name, text)}
-	if serr != nil {
-		p := d.Pos(serr.off)
-		d.Problems = []model.Problem{{Span: model.Span{StartPos: p, EndPos: p}, Message: serr.msg}}
-		return d, nil
+	if bad != nil {
+		return d.malformed(&syntaxError{bad.Offset, bad.Message})
+	}
+	if root, strict, ok := build(d, text); ok {
+		d.root = root
+		return d, strictData(text, strict)
+	}
+	d.Duplicates = nil
+	return d.parseSlowly(text)
+}
+
+// parseSlowly reads text in two passes (strict JSON, validated, then its
+// values through gjson), as Parse did before it read in one: for the text
+// the one pass of build does not read, it says why a malformed file is
+// malformed, and reads the oddities build leaves to it.
+func (d *Doc) parseSlowly(text []byte) (*Doc, []byte) {
+	data := jsonc.ToJSON(text)
+	if serr := validate(data); serr != nil {
+		return d.malformed(serr)
 	}
 	d.root = d.literal(gjson.ParseBytes(data))
 	return d, data
+}
+
+// malformed records why d cannot be read.
+func (d *Doc) malformed(serr *syntaxError) (*Doc, []byte) {
+	p := d.Pos(serr.off)
+	d.Problems = []model.Problem{{Span: model.Span{StartPos: p, EndPos: p}, Message: serr.msg}}
+	return d, nil
 }
 
 // Span returns the span of the n bytes at offset off.
