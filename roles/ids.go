@@ -7,27 +7,21 @@ import "strings"
 // case. Braces, surrounding spaces and other forms .NET would accept are
 // rejected, because ARM's schema for role and principal IDs rejects them.
 func IsGUID(s string) bool {
-	if len(s) != 36 {
+	// Rules ask this of every ID of every deployment: the hyphens first,
+	// then each group, with no test of the position in the loop.
+	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
 		return false
 	}
-	for i := 0; i < 36; i++ {
-		c := s[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !isHex(c) {
-				return false
-			}
+	return allHex(s[0:8]) && allHex(s[9:13]) && allHex(s[14:18]) && allHex(s[19:23]) && allHex(s[24:36])
+}
+
+func allHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'f') {
+			return false
 		}
 	}
 	return true
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // IsNilGUID reports whether s is the all-zero GUID, the placeholder that
