@@ -109,7 +109,9 @@ func containsFold(s, lowerSubstr []byte) bool {
 // used by one goroutine at a time: it caches parsed expressions.
 type File struct {
 	*jsonc.Doc
-	Info
+	// Malformed is true when the file cannot be parsed. What else
+	// discovery knows of a file (Classify) the loader does not need.
+	Malformed bool
 	// Suppressions are the lhlint-ignore comments and metadata of the file.
 	Suppressions []model.Suppression
 	exprs        map[token.Pos]parsedExpr
@@ -130,14 +132,20 @@ type parsedExpr struct {
 // become a Problem at the position of the error.
 func Parse(fset *token.FileSet, name string, content []byte) *File {
 	doc, data := jsonc.Parse(fset, name, content)
-	f := &File{Doc: doc, exprs: map[token.Pos]parsedExpr{}}
-	if data == nil {
-		f.Info = Info{Malformed: true, Onboarding: containsFold(f.Content, registrationType)}
-		return f
+	f := &File{Doc: doc, Malformed: data == nil, exprs: map[token.Pos]parsedExpr{}}
+	if !f.Malformed {
+		f.Suppressions = f.suppressions()
 	}
-	f.Info = classify(f.Content, gjson.ParseBytes(data))
-	f.Suppressions = f.suppressions()
 	return f
+}
+
+// kind says what the file is, as Classify does. Only Given asks, so Parse
+// does not work it out for every file.
+func (f *File) kind() Kind {
+	if f.Malformed {
+		return Other
+	}
+	return Classify(f.Content).Kind
 }
 
 // expression parses the template expression written in the string literal v,

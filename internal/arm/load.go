@@ -99,7 +99,7 @@ func (f *File) Given() frontend.Given {
 	g := frontend.Given{Name: f.Name, Malformed: f.Malformed, Problems: f.Problems, Duplicates: f.Duplicates, Suppressions: f.Suppressions}
 	if !f.Malformed {
 		g.Values = parameterValues(f.Root())
-		if f.Kind == frontend.Parameters {
+		if f.kind() == frontend.Parameters {
 			// Parameter values are never expressions: the file is as ARM reads it.
 			g.Envelopes = []model.Envelope{{Kind: model.ParametersEnvelope, Root: f.Root()}}
 		}
