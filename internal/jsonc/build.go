@@ -1,6 +1,7 @@
 package jsonc
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -26,6 +27,11 @@ type builder struct {
 	// strict is false once a comment or a trailing comma has been
 	// skipped: text is then not strict JSON.
 	strict bool
+	// The items and members of the arrays and objects being read, one
+	// after another: each container is copied out once, at its size,
+	// instead of growing a slice of its own.
+	items   []model.Value
+	members model.Members
 }
 
 // build reads text as one JSONC value. ok is false when the one pass
@@ -192,18 +198,19 @@ func (b *builder) array() (model.Value, bool) {
 	if !ok || empty {
 		return b.container(start, nil, nil, ok)
 	}
-	var items []model.Value
+	first := len(b.items)
+	defer func() { b.items = b.items[:first] }()
 	for {
 		v, ok := b.value()
 		if !ok {
 			return model.Value{}, false
 		}
 		if b.d != nil {
-			items = append(items, v)
+			b.items = append(b.items, v)
 		}
 		more, ok := b.next(']')
 		if !ok || !more {
-			return b.container(start, items, nil, ok)
+			return b.container(start, slices.Clone(b.items[first:]), nil, ok)
 		}
 	}
 }
@@ -214,6 +221,8 @@ func (b *builder) object() (model.Value, bool) {
 	if !ok || empty {
 		return b.container(start, nil, nil, ok)
 	}
+	first := len(b.members)
+	defer func() { b.members = b.members[:first] }()
 	var ms members
 	for {
 		keyStart := b.i
@@ -238,7 +247,13 @@ func (b *builder) object() (model.Value, bool) {
 		}
 		if b.d != nil {
 			m := model.Member{Key: key, KeySpan: b.d.Span(keyStart, keyEnd-keyStart), Value: v}
-			if dup, ok := ms.add(m); ok {
+			// The object's members so far are the top of b.members: add
+			// there, with room for one more.
+			b.members = slices.Grow(b.members, 1)
+			ms.list = b.members[first:]
+			dup, isDup := ms.add(m)
+			b.members = b.members[:first+len(ms.list)]
+			if isDup {
 				b.d.Duplicates = append(b.d.Duplicates, dup)
 			}
 		}
@@ -259,7 +274,7 @@ func (b *builder) container(start int, items []model.Value, ms *members, ok bool
 	}
 	var list model.Members
 	if ms != nil {
-		list = ms.list
+		list = slices.Clone(ms.list)
 	}
 	return model.ObjectValue(list, b.span(start)), true
 }

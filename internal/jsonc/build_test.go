@@ -2,6 +2,7 @@ package jsonc
 
 import (
 	"bytes"
+	"encoding/json"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -101,4 +102,46 @@ func FuzzBuild(f *testing.F) {
 	f.Fuzz(func(t *testing.T, content []byte) {
 		oneAndTwoPasses(t, content)
 	})
+}
+
+// BenchmarkParse reads a typical onboarding template and parameters file in
+// one pass, building the model; BenchmarkUnmarshal is the floor it is
+// measured against, encoding/json into any.
+func BenchmarkParse(b *testing.B) {
+	files := benchFiles(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		fset := token.NewFileSet()
+		for _, content := range files {
+			Parse(fset, "x.json", content)
+		}
+	}
+}
+
+func BenchmarkUnmarshal(b *testing.B) {
+	files := benchFiles(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, content := range files {
+			var v any
+			if err := json.Unmarshal(content, &v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func benchFiles(b *testing.B) [][]byte {
+	var files [][]byte
+	size := 0
+	for _, name := range []string{"subscription.json", "subscription.parameters.json"} {
+		content, err := os.ReadFile(filepath.Join("../arm/testdata/load", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, content)
+		size += len(content)
+	}
+	b.SetBytes(int64(size))
+	return files
 }
