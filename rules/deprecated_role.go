@@ -20,7 +20,7 @@ and redeploy.`,
 }
 
 func runDeprecatedRole(pass *lint.Pass) error {
-	for _, v := range roleValues(pass.Template) {
+	for v := range roleValues(pass.Template) {
 		if role, ok := builtinRole(pass.Roles, v); ok && role.Deprecated {
 			pass.ReportValuef(v, "role %q is deprecated; its description says %q", roleName(role), role.Description)
 		}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 
@@ -8,17 +9,28 @@ import (
 	"github.com/lhlint/lhlint/roles"
 )
 
-// roleValues returns every role ID the deployment grants or lets be
+// roleValues yields every role ID the deployment grants or lets be
 // assigned: roleDefinitionIds and delegatedRoleDefinitionIds.
-func roleValues(d *model.Deployment) []model.Value {
-	var values []model.Value
-	for _, g := range d.AllGrants() {
-		values = append(values, g.RoleDefinitionID)
+func roleValues(d *model.Deployment) iter.Seq[model.Value] {
+	return func(yield func(model.Value) bool) {
+		for _, a := range d.AllAuthorizations() {
+			if !yield(a.RoleDefinitionID) {
+				return
+			}
+		}
+		for _, e := range d.AllEligibleAuthorizations() {
+			if !yield(e.RoleDefinitionID) {
+				return
+			}
+		}
+		for _, a := range d.AllAuthorizations() {
+			for _, v := range a.DelegatedRoleDefinitionIDs {
+				if !yield(v) {
+					return
+				}
+			}
+		}
 	}
-	for _, a := range d.AllAuthorizations() {
-		values = append(values, a.DelegatedRoleDefinitionIDs...)
-	}
-	return values
 }
 
 // knownID returns an ID's text when it is known exactly and is neither a

@@ -31,7 +31,7 @@ func runPlaceholderValue(pass *lint.Pass) error {
 	for _, def := range d.Definitions {
 		check("managedByTenantId", def.ManagedByTenantID)
 	}
-	for _, v := range principalIDs(d) {
+	for v := range principalIDs(d) {
 		check("principalId", v)
 	}
 	for _, g := range d.AllGrants() {

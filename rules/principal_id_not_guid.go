@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"iter"
+
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/roles"
@@ -23,7 +25,7 @@ enterprise application's object ID).`,
 }
 
 func runPrincipalIDNotGUID(pass *lint.Pass) error {
-	for _, v := range principalIDs(pass.Template) {
+	for v := range principalIDs(pass.Template) {
 		if s, ok := knownID(v); ok && !roles.IsGUID(s) {
 			pass.ReportValuef(v, "principalId %q is not a GUID", s)
 		}
@@ -31,20 +33,27 @@ func runPrincipalIDNotGUID(pass *lint.Pass) error {
 	return nil
 }
 
-// principalIDs returns every principalId of authorizations, eligible
+// principalIDs yields every principalId of authorizations, eligible
 // authorizations and approvers.
-func principalIDs(d *model.Deployment) []model.Value {
-	var ids []model.Value
-	for _, a := range d.AllAuthorizations() {
-		ids = append(ids, a.PrincipalID)
-	}
-	for _, e := range d.AllEligibleAuthorizations() {
-		ids = append(ids, e.PrincipalID)
-		if e.JITPolicy != nil {
+func principalIDs(d *model.Deployment) iter.Seq[model.Value] {
+	return func(yield func(model.Value) bool) {
+		for _, a := range d.AllAuthorizations() {
+			if !yield(a.PrincipalID) {
+				return
+			}
+		}
+		for _, e := range d.AllEligibleAuthorizations() {
+			if !yield(e.PrincipalID) {
+				return
+			}
+			if e.JITPolicy == nil {
+				continue
+			}
 			for _, ap := range e.JITPolicy.Approvers {
-				ids = append(ids, ap.PrincipalID)
+				if !yield(ap.PrincipalID) {
+					return
+				}
 			}
 		}
 	}
-	return ids
 }

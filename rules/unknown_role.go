@@ -23,7 +23,7 @@ Fix: use the GUID of a supported built-in role.`,
 }
 
 func runUnknownRole(pass *lint.Pass) error {
-	for _, v := range roleValues(pass.Template) {
+	for v := range roleValues(pass.Template) {
 		s, ok := knownID(v)
 		if !ok || !roles.IsGUID(s) {
 			continue

@@ -2,6 +2,7 @@ package model
 
 import (
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -325,7 +326,13 @@ type Assignment struct {
 }
 
 // AllAuthorizations returns the permanent authorizations of every definition.
+// Rules ask for them again and again: of a deployment with one
+// definition, as nearly every one has, they are the definition's own,
+// with no copy (and no room to append to them in place).
 func (d *Deployment) AllAuthorizations() []*Authorization {
+	if len(d.Definitions) == 1 {
+		return slices.Clip(d.Definitions[0].Authorizations)
+	}
 	var all []*Authorization
 	for _, def := range d.Definitions {
 		all = append(all, def.Authorizations...)
@@ -333,8 +340,12 @@ func (d *Deployment) AllAuthorizations() []*Authorization {
 	return all
 }
 
-// AllEligibleAuthorizations returns the eligible authorizations of every definition.
+// AllEligibleAuthorizations returns the eligible authorizations of every
+// definition, with no copy when there is one definition.
 func (d *Deployment) AllEligibleAuthorizations() []*EligibleAuthorization {
+	if len(d.Definitions) == 1 {
+		return slices.Clip(d.Definitions[0].EligibleAuthorizations)
+	}
 	var all []*EligibleAuthorization
 	for _, def := range d.Definitions {
 		all = append(all, def.EligibleAuthorizations...)
@@ -358,7 +369,11 @@ func (def *Definition) Grants() []*Grant {
 // AllGrants returns the permanent authorizations of every definition, then
 // the eligible ones.
 func (d *Deployment) AllGrants() []*Grant {
-	var all []*Grant
+	n := 0
+	for _, def := range d.Definitions {
+		n += len(def.Authorizations) + len(def.EligibleAuthorizations)
+	}
+	all := make([]*Grant, 0, n)
 	for _, a := range d.AllAuthorizations() {
 		all = append(all, &a.Grant)
 	}
