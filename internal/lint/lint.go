@@ -290,6 +290,9 @@ type runner struct {
 	paths    map[*model.Deployment]*model.Paths
 	findings []Finding
 	shared   map[any]any // what rules share, see Pass.Shared
+	// pass is the Pass of the rule running: one for all of them, since
+	// their findings are copied out of it.
+	pass Pass
 }
 
 // level returns the severity a rule reports at; Off when it does not run.
@@ -324,11 +327,13 @@ func (r *runner) run(rule *Rule, d *model.Deployment, audit []Suppression) error
 		// that SARIF records what the configuration hides.
 		sev, turnedOff = rule.Severity, &Suppressed{External: true}
 	}
-	pass := &Pass{
+	r.pass = Pass{
 		Rule: rule, Template: d, Roles: r.opts.Roles, Fset: r.fset,
 		CustomerTenant: r.opts.CustomerTenant, Principals: r.opts.Principals, Limits: r.opts.Limits,
 		shared: r.shared,
+		diags:  r.pass.diags[:0],
 	}
+	pass := &r.pass
 	if rule.Audit {
 		pass.Suppressions = audit
 		pass.Exists = func(name string) bool { return r.named(name) != nil }
