@@ -3,6 +3,7 @@ package jsonc
 import (
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
@@ -27,17 +28,41 @@ type builder struct {
 	// strict is false once a comment or a trailing comma has been
 	// skipped: text is then not strict JSON.
 	strict bool
-	// The items and members of the arrays and objects being read, one
-	// after another: each container is copied out once, at its size,
-	// instead of growing a slice of its own.
+	*stacks
+}
+
+// stacks hold the items and members of the arrays and objects being read,
+// one after another: each container is copied out once, at its size,
+// instead of growing a slice of its own.
+type stacks struct {
 	items   []model.Value
 	members model.Members
+}
+
+// maxPooled bounds the stacks kept for the next file: a file with a huge
+// array must not keep its stack alive.
+const maxPooled = 1024
+
+// pool keeps the stacks between files, so that each file does not grow
+// its own: it holds no state a reader could observe.
+var pool = sync.Pool{New: func() any { return new(stacks) }}
+
+// release clears the stacks and returns them to the pool.
+func (s *stacks) release() {
+	if cap(s.items) > maxPooled || cap(s.members) > maxPooled {
+		return
+	}
+	clear(s.items[:cap(s.items)]) // let go of the values of this file
+	clear(s.members[:cap(s.members)])
+	s.items, s.members = s.items[:0], s.members[:0]
+	pool.Put(s)
 }
 
 // build reads text as one JSONC value. ok is false when the one pass
 // cannot read it; strict is true when text is strict JSON as it is.
 func build(d *Doc, text []byte) (root model.Value, strict, ok bool) {
-	b := &builder{text: text, d: d, strict: true}
+	b := &builder{text: text, d: d, strict: true, stacks: pool.Get().(*stacks)}
+	defer b.release()
 	if d != nil {
 		b.str = string(text)
 	}
