@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"go/token"
 	"strings"
+	"unsafe"
 
 	"github.com/tidwall/gjson"
 
@@ -35,7 +36,12 @@ func Classify(content []byte) Info {
 	if !ok {
 		return Info{Malformed: true, Onboarding: containsFold(text, registrationType)}
 	}
-	return classify(text, gjson.ParseBytes(data))
+	if len(data) == 0 {
+		return Info{}
+	}
+	// gjson.ParseBytes would copy the file; classify clones what it keeps,
+	// so the queries may read the bytes in place.
+	return classify(text, gjson.Parse(unsafe.String(&data[0], len(data))))
 }
 
 // classify says what a valid file is, from its content and parsed root.
