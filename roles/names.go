@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // namedRole is a role with its name as normalised words.
@@ -39,7 +40,7 @@ func (c *Catalog) indexWords() map[string][]namedRole {
 func (c *Catalog) NamedIn(text string) (*Role, bool) {
 	t := nameWords(text)
 	var best *namedRole
-	for _, w := range strings.Fields(t) {
+	for w := range strings.FieldsSeq(t) {
 		for i, n := range c.words()[w] {
 			if (best == nil || len(n.words) > len(best.words)) && strings.Contains(t, n.words) {
 				best = &c.words()[w][i]
@@ -55,30 +56,40 @@ func (c *Catalog) NamedIn(text string) (*Role, bool) {
 
 // nameWords turns a name into lower-case words separated and surrounded by
 // single spaces, splitting camel case and dropping a plural s.
+// Rules ask it of every display name of every deployment, so it writes
+// the words in one pass, into one buffer.
 func nameWords(s string) string {
-	var b strings.Builder
-	b.WriteByte(' ')
+	out := make([]byte, 1, len(s)+2)
+	out[0] = ' '
+	start := 1 // where the word being written starts
+	endWord := func() {
+		if w := out[start:]; len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
+			out = out[:len(out)-1]
+		}
+		if len(out) > start {
+			out = append(out, ' ')
+		}
+		start = len(out)
+	}
 	var prev rune
 	for _, r := range s {
 		switch {
 		case unicode.IsUpper(r) && unicode.IsLower(prev):
-			b.WriteByte(' ')
-			b.WriteRune(unicode.ToLower(r))
+			endWord()
+			out = utf8.AppendRune(out, unicode.ToLower(r))
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			out = utf8.AppendRune(out, unicode.ToLower(r))
 		default:
 			r = ' '
-			b.WriteByte(' ')
+			endWord()
 		}
 		prev = r
 	}
-	words := strings.Fields(b.String())
-	for i, w := range words {
-		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-			words[i] = w[:len(w)-1]
-		}
+	endWord()
+	if len(out) == 1 {
+		return "  " // no words
 	}
-	return " " + strings.Join(words, " ") + " "
+	return string(out)
 }
 
 // NamedIn reports whether r's whole name appears in text as words, as
