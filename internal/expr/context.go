@@ -2,6 +2,7 @@ package expr
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/lhlint/lhlint/internal/model"
 )
@@ -33,32 +34,9 @@ func NewContext(scope model.ScopeKind, sub, rg model.Value) *Context {
 // group name of a management-group-scope deployment.
 func ContextOf(s model.Scope) *Context {
 	x := &Context{Scope: s.Kind}
-	sym := func(text string) model.Value { return model.SymbolicString(text, model.Span{}) }
 	subID := given(s.Subscription, "{subscription().subscriptionId}")
-	tenantID := func(text string) model.Value { return sym(text).WithSymbol(model.DeployingTenant) }
-	x.Tenant = object(
-		"tenantId", tenantID("{tenant().tenantId}"),
-		"countryCode", sym("{tenant().countryCode}"),
-		"displayName", sym("{tenant().displayName}"),
-	)
-	x.Deployment = object(
-		"name", sym("{deployment().name}"),
-		"location", sym("{deployment().location}"),
-	)
-	x.Environment = object(
-		"name", sym("{environment().name}"),
-		"portal", sym("{environment().portal}"),
-		"resourceManager", sym("{environment().resourceManager}"),
-		"graph", sym("{environment().graph}"),
-		"gallery", sym("{environment().gallery}"),
-		"authentication", object("loginEndpoint", sym("{environment().authentication.loginEndpoint}")),
-		"suffixes", object(
-			"storage", sym("{environment().suffixes.storage}"),
-			"keyvaultDns", sym("{environment().suffixes.keyvaultDns}"),
-			"sqlServerHostname", sym("{environment().suffixes.sqlServerHostname}"),
-			"acrLoginServer", sym("{environment().suffixes.acrLoginServer}"),
-		),
-	)
+	everywhere := sameEverywhere()
+	x.Tenant, x.Deployment, x.Environment = everywhere.Tenant, everywhere.Deployment, everywhere.Environment
 	switch s.Kind {
 	case model.ScopeSubscription, model.ScopeResourceGroup, model.ScopeUnknown:
 		x.Subscription = object(
@@ -92,6 +70,44 @@ func ContextOf(s model.Scope) *Context {
 	}
 	return x
 }
+
+// sym and tenantID write the members of context objects known only at
+// deployment time.
+func sym(text string) model.Value { return model.SymbolicString(text, model.Span{}) }
+
+func tenantID(text string) model.Value { return sym(text).WithSymbol(model.DeployingTenant) }
+
+// sameEverywhere returns the objects that are the same in every
+// deployment context: tenant(), deployment() and environment(). Every
+// deployment and every nested one asks for a context, so they are built
+// once and shared, read-only like every model.Value.
+var sameEverywhere = sync.OnceValue(func() *Context {
+	x := &Context{}
+	x.Tenant = object(
+		"tenantId", tenantID("{tenant().tenantId}"),
+		"countryCode", sym("{tenant().countryCode}"),
+		"displayName", sym("{tenant().displayName}"),
+	)
+	x.Deployment = object(
+		"name", sym("{deployment().name}"),
+		"location", sym("{deployment().location}"),
+	)
+	x.Environment = object(
+		"name", sym("{environment().name}"),
+		"portal", sym("{environment().portal}"),
+		"resourceManager", sym("{environment().resourceManager}"),
+		"graph", sym("{environment().graph}"),
+		"gallery", sym("{environment().gallery}"),
+		"authentication", object("loginEndpoint", sym("{environment().authentication.loginEndpoint}")),
+		"suffixes", object(
+			"storage", sym("{environment().suffixes.storage}"),
+			"keyvaultDns", sym("{environment().suffixes.keyvaultDns}"),
+			"sqlServerHostname", sym("{environment().suffixes.sqlServerHostname}"),
+			"acrLoginServer", sym("{environment().suffixes.acrLoginServer}"),
+		),
+	)
+	return x
+})
 
 // object builds a context object from keys and values.
 func object(kv ...any) model.Value {
