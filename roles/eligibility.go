@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // restrictedActions are the Actions that make Azure Lighthouse reject a role
@@ -194,13 +195,41 @@ var keyMarkers = [...]string{
 func (r *Role) KeyActions() []string {
 	var out []string
 	for _, a := range r.Actions {
-		l := strings.ToLower(a)
 		for _, m := range keyMarkers {
-			if strings.Contains(l, m) {
+			if containsASCIIFold(a, m) {
 				out = append(out, a)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// containsASCIIFold reports whether strings.ToLower(s) contains lower, an
+// ASCII lower-case marker, without lower-casing s when it is ASCII, as
+// actions are: KeyActions runs for every authorization of every
+// deployment, and lower-casing each action allocated.
+func containsASCIIFold(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.Contains(strings.ToLower(s), lower)
+		}
+	}
+	for i := 0; i+len(lower) <= len(s); i++ {
+		j := 0
+		for j < len(lower) && asciiLower(s[i+j]) == lower[j] {
+			j++
+		}
+		if j == len(lower) {
+			return true
+		}
+	}
+	return false
+}
+
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
