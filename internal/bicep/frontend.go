@@ -89,18 +89,21 @@ var registrationType = []byte("microsoft.managedservices/registration")
 // or names a registration type as a module by mistake.
 // Content alone cannot say whether a local module declares one: Modules
 // lists the local modules, .bicep files and ARM JSON templates, which
-// discovery reads.
+// discovery reads. The names kept are copies: a substring of the file's
+// text would keep the whole text alive as long as discovery keeps the
+// Info, for every file of a repository at once.
 func Classify(content []byte) frontend.Info {
 	fset := token.NewFileSet()
 	if hasUsing(content) {
 		p := ParseParams(fset, "", content)
 		info := frontend.Info{Kind: frontend.Parameters, Malformed: len(p.Errors) > 0}
 		if u := usingOf(p); u != nil && u.Path != nil {
-			info.TemplateRef, _ = u.Path.Text()
+			ref, _ := u.Path.Text()
+			info.TemplateRef = strings.Clone(ref)
 		}
 		for _, st := range p.Stmts {
 			if d, ok := st.(*Param); ok && d.Name != nil {
-				info.Parameters = append(info.Parameters, d.Name.Name)
+				info.Parameters = append(info.Parameters, strings.Clone(d.Name.Name))
 				switch strings.ToLower(d.Name.Name) {
 				case "authorizations", "eligibleauthorizations", "managedbytenantid":
 					info.Onboarding = true
@@ -113,7 +116,7 @@ func Classify(content []byte) frontend.Info {
 	info := frontend.Info{Kind: frontend.Template, Malformed: len(f.Errors) > 0}
 	for _, st := range f.Stmts {
 		if d, ok := st.(*Param); ok && d.Name != nil {
-			info.Parameters = append(info.Parameters, d.Name.Name)
+			info.Parameters = append(info.Parameters, strings.Clone(d.Name.Name))
 		}
 	}
 	for _, st := range f.Stmts {
@@ -132,7 +135,7 @@ func Classify(content []byte) frontend.Info {
 				case isAVMRegistration(path), hasPrefixFold(path, registrationType):
 					info.Onboarding = true
 				case !isRemote(path) && isModuleFile(path) && !slices.Contains(info.Modules, path):
-					info.Modules = append(info.Modules, path)
+					info.Modules = append(info.Modules, strings.Clone(path))
 				}
 			}
 			return true
