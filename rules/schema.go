@@ -56,7 +56,7 @@ func runSchema(pass *lint.Pass) error {
 		// A file is checked once, however many deployments read it.
 		type key struct{ root token.Pos }
 		ps := pass.Shared(key{env.Root.Pos()}, func() any {
-			return conform.Check(s, env.Root, conform.Options{Expression: env.Expression})
+			return conform.Check(s, env.Root, conform.Options{Expression: env.Expression, Memo: pass.Validations})
 		}).([]conform.Problem)
 		for _, p := range ps {
 			reportProblem(pass, p)
@@ -119,10 +119,10 @@ func resourceProblems(pass *lint.Pass) []conform.Problem {
 	return pass.Shared(key{d}, func() any {
 		var out []conform.Problem
 		for _, def := range d.Definitions {
-			out = append(out, resourceCheck(def.Resource, model.TypeDefinition, def.Plan)...)
+			out = append(out, resourceCheck(pass, def.Resource, model.TypeDefinition, def.Plan)...)
 		}
 		for _, a := range d.Assignments {
-			out = append(out, resourceCheck(a.Resource, model.TypeAssignment, model.Value{})...)
+			out = append(out, resourceCheck(pass, a.Resource, model.TypeAssignment, model.Value{})...)
 		}
 		return out
 	}).([]conform.Problem)
@@ -131,13 +131,13 @@ func resourceProblems(pass *lint.Pass) []conform.Problem {
 // resourceCheck checks one registration resource of type typ: its plan
 // (none when Missing) and properties, as ARM sends them to the API, which
 // leaves out null members (json('null') is how templates omit one).
-func resourceCheck(r model.Resource, typ string, plan model.Value) []conform.Problem {
+func resourceCheck(pass *lint.Pass, r model.Resource, typ string, plan model.Value) []conform.Problem {
 	s, _ := schema.Resource(typ, r.APIVersion.Text())
 	body := model.Members{{Key: "properties", KeySpan: r.Span, Value: r.Properties}}
 	if !plan.IsMissing() {
 		body = append(body, model.Member{Key: "plan", KeySpan: r.Span, Value: plan})
 	}
-	doc, opts := model.ObjectValue(body, r.Span), conform.Options{DropNull: true}
+	doc, opts := model.ObjectValue(body, r.Span), conform.Options{DropNull: true, Memo: pass.Validations}
 	ps := conform.Check(s, doc, opts)
 	newest, _ := schema.Resource(typ, schema.NewestAPIVersion)
 	if s == newest || !slices.ContainsFunc(ps, func(p conform.Problem) bool { return p.Member }) {

@@ -165,6 +165,11 @@ func TestShape(t *testing.T) {
 	if config := Config().Shape().Member("rules").Member("owner_role"); !config.Whole() {
 		t.Error("a rule's level is not compared whole")
 	}
+	// A parameter's type is matched against a pattern; its minValue is an
+	// int whatever its value.
+	if p := sh.Member("parameters").Member("p"); !p.Member("type").Scalar() || p.Member("minValue").Scalar() {
+		t.Error("a parameter's type is not judged by its value, or its minValue is")
+	}
 }
 
 // A member whose name is not ASCII is named as written, not as the

@@ -1,25 +1,39 @@
 package schema
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // Shape is what a schema looks at of a value, so that documents can be
 // built with only that: a value whose Shape is nil is judged by its kind
-// alone (an object or an array may be given empty), else by the members
-// and items it names. Walking a whole template into a document would cost
-// more than validating it.
+// alone (an object or an array may be given empty, a string or a number
+// any of its kind), else by the members and items it names, and a string
+// or a number by its value when Scalar. Walking a whole template into a
+// document would cost more than validating it, and documents that differ
+// only in what no schema looks at are one document to Memo.
 type Shape struct {
 	members map[string]*Shape // by lower-case name
 	names   map[string]string // the schema's spelling, by lower-case name
 	exact   map[string]*Shape // by the schema's spelling
 	others  *Shape            // every other member, or every item
 	whole   bool              // the value is compared whole (enum, const, lengths)
+	scalar  bool              // a string's or a number's value is judged (pattern, minimum...)
 }
 
 // Whole reports whether the value is needed whole.
 func (sh *Shape) Whole() bool { return sh != nil && sh.whole }
+
+// Scalar reports whether the value of a string or a number is judged, not
+// only its kind.
+func (sh *Shape) Scalar() bool { return sh != nil && (sh.whole || sh.scalar) }
+
+// Opaque reports whether an object or an array is judged by its kind
+// alone, and may be given empty.
+func (sh *Shape) Opaque() bool {
+	return sh == nil || !sh.whole && sh.members == nil && sh.others == nil
+}
 
 // Member returns the shape of the member name, compared ignoring case.
 func (sh *Shape) Member(name string) *Shape {
@@ -59,6 +73,10 @@ func (s *Schema) Shape() *Shape { return s.shape }
 // wholeKeywords are the keywords that look at a value's content as a whole.
 var wholeKeywords = []string{"enum", "const", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "contains", "prefixItems"}
 
+// scalarKeywords are the keywords that look at the value of a string or a
+// number.
+var scalarKeywords = []string{"pattern", "minLength", "maxLength", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
+
 // shaper computes shapes from the raw schemas.
 type shaper struct {
 	docs map[string]*document
@@ -83,7 +101,7 @@ func (b *shaper) at(loc string) *Shape {
 	sh := &Shape{}
 	b.memo[loc] = sh
 	b.fill(sh, loc, raw)
-	if !sh.whole && sh.members == nil && sh.others == nil {
+	if sh.Opaque() && !sh.scalar {
 		b.memo[loc] = nil
 		return nil
 	}
@@ -95,6 +113,11 @@ func (b *shaper) fill(sh *Shape, loc string, raw map[string]any) {
 	for _, kw := range wholeKeywords {
 		if _, ok := raw[kw]; ok {
 			sh.whole = true
+		}
+	}
+	for _, kw := range scalarKeywords {
+		if _, ok := raw[kw]; ok {
+			sh.scalar = true
 		}
 	}
 	if props, ok := raw["properties"].(map[string]any); ok {
@@ -145,6 +168,7 @@ func (b *shaper) mergeInto(sh, other *Shape) {
 		return
 	}
 	sh.whole = sh.whole || other.whole
+	sh.scalar = sh.scalar || other.scalar
 	for lower, m := range other.members {
 		b.addMember(sh, other.names[lower], m)
 	}
@@ -162,7 +186,7 @@ func union(a, b *Shape, depth int) *Shape {
 	case depth > 8:
 		return &Shape{whole: true}
 	}
-	out := &Shape{whole: a.whole || b.whole, others: union(a.others, b.others, depth+1)}
+	out := &Shape{whole: a.whole || b.whole, scalar: a.scalar || b.scalar, others: union(a.others, b.others, depth+1)}
 	for _, sh := range []*Shape{a, b} {
 		for lower, m := range sh.members {
 			if out.members == nil {
@@ -190,8 +214,8 @@ func (b *shaper) resolveRef(loc, ref string) string {
 
 // validating are the keywords that look at a value; a schema with none
 // but $ref is a reference alone.
-var validating = append([]string{"properties", "additionalProperties", "unevaluatedProperties", "items",
-	"allOf", "anyOf", "oneOf", "if", "then", "else", "not", "propertyNames"}, wholeKeywords...)
+var validating = slices.Concat([]string{"properties", "additionalProperties", "unevaluatedProperties", "items",
+	"allOf", "anyOf", "oneOf", "if", "then", "else", "not", "propertyNames"}, wholeKeywords, scalarKeywords)
 
 // refOnly reports whether the schema raw is a $ref with annotations.
 func refOnly(raw map[string]any) bool {

@@ -17,6 +17,7 @@ import (
 	"github.com/lhlint/lhlint/internal/report"
 	"github.com/lhlint/lhlint/internal/source"
 	"github.com/lhlint/lhlint/rules"
+	"github.com/lhlint/lhlint/schema"
 )
 
 // linter lints jobs in parallel and collects their findings.
@@ -24,6 +25,9 @@ type linter struct {
 	fset  *token.FileSet // shared by every job; token.FileSet is safe for concurrent use
 	rules []*lint.Rule
 	paths *paths
+	// memo remembers schema validations for every job: generated and
+	// copied templates share a few structures.
+	memo *schema.Memo
 
 	// sums are the SHA-256 of the text of each file linted, by name, for
 	// --fix to tell whether a file changed since; nil when not fixing.
@@ -48,6 +52,7 @@ func newLinter(p *paths) *linter {
 		fset:  token.NewFileSet(),
 		rules: rules.All,
 		paths: p,
+		memo:  schema.NewMemo(),
 	}
 }
 
@@ -129,6 +134,7 @@ func (l *linter) lintJob(index int, j job, opts lint.Options) {
 	// One template with N parameters files is N deployments, linted
 	// together: a finding in the template is the same in each, and the user
 	// fixes it once.
+	opts.Validations = l.memo
 	findings, err := lint.Run(l.fset, ds, l.rules, opts)
 	if err != nil {
 		l.fail(&l.internal, fmt.Sprintf("linting %s: %v", l.paths.printed(j.key()), err))

@@ -33,66 +33,100 @@ type Options struct {
 	// Expression reports whether a string is an expression, whose value is
 	// not known; nil when no string is.
 	Expression func(string) bool
+	// Memo remembers the violations of the documents already validated in
+	// this run; nil validates each.
+	Memo *schema.Memo
 }
 
 // Check validates v against s and returns its problems.
 func Check(s *schema.Schema, v model.Value, opts Options) []Problem {
-	doc := build(s, v, s.Shape(), opts)
+	doc := encode(nil, v, s.Shape(), opts)
 	var out []Problem
-	for _, vi := range s.Validate(doc) {
+	for _, vi := range opts.Memo.Validate(s, doc) {
 		out = append(out, locate(v, vi))
 	}
 	return out
 }
 
-// build returns v as the schema's document: unknown values as
-// schema.Unknown, names as the schema spells them, and only what the
-// schema looks at (sh): a container it judges by its kind alone is given
-// empty.
-func build(s *schema.Schema, v model.Value, sh *schema.Shape, opts Options) any {
+// encode appends to dst v as the schema's document, in JSON: unknown
+// values as schema.AppendUnknown writes them, names as the schema spells
+// them, and only what the schema looks at (sh): a container it judges by
+// its kind alone is written empty, and a string or a number as the empty
+// string or zero. The text is the document's identity in the memo, so
+// templates that differ only in names and IDs no schema judges are one
+// document. Members stay in the order written; of a name written twice
+// the decoder keeps the last, as ARM does.
+func encode(dst []byte, v model.Value, sh *schema.Shape, opts Options) []byte {
 	switch v.Kind() {
 	case model.Unknown, model.Missing:
-		return schema.Unknown{}
+		return schema.AppendUnknown(dst)
 	case model.Null:
-		return nil
+		return append(dst, "null"...)
 	case model.String:
 		if opts.Expression != nil && opts.Expression(v.Text()) {
-			return schema.Unknown{}
+			return schema.AppendUnknown(dst)
 		}
-		return v.Text() // a symbolic string is a string too
+		if !sh.Scalar() {
+			return append(dst, `""`...)
+		}
+		return appendString(dst, v.Text()) // a symbolic string is a string too
 	case model.Int:
 		n, _ := v.Int()
-		return float64(n)
+		if !sh.Scalar() {
+			n = 0
+		}
+		return strconv.AppendInt(dst, n, 10)
 	case model.Bool:
 		b, _ := v.Bool()
-		return b
+		return strconv.AppendBool(dst, b)
 	case model.Array:
-		if sh == nil {
-			return []any{}
-		}
-		items := v.RawItems()
-		out := make([]any, len(items))
-		for i, it := range items {
-			out[i] = build(s, it, sh.Item(), opts)
-		}
-		return out
-	case model.Object:
-		if sh == nil {
-			return map[string]any{}
-		}
-		out := make(map[string]any, v.Len())
-		for _, m := range v.Members() {
-			if opts.DropNull && m.Value.Kind() == model.Null {
-				continue
+		dst = append(dst, '[')
+		if !sh.Opaque() {
+			for i, it := range v.RawItems() {
+				if i > 0 {
+					dst = append(dst, ',')
+				}
+				dst = encode(dst, it, sh.Item(), opts)
 			}
-			// Names as the schema spells them; of a name written twice,
-			// the last member, as ARM keeps it.
-			msh, name := sh.Lookup(m.Key)
-			out[name] = build(s, m.Value, msh, opts)
 		}
-		return out
+		return append(dst, ']')
+	case model.Object:
+		dst = append(dst, '{')
+		if !sh.Opaque() {
+			first := true
+			for _, m := range v.Members() {
+				if opts.DropNull && m.Value.Kind() == model.Null {
+					continue
+				}
+				if !first {
+					dst = append(dst, ',')
+				}
+				first = false
+				msh, name := sh.Lookup(m.Key)
+				dst = append(appendString(dst, name), ':')
+				dst = encode(dst, m.Value, msh, opts)
+			}
+		}
+		return append(dst, '}')
 	}
-	return nil
+	return append(dst, "null"...)
+}
+
+// appendString appends s to dst as a JSON string.
+func appendString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			dst = append(dst, '\\', c)
+		case c < 0x20:
+			dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return append(dst, '"')
 }
 
 // locate finds the span of a violation in v.

@@ -2,6 +2,7 @@ package conform
 
 import (
 	"go/token"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -54,5 +55,57 @@ func TestCheckExpressions(t *testing.T) {
 	}
 	if ps := Check(schema.Template(), doc.Root(), Options{}); len(ps) != 2 {
 		t.Errorf("Check without expressions = %+v, want two problems", ps)
+	}
+}
+
+// TestCheckMemo checks that documents of one shape share a validation but
+// not their positions: two registration definitions with the same mistake,
+// different IDs and different layouts each get the mistake where they
+// have it; and that a value the schema judges is part of the shape.
+func TestCheckMemo(t *testing.T) {
+	texts := []string{
+		`{"properties": {"managedByTenantId": "2f9c6b1e-7d4a-4c38-9e51-0a8b3c7d6e21", "authorizations": [{"principalId": "7a3c5e9b-1d2f-4b8a-8c6e-0f2a4c6e8b1d", "roleDefinitionId": 7}]}}`,
+		`{
+  "properties": {
+    "managedByTenantId": "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+    "authorizations": [
+      {"principalId": "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9", "roleDefinitionId": 8}
+    ]
+  }
+}`,
+	}
+	s, _ := schema.Resource("Microsoft.ManagedServices/registrationDefinitions", "2022-10-01")
+	memo := schema.NewMemo()
+	fset := token.NewFileSet()
+	var docs [][]byte
+	for i, text := range texts {
+		doc, _ := jsonc.Parse(fset, "def.json", []byte(text))
+		docs = append(docs, encode(nil, doc.Root(), s.Shape(), Options{DropNull: true}))
+		for _, opts := range []Options{{DropNull: true}, {DropNull: true, Memo: memo}} {
+			ps := Check(s, doc.Root(), opts)
+			if len(ps) != 1 {
+				t.Fatalf("text %d: Check = %+v, want one problem", i, ps)
+			}
+			at := fset.Position(ps[0].At.Pos())
+			if got := text[at.Offset:fset.Position(ps[0].At.End()).Offset]; got != strconv.Itoa(7+i) {
+				t.Errorf("text %d (memo %t): the problem is on %q at %s, want on %d", i, opts.Memo != nil, got, at, 7+i)
+			}
+		}
+	}
+	if string(docs[0]) != string(docs[1]) {
+		t.Errorf("documents of one shape are encoded\n%s\n%s", docs[0], docs[1])
+	}
+	// A config's customerTenant is judged by its value.
+	var configs []string
+	for _, tenant := range []string{"contoso.com", "fabrikam.com"} {
+		text := `{"customerTenant": "` + tenant + `"}`
+		doc, _ := jsonc.Parse(fset, "config.json", []byte(text))
+		configs = append(configs, string(encode(nil, doc.Root(), schema.Config().Shape(), Options{})))
+		if ps := Check(schema.Config(), doc.Root(), Options{Memo: memo}); len(ps) != 1 || !strings.Contains(ps[0].Message, tenant) {
+			t.Errorf("Check(%s) = %+v, want the tenant named", text, ps)
+		}
+	}
+	if configs[0] == configs[1] {
+		t.Errorf("configs with different tenants are one document: %s", configs[0])
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/principals"
 	"github.com/lhlint/lhlint/roles"
+	"github.com/lhlint/lhlint/schema"
 )
 
 // Severity is how serious a finding is. Off disables a rule.
@@ -115,6 +116,9 @@ type Pass struct {
 	// Exists reports whether a rule of that name exists, and Ran whether it
 	// is turned on (its level is not off), for an Audit rule.
 	Exists, Ran func(rule string) bool
+	// Validations remembers schema validations across the run; nil
+	// validates each document (see Options.Validations).
+	Validations *schema.Memo
 	diags       []analysis.Diagnostic
 	shared      map[any]any
 }
@@ -238,6 +242,10 @@ type Options struct {
 	// Places makes Run fill each finding's Path and Role, which cost an
 	// index of the deployment's values.
 	Places bool
+	// Validations remembers the violations of the documents the schema
+	// rules validate, for every Run of one command: files of the same
+	// structure are validated once. nil validates each document.
+	Validations *schema.Memo
 }
 
 // Limits are the limits of the limit rules, as .lhlint.json sets them;
@@ -330,8 +338,8 @@ func (r *runner) run(rule *Rule, d *model.Deployment, audit []Suppression) error
 	r.pass = Pass{
 		Rule: rule, Template: d, Roles: r.opts.Roles, Fset: r.fset,
 		CustomerTenant: r.opts.CustomerTenant, Principals: r.opts.Principals, Limits: r.opts.Limits,
-		shared: r.shared,
-		diags:  r.pass.diags[:0],
+		Validations: r.opts.Validations, shared: r.shared,
+		diags: r.pass.diags[:0],
 	}
 	pass := &r.pass
 	if rule.Audit {
