@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
@@ -124,12 +126,32 @@ func Parameters() *Schema { return load().params }
 // checked as the newest; false when typ is not a registration resource.
 func Resource(typ, apiVersion string) (*Schema, bool) {
 	res := load().res
-	typ = strings.ToLower(strings.TrimPrefix(strings.ToLower(typ), "microsoft.managedservices/"))
-	if s, ok := res[typ+"@"+strings.ToLower(apiVersion)]; ok {
+	// The key is written in a buffer of its own: this runs for every
+	// registration resource, and a map index by string(bytes) allocates
+	// nothing.
+	var buf [96]byte
+	key := bytes.TrimPrefix(appendLower(buf[:0], typ), []byte("microsoft.managedservices/"))
+	key = append(key, '@')
+	if s, ok := res[string(appendLower(key, apiVersion))]; ok {
 		return s, true
 	}
-	s, ok := res[typ+"@"+NewestAPIVersion]
+	s, ok := res[string(append(key, NewestAPIVersion...))]
 	return s, ok
+}
+
+// appendLower appends s to dst as strings.ToLower writes it.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return append(dst, strings.ToLower(s[i:])...)
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // Unknown is the value documents hold where the value is not known before

@@ -179,3 +179,56 @@ func TestNonASCIINames(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestResource checks how a resource finds its schema: type and version
+// ignoring case, the type with or without its namespace, an unknown
+// version as the newest, and no schema for another type.
+func TestResource(t *testing.T) {
+	old, _ := Resource("Microsoft.ManagedServices/registrationDefinitions", "2019-06-01")
+	newest, _ := Resource("Microsoft.ManagedServices/registrationDefinitions", NewestAPIVersion)
+	if old == newest {
+		t.Fatal("2019-06-01 has the newest schema")
+	}
+	tests := []struct {
+		typ, version string
+		want         *Schema
+	}{
+		{"MICROSOFT.MANAGEDSERVICES/REGISTRATIONDEFINITIONS", "2019-06-01", old},
+		{"registrationDefinitions", "2019-06-01", old},
+		{"Microsoft.ManagedServices/registrationDefinitions", "2030-01-01-PREVIEW", newest},
+		{"Microsoft.Resources/deployments", "2019-06-01", nil},
+		{"Microsoft.ManagedServices/registrationDefinitionſ", "2019-06-01", nil}, // ſ is not s
+	}
+	for _, tt := range tests {
+		if got, ok := Resource(tt.typ, tt.version); got != tt.want || ok != (tt.want != nil) {
+			t.Errorf("Resource(%q, %q) = %v, %t", tt.typ, tt.version, got, ok)
+		}
+	}
+}
+
+// TestNamesAreASCII checks what Shape.Lookup relies on: every member name
+// the schemas define is ASCII.
+func TestNamesAreASCII(t *testing.T) {
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			props, _ := v["properties"].(map[string]any)
+			for name := range props {
+				if !isASCII(name) {
+					t.Errorf("member %q is not ASCII", name)
+				}
+			}
+			for _, m := range v {
+				walk(m)
+			}
+		case []any:
+			for _, m := range v {
+				walk(m)
+			}
+		}
+	}
+	for _, d := range load().docs {
+		walk(d.raw)
+	}
+}

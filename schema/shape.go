@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Shape is what a schema looks at of a value, so that documents can be
@@ -50,6 +51,16 @@ func (sh *Shape) Lookup(name string) (*Shape, string) {
 	}
 	if m, ok := sh.exact[name]; ok {
 		return m, name // most names are written as the schema spells them
+	}
+	if isASCII(name) {
+		// The schemas' names are ASCII, so this is the comparison below,
+		// without a scan for the members no schema defines.
+		var buf [64]byte
+		lower := appendLower(buf[:0], name)
+		if m, ok := sh.members[string(lower)]; ok {
+			return m, sh.names[string(lower)]
+		}
+		return sh.others, name
 	}
 	for lower, m := range sh.members {
 		if strings.EqualFold(lower, name) {
@@ -221,6 +232,15 @@ var validating = slices.Concat([]string{"properties", "additionalProperties", "u
 func refOnly(raw map[string]any) bool {
 	for _, kw := range validating {
 		if _, ok := raw[kw]; ok {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}

@@ -40,7 +40,8 @@ type Options struct {
 
 // Check validates v against s and returns its problems.
 func Check(s *schema.Schema, v model.Value, opts Options) []Problem {
-	doc := encode(nil, v, s.Shape(), opts)
+	// Most onboarding documents fit the first buffer.
+	doc := encode(make([]byte, 0, 1024), v, s.Shape(), opts)
 	var out []Problem
 	for _, vi := range opts.Memo.Validate(s, doc) {
 		out = append(out, locate(v, vi))
@@ -116,17 +117,19 @@ func encode(dst []byte, v model.Value, sh *schema.Shape, opts Options) []byte {
 func appendString(dst []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
+	done := 0 // s[:done] is written
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '"' || c == '\\':
-			dst = append(dst, '\\', c)
+			dst = append(append(dst, s[done:i]...), '\\', c)
 		case c < 0x20:
-			dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			dst = append(append(dst, s[done:i]...), '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 		default:
-			dst = append(dst, c)
+			continue
 		}
+		done = i + 1
 	}
-	return append(dst, '"')
+	return append(append(dst, s[done:]...), '"')
 }
 
 // locate finds the span of a violation in v.

@@ -1,6 +1,7 @@
 package conform
 
 import (
+	"encoding/json"
 	"go/token"
 	"strconv"
 	"strings"
@@ -107,5 +108,16 @@ func TestCheckMemo(t *testing.T) {
 	}
 	if configs[0] == configs[1] {
 		t.Errorf("configs with different tenants are one document: %s", configs[0])
+	}
+}
+
+// TestAppendString checks that the documents' strings read back as
+// written, whatever they hold.
+func TestAppendString(t *testing.T) {
+	for _, s := range []string{"", "Contoso", `a"b\c`, "x\x00y\n\x1f", "équipe\"", `\\`} {
+		var got string
+		if err := json.Unmarshal(appendString(nil, s), &got); err != nil || got != s {
+			t.Errorf("appendString(%q) reads back as %q (%v)", s, got, err)
+		}
 	}
 }
