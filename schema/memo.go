@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"sync"
@@ -64,10 +65,12 @@ func (m *Memo) Validate(s *Schema, doc []byte) []Violation {
 	return vs
 }
 
-// validateText validates the document written as JSON text in doc.
+// validateText validates the document written as JSON text in doc. It
+// decodes a copy: doc itself does not escape, so callers may write it on
+// the stack.
 func (s *Schema) validateText(doc []byte) []Violation {
 	var v any
-	if err := json.Unmarshal(doc, &v); err != nil {
+	if err := json.Unmarshal(bytes.Clone(doc), &v); err != nil {
 		return []Violation{{Message: err.Error()}} // a bug in the caller's encoding
 	}
 	return s.Validate(v)

@@ -40,8 +40,8 @@ type Options struct {
 
 // Check validates v against s and returns its problems.
 func Check(s *schema.Schema, v model.Value, opts Options) []Problem {
-	// Most onboarding documents fit the first buffer.
-	doc := encode(make([]byte, 0, 1024), v, s.Shape(), opts)
+	var buf [1024]byte // most onboarding documents fit, and it stays on the stack
+	doc := encode(buf[:0], v, s.Shape(), opts)
 	var out []Problem
 	for _, vi := range opts.Memo.Validate(s, doc) {
 		out = append(out, locate(v, vi))
