@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"reflect"
+	"sync"
 	"testing"
 )
 
@@ -59,5 +60,23 @@ func TestMemoBounds(t *testing.T) {
 	m.Validate(Config(), []byte(`{"d": 1}`))
 	if len(m.seen) != 2 {
 		t.Errorf("the memo holds %d documents past its budget, want 2", len(m.seen))
+	}
+}
+
+// TestMemoConcurrent checks that jobs may share a memo (run with -race).
+func TestMemoConcurrent(t *testing.T) {
+	m := NewMemo()
+	docs := []string{`{"rulez": {}}`, `{"customerTenant": "contoso.com"}`, `{}`}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for _, doc := range docs {
+				m.Validate(Config(), []byte(doc))
+			}
+		})
+	}
+	wg.Wait()
+	if len(m.seen) != len(docs) {
+		t.Errorf("the memo holds %d documents, want %d", len(m.seen), len(docs))
 	}
 }
