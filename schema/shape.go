@@ -52,6 +52,9 @@ func (sh *Shape) Lookup(name string) (*Shape, string) {
 	if m, ok := sh.exact[name]; ok {
 		return m, name // most names are written as the schema spells them
 	}
+	if len(sh.members) == 0 { // a map, such as parameters or outputs
+		return sh.others, name
+	}
 	if isASCII(name) {
 		// The schemas' names are ASCII, so this is the comparison below,
 		// without a scan for the members no schema defines.
