@@ -96,3 +96,28 @@ func TestParseEncodings(t *testing.T) {
 		})
 	}
 }
+
+// FuzzKind checks that a parsed file's kind, which Given reads from the
+// parsed values, is what Classify says from the bytes.
+func FuzzKind(f *testing.F) {
+	for _, seed := range []string{
+		`{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"}`,
+		`{"resources": null}`,
+		`{"Resources": []}`,
+		`{"$schema": "x/deploymentParameters.json#", "parameters": {}}`,
+		`{"parameters": {"a": {"value": 1}, "b": {"reference": {}}}}`,
+		`{"parameters": {"a": {"value": 1}, "b": {"Value": 2}}}`,
+		`{"parameters": {"a": 1}}`,
+		`// comment
+		{"parameters": {"a": {"value": 1},},}`,
+		`[]`, `"x"`, `{`,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		file := Parse(token.NewFileSet(), "f.json", []byte(in))
+		if got, want := file.kind(), Classify([]byte(in)).Kind; got != want {
+			t.Errorf("kind() = %v, Classify = %v for %q", got, want, in)
+		}
+	})
+}
