@@ -24,6 +24,9 @@ type FrontEnd struct {
 	// frontend.ModuleLoader, or all of them when Modules is nil, is checked
 	// to exist and not read.
 	Modules func(path string) frontend.FrontEnd
+	// Cache is the run's: a .bicep file that many deployments read as a
+	// module or import is parsed once for the run. Nil parses it for each.
+	Cache *frontend.Cache
 }
 
 var _ frontend.FrontEnd = FrontEnd{}
@@ -48,7 +51,7 @@ func (fe FrontEnd) Load(template, params frontend.File) *model.Deployment {
 		t, params = nil, t
 	}
 	if params == nil {
-		return load(t, nil, readLocal, fe.Modules)
+		return load(t, nil, readLocal, fe)
 	}
 	g := params.Given()
 	var d *model.Deployment
@@ -58,7 +61,7 @@ func (fe FrontEnd) Load(template, params frontend.File) *model.Deployment {
 			parametersAlone(d, g)
 		}
 	} else {
-		d = load(t, &g, readLocal, fe.Modules)
+		d = load(t, &g, readLocal, fe)
 	}
 	if p, ok := params.(*File); ok {
 		// Fixes in the .bicepparam file are written in Bicep too.

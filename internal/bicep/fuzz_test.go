@@ -127,7 +127,7 @@ func FuzzLoadBicep(f *testing.F) {
 		tmpl := Parse(fset, "main.bicep", content)
 		given := ParseParams(fset, "main.bicepparam", content).Given()
 		read := func(string) ([]byte, error) { return content, nil }
-		d := load(tmpl, &given, read, withJSON.Modules)
+		d := load(tmpl, &given, read, withJSON)
 		inFile := func(p token.Pos) bool { return fset.File(p) != nil }
 		check := func(what string, v model.Value) {
 			if v.Span.IsValid() && (!inFile(v.Pos()) || v.End() < v.Pos() || fset.File(v.Pos()) != fset.File(v.End())) {

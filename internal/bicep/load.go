@@ -49,6 +49,7 @@ type loader struct {
 	// frontEnd returns the front-end of a module that is not a .bicep
 	// file; nil when there is none.
 	frontEnd func(path string) frontend.FrontEnd
+	cache    *frontend.Cache          // the run's, for the .bicep files it reads; nil when none
 	foreign  map[string]frontend.File // modules of other languages parsed, by path
 	syntaxes []moduleSyntax
 }
@@ -68,7 +69,7 @@ func (l *loader) problem(span model.Span, msg string) {
 // file is only checked to exist (FrontEnd.Load reads it with its own
 // front-end).
 func Load(template *File, params *frontend.Given) *model.Deployment {
-	return load(template, params, readLocal, nil)
+	return load(template, params, readLocal, FrontEnd{})
 }
 
 // readLocal reads a regular file of at most maxFileSize bytes: a module or
@@ -96,7 +97,7 @@ func readLocal(path string) ([]byte, error) {
 	return b, nil
 }
 
-func load(template *File, params *frontend.Given, read func(string) ([]byte, error), frontEnd func(string) frontend.FrontEnd) *model.Deployment {
+func load(template *File, params *frontend.Given, read func(string) ([]byte, error), fe FrontEnd) *model.Deployment {
 	d := &model.Deployment{}
 	if params != nil {
 		addGiven(d, *params)
@@ -111,7 +112,7 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 	d.Suppressions = append(d.Suppressions, suppressionsOf(template)...)
 	l := &loader{d: d, template: template, read: read, files: map[string]*File{}, imports: map[string]*Env{}, problems: map[model.Span]bool{},
 		shared:   &deployment{budget: expr.NewBudget(expr.MaxDeploymentWork), lower: maxLowerSteps, funcs: map[*Func]bool{}},
-		frontEnd: frontEnd, foreign: map[string]frontend.File{}}
+		frontEnd: fe.Modules, cache: fe.Cache, foreign: map[string]frontend.File{}}
 	// Without targetScope the deployment goes to a resource group, and
 	// the scope has no span: a finding about it lands on the resource.
 	scope := targetScope(template)
@@ -916,9 +917,10 @@ func looksLikeResourceType(path string) bool {
 }
 
 // parsed returns the file at path, which a module or an import (what)
-// names rel at span, parsed once for the deployment with its syntax
-// errors, duplicates and suppressions recorded, and handed to the command
-// line through the template's Loaded; nil when it cannot be read, which is
+// names rel at span, parsed once for the deployment (once for the run
+// when the run's cache takes it) with its syntax errors, duplicates and
+// suppressions recorded, and handed to the command line through the
+// template's Loaded; nil when it cannot be read, which is
 // recorded as a problem at span.
 func (l *loader) parsed(path, what, rel string, span model.Span) *File {
 	if f, ok := l.files[path]; ok {
@@ -934,7 +936,8 @@ func (l *loader) parsed(path, what, rel string, span model.Span) *File {
 	if fset == nil {
 		return nil
 	}
-	f := Parse(fset, path, content)
+	cached, _ := l.cache.File(fset, path, content, func() frontend.File { return Parse(fset, path, content) })
+	f := cached.(*File)
 	l.files[path] = f
 	l.template.loaded = append(l.template.loaded, f.File)
 	l.d.Problems = append(l.d.Problems, problemsOf(f)...)

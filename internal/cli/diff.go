@@ -115,7 +115,7 @@ func diffSide(fset *token.FileSet, o *options, path string) (*loadedSide, error)
 	}
 	out := &loadedSide{errs: in.errs}
 	for i, j := range in.jobs {
-		ds, _, errs := loadJob(fset, in.paths, j)
+		ds, _, errs := loadJob(fset, nil, in.paths, j)
 		out.errs = append(out.errs, errs...)
 		for _, d := range ds {
 			if len(d.Definitions)+len(d.Assignments) == 0 {

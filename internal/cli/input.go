@@ -62,11 +62,12 @@ func (in *input) printNotes(stderr io.Writer) {
 }
 
 // loadJob reads the files of job j, parses them into fset under their
-// printed names, and loads its deployments. It returns the files it and the
+// printed names, and loads its deployments, the files they read besides
+// the job's kept in cache (nil: none). It returns the files it and the
 // loads added to fset (a Bicep template's local modules among them), which
-// the caller removes when done with them, and a message for each file it
-// could not read.
-func loadJob(fset *token.FileSet, p *paths, j job) ([]*model.Deployment, map[*token.File]*source.File, []string) {
+// the caller removes when done with them unless cache holds them, and a
+// message for each file it could not read.
+func loadJob(fset *token.FileSet, cache *frontend.Cache, p *paths, j job) ([]*model.Deployment, map[*token.File]*source.File, []string) {
 	files := map[*token.File]*source.File{}
 	var errs []string
 	parse := func(path string) frontend.File {
@@ -80,7 +81,7 @@ func loadJob(fset *token.FileSet, p *paths, j job) ([]*model.Deployment, map[*to
 		files[src.Tok] = src
 		return f
 	}
-	ds := deployments(j, parse, func(read []*source.File) {
+	ds := deployments(j, cache, parse, func(read []*source.File) {
 		for _, src := range read {
 			files[src.Tok] = src
 		}

@@ -22,7 +22,8 @@ import (
 
 // linter lints jobs in parallel and collects their findings.
 type linter struct {
-	fset  *token.FileSet // shared by every job; token.FileSet is safe for concurrent use
+	fset  *token.FileSet  // shared by every job; token.FileSet is safe for concurrent use
+	cache *frontend.Cache // the files many jobs read besides their own, parsed into fset once
 	rules []*lint.Rule
 	paths *paths
 	// memo remembers schema validations for every job: generated and
@@ -48,8 +49,10 @@ type found struct {
 }
 
 func newLinter(p *paths) *linter {
+	fset := token.NewFileSet()
 	return &linter{
-		fset:  token.NewFileSet(),
+		fset:  fset,
+		cache: frontend.NewCache(fset),
 		rules: rules.All,
 		paths: p,
 		memo:  schema.NewMemo(),
@@ -118,7 +121,9 @@ func (l *linter) lintJob(index int, j job, opts lint.Options) {
 	var files map[*token.File]*source.File
 	defer func() {
 		for tok := range files {
-			l.fset.RemoveFile(tok)
+			if !l.cache.Holds(tok) {
+				l.fset.RemoveFile(tok)
+			}
 		}
 	}()
 	defer func() {
@@ -126,7 +131,7 @@ func (l *linter) lintJob(index int, j job, opts lint.Options) {
 			l.fail(&l.internal, fmt.Sprintf("linting %s: %v\n%s", l.paths.printed(j.key()), r, debug.Stack()))
 		}
 	}()
-	ds, files, errs := loadJob(l.fset, l.paths, j)
+	ds, files, errs := loadJob(l.fset, l.cache, l.paths, j)
 	for _, e := range errs {
 		l.fail(&l.errs, e)
 	}
@@ -163,8 +168,9 @@ func (l *linter) fail(list *[]string, msg string) {
 // deployments loads the deployments of a job: its template with each of its
 // parameters files, or with its defaults, or a parameters file on its own.
 // parse returns nil for a file it could not read; loaded is given the files
-// the loads read besides the job's (a Bicep template's local modules).
-func deployments(j job, parse func(path string) frontend.File, loaded func([]*source.File)) []*model.Deployment {
+// the loads read besides the job's (a Bicep template's local modules),
+// which they keep in cache when it takes them.
+func deployments(j job, cache *frontend.Cache, parse func(path string) frontend.File, loaded func([]*source.File)) []*model.Deployment {
 	var template frontend.File
 	if j.template != "" {
 		if template = parse(j.template); template == nil {
@@ -185,7 +191,7 @@ func deployments(j job, parse func(path string) frontend.File, loaded func([]*so
 	if len(params) == 0 {
 		params = []frontend.File{nil} // the template with its defaults
 	}
-	fe := frontends.For(j.key()) // the template's, or the parameters file's when alone
+	fe := frontends.Sharing(j.key(), cache) // the template's, or the parameters file's when alone
 	out := make([]*model.Deployment, len(params))
 	for i, p := range params {
 		out[i] = fe.Load(template, p)
