@@ -73,3 +73,26 @@ func BenchmarkParse(b *testing.B) {
 		Parse(token.NewFileSet(), "large.bicep", src)
 	}
 }
+
+// BenchmarkClassify measures what discovery spends on each Bicep file: a
+// template and a parameters file of the bench corpus's shape.
+func BenchmarkClassify(b *testing.B) {
+	var params strings.Builder
+	params.WriteString("using './main.bicep'\n\nparam mspOfferName = 'Fabrikam Ops'\nparam authorizations = [\n")
+	for i := range 8 {
+		fmt.Fprintf(&params, "  {\n    principalId: '%08d-0000-4000-8000-000000000000'\n    principalIdDisplayName: 'Fabrikam operators %d'\n    roleDefinitionId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7'\n  }\n", i, i)
+	}
+	params.WriteString("]\n")
+	for _, file := range []struct {
+		name string
+		src  []byte
+	}{{"template", largeTemplate(2)}, {"parameters", []byte(params.String())}} {
+		b.Run(file.name, func(b *testing.B) {
+			b.SetBytes(int64(len(file.src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Classify(file.src)
+			}
+		})
+	}
+}

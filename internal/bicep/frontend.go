@@ -96,15 +96,14 @@ var registrationType = []byte("microsoft.managedservices/registration")
 // text would keep the whole text alive as long as discovery keeps the
 // Info, for every file of a repository at once.
 func Classify(content []byte) frontend.Info {
-	fset := token.NewFileSet()
-	if hasUsing(content) {
-		p := ParseParams(fset, "", content)
-		info := frontend.Info{Kind: frontend.Parameters, Malformed: len(p.Errors) > 0}
-		if u := usingOf(p); u != nil && u.Path != nil {
+	f := classifyParse(content)
+	if f.Params {
+		info := frontend.Info{Kind: frontend.Parameters, Malformed: len(f.Errors) > 0}
+		if u := usingOf(f); u != nil && u.Path != nil {
 			ref, _ := u.Path.Text()
 			info.TemplateRef = strings.Clone(ref)
 		}
-		for _, st := range p.Stmts {
+		for _, st := range f.Stmts {
 			if d, ok := st.(*Param); ok && d.Name != nil {
 				info.Parameters = append(info.Parameters, strings.Clone(d.Name.Name))
 				switch strings.ToLower(d.Name.Name) {
@@ -115,7 +114,6 @@ func Classify(content []byte) frontend.Info {
 		}
 		return info
 	}
-	f := Parse(fset, "", content)
 	info := frontend.Info{Kind: frontend.Template, Malformed: len(f.Errors) > 0}
 	for _, st := range f.Stmts {
 		if d, ok := st.(*Param); ok && d.Name != nil {
@@ -166,16 +164,25 @@ func hasPrefixFold(s string, prefix []byte) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], string(prefix))
 }
 
-// hasUsing reports whether content has a using line, which only a
-// parameters file has: the word using at the start of a line, followed by
-// a path or none.
-func hasUsing(content []byte) bool {
-	text, _ := source.Decode(content)
-	if !bytes.Contains(text, []byte("using")) {
-		return false // most templates: not worth lexing
-	}
+// classifyParse parses content for Classify, as a parameters file when it
+// has a using line, a template otherwise. It lexes the text once, for both
+// questions, and gives the file no line table: Classify reads no
+// positions.
+func classifyParse(content []byte) *File {
+	text, bad := source.Decode(content)
 	lx := lex(text)
-	defer lx.release()
+	f := &File{
+		File:   &source.File{Content: text, Tok: token.NewFileSet().AddFile("", -1, len(text))},
+		Params: hasUsing(lx),
+	}
+	parseLexed(f, lx, bad)
+	return f
+}
+
+// hasUsing reports whether the text lx lexed has a using line, which only
+// a parameters file has: the word using at the start of a line, followed
+// by a path or none.
+func hasUsing(lx *lexer) bool {
 	for i, t := range lx.toks {
 		if t.Kind != Identifier || lx.text[t.Off:t.End] != "using" || i+1 >= len(lx.toks) || (i > 0 && lx.toks[i-1].Kind != NewLine) {
 			continue

@@ -57,8 +57,14 @@ func parseFile(fset *token.FileSet, name string, content []byte, params bool) *F
 	if bytes.Contains(text, []byte{'\r'}) {
 		f.Tok.SetLines(lineStarts(text))
 	}
-	lx := lex(text)
-	p := &parser{f: f, src: lx.text, toks: lx.toks, params: params}
+	parseLexed(f, lex(text), bad)
+	return f
+}
+
+// parseLexed parses the tokens lx has lexed, from the text of f decoded
+// with the problem bad, into f, and releases lx.
+func parseLexed(f *File, lx *lexer, bad *source.BadText) {
+	p := &parser{f: f, src: lx.text, toks: lx.toks, params: f.Params}
 	if bad != nil {
 		p.errs = append(p.errs, &SyntaxError{Span: p.span(bad.Offset, bad.Offset), Msg: bad.Message})
 	}
@@ -75,7 +81,6 @@ func parseFile(fset *token.FileSet, name string, content []byte, params bool) *F
 	f.Errors = dedupe(p.errs)
 	p.toks = nil
 	lx.release()
-	return f
 }
 
 // lineStarts returns the offsets where lines start. Bicep ends a line at
