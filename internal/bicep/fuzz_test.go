@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/lhlint/lhlint/internal/expr"
+	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/model"
 )
 
@@ -49,7 +50,21 @@ func FuzzParseBicep(f *testing.F) {
 	addSeeds(f, ".bicep")
 	f.Add([]byte("var x = " + strings.Repeat("[", 300)))
 	f.Add([]byte("var x = '${'${'${a}'}'}' ?? (a) => $'''${b}'''"))
-	f.Fuzz(func(t *testing.T, content []byte) { fuzzParse(t, content, false) })
+	f.Fuzz(func(t *testing.T, content []byte) {
+		fuzzParse(t, content, false)
+		fuzzClassify(t, content)
+	})
+}
+
+// fuzzClassify checks that Classify, which parses without a line table,
+// calls a file malformed exactly when the parse the lint job makes of it
+// as what Classify says it is has syntax errors.
+func fuzzClassify(t *testing.T, content []byte) {
+	info := Classify(content)
+	f := parseFile(token.NewFileSet(), "fuzz", content, info.Kind == frontend.Parameters)
+	if info.Malformed != (len(f.Errors) > 0) {
+		t.Fatalf("Classify says malformed %v, the parse finds %d errors", info.Malformed, len(f.Errors))
+	}
 }
 
 // FuzzParseBicepParam is FuzzParseBicep for .bicepparam files.
