@@ -68,7 +68,10 @@ type catalog struct {
 	res    map[string]*Schema // registration resources by "type@apiVersion", lower-case
 }
 
-var load = sync.OnceValue(func() *catalog {
+var load = sync.OnceValue(compileAll)
+
+// compileAll compiles every embedded schema.
+func compileAll() *catalog {
 	c := jsonschema.NewCompiler()
 	cat := &catalog{docs: map[string]*document{}, res: map[string]*Schema{}}
 	entries, err := files.ReadDir(".")
@@ -107,7 +110,7 @@ var load = sync.OnceValue(func() *catalog {
 		}
 	}
 	return cat
-})
+}
 
 // Config returns the schema of lhlint's configuration file.
 func Config() *Schema { return load().config }
@@ -728,6 +731,13 @@ func lastToken(ptr string) string {
 	return ptr[strings.LastIndexByte(ptr, '/')+1:]
 }
 
+// The escapes of JSON Pointer tokens, built once: a Replacer builds its
+// tables on first use, which cost more than compiling the schemas.
+var (
+	pointerEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
+	pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+)
+
 // tokens splits a JSON Pointer into its unescaped tokens.
 func tokens(ptr string) []string {
 	if ptr == "" {
@@ -739,12 +749,12 @@ func tokens(ptr string) []string {
 		if u, err := url.PathUnescape(tok); err == nil {
 			tok = u
 		}
-		out[i] = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		out[i] = pointerUnescaper.Replace(tok)
 	}
 	return out
 }
 
 // escape encodes a JSON Pointer token.
 func escape(tok string) string {
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(tok)
+	return pointerEscaper.Replace(tok)
 }
