@@ -50,7 +50,7 @@ func TestManagedServicesAgainstARMSchema(t *testing.T) {
 		}
 		return p.Type
 	}
-	v := &validation{docs: load().docs}
+	v := &validation{docs: docs()}
 	for name, at := range map[string]string{
 		"RegistrationDefinitionProperties": "#/$defs/definitionResource2022/properties/properties",
 		"Authorization":                    "#/$defs/authorization",

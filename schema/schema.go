@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"regexp"
 	"slices"
@@ -59,31 +60,20 @@ type document struct {
 	authority string
 }
 
-// catalog is every schema, compiled once.
-type catalog struct {
-	docs   map[string]*document // by URL
-	config *Schema
-	tmpl   *Schema
-	params *Schema
-	res    map[string]*Schema // registration resources by "type@apiVersion", lower-case
-}
+// The embedded files, decoded once: messages read titles and hints from
+// them, and Resource the registration resources they define.
+var docs = sync.OnceValue(decodeAll)
 
-var load = sync.OnceValue(compileAll)
-
-// compileAll compiles every embedded schema.
-func compileAll() *catalog {
-	c := jsonschema.NewCompiler()
-	cat := &catalog{docs: map[string]*document{}, res: map[string]*Schema{}}
+// decodeAll decodes every embedded schema, by URL.
+func decodeAll() map[string]*document {
 	entries, err := files.ReadDir(".")
 	if err != nil {
 		panic(err) // the embedded files are constant
 	}
+	out := map[string]*document{}
 	for _, e := range entries {
 		data, err := files.ReadFile(e.Name())
 		if err != nil {
-			panic(err)
-		}
-		if err := c.AddResource(base+e.Name(), strings.NewReader(string(data))); err != nil {
 			panic(err)
 		}
 		var raw any
@@ -92,43 +82,91 @@ func compileAll() *catalog {
 		}
 		d := &document{raw: raw}
 		d.authority, _ = raw.(map[string]any)["x-authority"].(string)
-		cat.docs[base+e.Name()] = d
+		out[base+e.Name()] = d
 	}
-	shapes := &shaper{docs: cat.docs, memo: map[string]*Shape{}}
-	compile := func(file, fragment string) *Schema {
-		url := base + file
-		loc := url + "#" + strings.TrimPrefix(fragment, "#")
-		return &Schema{compiled: c.MustCompile(url + fragment), doc: cat.docs[url], loc: loc, shape: shapes.at(loc)}
+	return out
+}
+
+// compiler compiles the schemas a run needs as it first needs them:
+// compiling one checks its whole file against the JSON Schema meta-schema,
+// which costs more than linting a small template, so a run that reads no
+// parameters file or no configuration compiles neither schema.
+type compiler struct {
+	// mu guards c and shapes, which cache what they have compiled and are
+	// not safe for concurrent use; lint jobs run in parallel.
+	mu     sync.Mutex
+	c      *jsonschema.Compiler
+	shapes *shaper
+}
+
+var schemas = sync.OnceValue(newCompiler)
+
+// newCompiler returns a compiler that has compiled nothing.
+func newCompiler() *compiler {
+	c := jsonschema.NewCompiler()
+	// The compiler reads a file when a schema first refers to it.
+	c.LoadURL = func(url string) (io.ReadCloser, error) {
+		name, ok := strings.CutPrefix(url, base)
+		if !ok {
+			return nil, fmt.Errorf("no embedded schema at %s", url)
+		}
+		return files.Open(name)
 	}
-	cat.config = compile(configFile, "")
-	cat.tmpl = compile(templateFile, "")
-	cat.params = compile(parametersFile, "")
-	defs, _ := cat.docs[base+managedServiceFile].raw.(map[string]any)["$defs"].(map[string]any)
+	return &compiler{c: c, shapes: &shaper{docs: docs(), memo: map[string]*Shape{}}}
+}
+
+// compile compiles the schema at fragment of file.
+func (sc *compiler) compile(file, fragment string) *Schema {
+	url := base + file
+	loc := url + "#" + strings.TrimPrefix(fragment, "#")
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return &Schema{compiled: sc.c.MustCompile(url + fragment), doc: docs()[url], loc: loc, shape: sc.shapes.at(loc)}
+}
+
+// lazy returns a function that compiles the schema at fragment of file on
+// its first call.
+func lazy(file, fragment string) func() *Schema {
+	return sync.OnceValue(func() *Schema { return schemas().compile(file, fragment) })
+}
+
+var (
+	config    = lazy(configFile, "")
+	tmpl      = lazy(templateFile, "")
+	params    = lazy(parametersFile, "")
+	resources = sync.OnceValue(registrations)
+)
+
+// registrations returns the schema of every registration resource, by
+// "type@apiVersion" in lower case, each compiled when first asked for.
+func registrations() map[string]func() *Schema {
+	out := map[string]func() *Schema{}
+	defs, _ := docs()[base+managedServiceFile].raw.(map[string]any)["$defs"].(map[string]any)
 	for name := range defs {
 		if strings.Contains(name, "@") {
-			cat.res[strings.ToLower(name)] = compile(managedServiceFile, "#/$defs/"+escape(name))
+			out[strings.ToLower(name)] = lazy(managedServiceFile, "#/$defs/"+escape(name))
 		}
 	}
-	return cat
+	return out
 }
 
 // Config returns the schema of lhlint's configuration file.
-func Config() *Schema { return load().config }
+func Config() *Schema { return config() }
 
 // Template returns the schema of an ARM deployment template as written:
 // its members, parameter declarations, outputs and nested deployments.
-func Template() *Schema { return load().tmpl }
+func Template() *Schema { return tmpl() }
 
 // Parameters returns the schema of an ARM deployment parameters file as
 // written.
-func Parameters() *Schema { return load().params }
+func Parameters() *Schema { return params() }
 
 // Resource returns the schema of a Microsoft.ManagedServices resource of
 // type typ at apiVersion, both compared ignoring case: its plan and
 // properties once evaluated. An API version the schemas do not know is
 // checked as the newest; false when typ is not a registration resource.
 func Resource(typ, apiVersion string) (*Schema, bool) {
-	res := load().res
+	res := resources()
 	// The key is written in a buffer of its own: this runs for every
 	// registration resource, and a map index by string(bytes) allocates
 	// nothing.
@@ -136,10 +174,12 @@ func Resource(typ, apiVersion string) (*Schema, bool) {
 	key := bytes.TrimPrefix(appendLower(buf[:0], typ), []byte("microsoft.managedservices/"))
 	key = append(key, '@')
 	if s, ok := res[string(appendLower(key, apiVersion))]; ok {
-		return s, true
+		return s(), true
 	}
-	s, ok := res[string(append(key, NewestAPIVersion...))]
-	return s, ok
+	if s, ok := res[string(append(key, NewestAPIVersion...))]; ok {
+		return s(), true
+	}
+	return nil, false
 }
 
 // appendLower appends s to dst as strings.ToLower writes it.
@@ -190,7 +230,7 @@ func (s *Schema) Validate(doc any) []Violation {
 		}
 		return nil
 	}
-	v := &validation{doc: doc, docs: load().docs, root: s.loc}
+	v := &validation{doc: doc, docs: docs(), root: s.loc}
 	out := v.dedupe(misspelt(v.leaves(ve)))
 	// The validator visits members in map order.
 	slices.SortStableFunc(out, func(a, b Violation) int { return slices.Compare(a.Path, b.Path) })

@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -228,7 +229,30 @@ func TestNamesAreASCII(t *testing.T) {
 			}
 		}
 	}
-	for _, d := range load().docs {
+	for _, d := range docs() {
 		walk(d.raw)
 	}
+}
+
+// TestCompileConcurrently compiles schemas from parallel goroutines, as
+// parallel lint jobs do; under -race it fails if the compiler, which is
+// not safe for concurrent use, is not guarded.
+func TestCompileConcurrently(t *testing.T) {
+	c := newCompiler()
+	var wg sync.WaitGroup
+	for _, at := range [][2]string{
+		{templateFile, ""},
+		{parametersFile, ""},
+		{managedServiceFile, "#/$defs/registrationDefinitions@2022-10-01"},
+		{managedServiceFile, "#/$defs/registrationAssignments@2019-09-01"},
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if s := c.compile(at[0], at[1]); s.compiled == nil {
+				t.Errorf("compile(%q, %q) compiled nothing", at[0], at[1])
+			}
+		}()
+	}
+	wg.Wait()
 }
