@@ -17,10 +17,11 @@ const maxCached = 1 << 20
 // in the run's FileSet until the run ends, so positions in them hold in
 // every deployment's findings; the caller that removes a job's files from
 // the FileSet keeps those the cache Holds. A cached file is shared by
-// goroutines: a front-end never changes a file it parsed. Once the cache
-// holds maxCached bytes of text it takes no more, and the files it does
-// not take are parsed for each load as before. A Cache is safe for
-// concurrent use; the nil Cache keeps nothing.
+// goroutines: a front-end never changes a file it parsed, and its
+// source.File is safe for concurrent use. Once the cache holds maxCached
+// bytes of text it takes no more, and the files it does not take are
+// parsed for each load as before. A Cache is safe for concurrent use; the
+// nil Cache keeps nothing.
 type Cache struct {
 	fset *token.FileSet
 

@@ -3,21 +3,25 @@ package source
 import (
 	"bytes"
 	"go/token"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
 // File is one input file: its name as the user gave it, its bytes, and its
-// token.File in the shared FileSet. A File is used by one goroutine at a
-// time: it remembers the last position and line it worked out, so that
-// many findings on one long line cost no more than the line.
+// token.File in the shared FileSet. It remembers the last position and line
+// it worked out, so that many findings on one long line cost no more than
+// the line. A File is safe for concurrent use: a module many deployments
+// share is one File for the run, and their jobs resolve findings in it at
+// the same time.
 type File struct {
 	Name    string
 	Content []byte
 	Tok     *token.File
 
-	last     Position // the last position Position returned, to count on from
-	lastLine int      // the line lastText holds, 0 for none
+	mu       sync.Mutex // guards the memory below
+	last     Position   // the last position Position returned, to count on from
+	lastLine int        // the line lastText holds, 0 for none
 	lastText string
 }
 
@@ -60,6 +64,8 @@ type Position struct {
 
 // Position returns the line and columns of pos, which must be in this file.
 func (f *File) Position(pos token.Pos) Position {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	f.last = f.position(pos, f.last)
 	return f.last
 }
@@ -94,6 +100,8 @@ func (f *File) Line(n int) string {
 	if n < 1 || n > f.Tok.LineCount() {
 		return ""
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if n == f.lastLine {
 		return f.lastText
 	}

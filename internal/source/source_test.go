@@ -2,6 +2,7 @@ package source
 
 import (
 	"go/token"
+	"sync"
 	"testing"
 )
 
@@ -26,4 +27,24 @@ func TestPositionAndLine(t *testing.T) {
 			t.Errorf("Line(%d) = %q, want %q", n, got, want)
 		}
 	}
+}
+
+// TestFileConcurrent resolves positions and lines of one File from several
+// goroutines, as the jobs that share a cached module do; run with -race.
+func TestFileConcurrent(t *testing.T) {
+	content := []byte("param a string\nparam ü string\nvar c = 'é'\n")
+	f := Add(token.NewFileSet(), "m.bicep", content)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 100 {
+				off := (g*7 + i) % len(content)
+				p := f.Position(f.Pos(off))
+				if got := f.Line(p.Line); got == "" && p.Line != 4 {
+					t.Errorf("Line(%d) is empty", p.Line)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
