@@ -8,14 +8,16 @@ func Inspect(n Node, f func(Node) bool) {
 	if n == nil || !f(n) {
 		return
 	}
-	for _, c := range children(n) {
+	// Most nodes have a few children: collecting them on the stack keeps
+	// a walk of a file from allocating once per node.
+	var buf [8]Node
+	for _, c := range children(buf[:0], n) {
 		Inspect(c, f)
 	}
 }
 
-// children returns the non-nil children of n in source order.
-func children(n Node) []Node {
-	var out []Node
+// children appends the non-nil children of n to out, in source order.
+func children(out []Node, n Node) []Node {
 	add := func(cs ...Node) {
 		for _, c := range cs {
 			if !isNil(c) {
