@@ -166,10 +166,10 @@ func duplicatesOf(f *File) []model.Duplicate {
 	for _, st := range f.Stmts {
 		Inspect(st, func(n Node) bool {
 			o, ok := n.(*ObjectLit)
-			if !ok || o == nil {
-				return true
+			if !ok || o == nil || len(o.Members) < 2 {
+				return true // one member cannot be a duplicate
 			}
-			first := map[string]*Property{}
+			first := make(map[string]*Property, len(o.Members))
 			for _, m := range o.Members {
 				p, ok := m.(*Property)
 				if !ok || p == nil {
@@ -179,9 +179,10 @@ func duplicatesOf(f *File) []model.Duplicate {
 				if !ok {
 					continue
 				}
-				prev, seen := first[strings.ToLower(name)]
+				folded := strings.ToLower(name)
+				prev, seen := first[folded]
 				if !seen {
-					first[strings.ToLower(name)] = p
+					first[folded] = p
 					continue
 				}
 				prevName, _ := propertyName(prev.Key)
