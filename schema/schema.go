@@ -412,16 +412,7 @@ func (v *validation) unknownAt(path []string) bool {
 		if cur == unknownText {
 			return true
 		}
-		switch c := cur.(type) {
-		case map[string]any:
-			cur = c[tok]
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(c) {
-				return false
-			}
-			cur = c[i]
-		default:
+		if cur = child(cur, tok); cur == nil {
 			return false
 		}
 	}
@@ -644,18 +635,7 @@ func (v *validation) schemaAt(loc string) map[string]any {
 	}
 	cur := d.raw
 	for _, tok := range tokens(ptr) {
-		switch c := cur.(type) {
-		case map[string]any:
-			cur = c[tok]
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(c) {
-				return nil
-			}
-			cur = c[i]
-		default:
-			return nil
-		}
+		cur = child(cur, tok)
 	}
 	m, _ := cur.(map[string]any)
 	return m
@@ -686,20 +666,23 @@ func (v *validation) known(loc string) []string {
 func (v *validation) at(path []string) any {
 	cur := v.doc
 	for _, tok := range path {
-		switch c := cur.(type) {
-		case map[string]any:
-			cur = c[tok]
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(c) {
-				return nil
-			}
-			cur = c[i]
-		default:
-			return nil
-		}
+		cur = child(cur, tok)
 	}
 	return cur
+}
+
+// child returns the member or item tok of a decoded JSON value, nil when
+// there is none.
+func child(v any, tok string) any {
+	switch c := v.(type) {
+	case map[string]any:
+		return c[tok]
+	case []any:
+		if i, err := strconv.Atoi(tok); err == nil && i >= 0 && i < len(c) {
+			return c[i]
+		}
+	}
+	return nil
 }
 
 // has reports whether the object at path has the member name.
