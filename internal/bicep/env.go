@@ -232,7 +232,7 @@ func (e *Env) loop(f *ForExpr) model.Value {
 	case in.IsUnknown():
 		return model.UnknownValue(in.Reason(), f.Span)
 	case in.Kind() != model.Array:
-		return model.UnknownValue(fmt.Sprintf("a loop runs over an array, got %s", kindName(in.Kind())), f.Span)
+		return model.UnknownValue(fmt.Sprintf("a loop runs over an array, got %s", in.Kind().Article()), f.Span)
 	case in.Len() > model.MaxCopies:
 		return model.UnknownValue(fmt.Sprintf("the loop has %d items, more than Azure's limit of %d", in.Len(), model.MaxCopies), f.Span)
 	}
@@ -262,16 +262,6 @@ func (e *Env) evalIteration(f *ForExpr, item model.Value, i int, x Expr) model.V
 	clear(e.low.locals[base:])
 	e.low.locals = e.low.locals[:base]
 	return v
-}
-
-func kindName(k model.Kind) string {
-	switch k {
-	case model.Array, model.Object, model.Int:
-		return "an " + k.String()
-	case model.Null:
-		return "null"
-	}
-	return "a " + k.String()
 }
 
 // Parameter returns the value the deployment gives parameter name: the one

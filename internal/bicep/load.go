@@ -373,7 +373,7 @@ func (u *unit) each(symbol string, value Expr, all bool, do func(instance)) {
 	if items.Kind() != model.Array {
 		reason := items.Reason()
 		if !items.IsUnknown() {
-			reason = fmt.Sprintf("a loop runs over an array, got %s", kindName(items.Kind()))
+			reason = fmt.Sprintf("a loop runs over an array, got %s", items.Kind().Article())
 		}
 		item := model.UnknownValue(reason, spanOf(f.Iterable))
 		count := model.UnknownValue(reason, spanOf(f.Iterable))

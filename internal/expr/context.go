@@ -132,7 +132,7 @@ func given(v model.Value, placeholder string) model.Value {
 	case model.Unknown:
 		return v
 	}
-	return model.UnknownValue(fmt.Sprintf("the deployment scope is %s, not a name", article(v.Kind())), v.Span)
+	return model.UnknownValue(fmt.Sprintf("the deployment scope is %s, not a name", v.Kind().Article()), v.Span)
 }
 
 // joinID joins literal text and string values into an ID, symbolic when a

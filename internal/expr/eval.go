@@ -209,7 +209,7 @@ func (ev *evaluator) member(n *Member) model.Value {
 	case model.Null:
 		return unknownf(n.Span, "cannot read property %q of null", n.Name)
 	}
-	return unknownf(n.Span, "cannot read property %q of %s", n.Name, article(x.Kind()))
+	return unknownf(n.Span, "cannot read property %q of %s", n.Name, x.Kind().Article())
 }
 
 // index evaluates X[Index]: an array by integer, an object by key.
@@ -226,7 +226,7 @@ func (ev *evaluator) index(n *Index) model.Value {
 	case model.Array:
 		k, ok := i.Int()
 		if !ok {
-			return unknownf(n.Span, "an array index must be an integer, got %s", article(i.Kind()))
+			return unknownf(n.Span, "an array index must be an integer, got %s", i.Kind().Article())
 		}
 		if v, ok := x.Index(int(min(max(k, -1), int64(maxItems)))); ok {
 			return v
@@ -238,7 +238,7 @@ func (ev *evaluator) index(n *Index) model.Value {
 			if i.IsSymbolic() {
 				return unknownf(n.Span, "the property name %s is known only at deployment time", i.Text())
 			}
-			return unknownf(n.Span, "an object index must be a string, got %s", article(i.Kind()))
+			return unknownf(n.Span, "an object index must be a string, got %s", i.Kind().Article())
 		}
 		if !ev.lookupCharge(x) {
 			return unknownf(n.Span, tooCostly)
@@ -250,7 +250,7 @@ func (ev *evaluator) index(n *Index) model.Value {
 	case model.Null:
 		return unknownf(n.Span, "cannot index null")
 	}
-	return unknownf(n.Span, "cannot index %s", article(x.Kind()))
+	return unknownf(n.Span, "cannot index %s", x.Kind().Article())
 }
 
 // call evaluates a function call. Built-in names compare case-insensitively.
@@ -371,17 +371,4 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// article names a kind with its article: "an object", "a string", "null".
-func article(k model.Kind) string {
-	switch k {
-	case model.Array, model.Object, model.Int:
-		return "an " + k.String()
-	case model.Null:
-		return "null"
-	case model.Missing, model.Unknown:
-		return "an unknown value"
-	}
-	return "a " + k.String()
 }

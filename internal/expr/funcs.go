@@ -198,7 +198,7 @@ func (c call) unknownf(format string, args ...any) model.Value {
 // typeError is the unknown value of a call given an argument of a kind it
 // does not take.
 func (c call) typeError(want string, got model.Value) model.Value {
-	return c.unknownf("%s takes %s, got %s", c.f.name, want, article(got.Kind()))
+	return c.unknownf("%s takes %s, got %s", c.f.name, want, got.Kind().Article())
 }
 
 // symbolicOnly is the unknown value of a call whose result depends on the

@@ -27,7 +27,7 @@ func createObject(c call) model.Value {
 	for i := 0; i < len(c.args); i += 2 {
 		k := c.args[i]
 		if k.Kind() != model.String {
-			return c.unknownf("createObject takes string keys, got %s", article(k.Kind()))
+			return c.unknownf("createObject takes string keys, got %s", k.Kind().Article())
 		}
 		if k.IsSymbolic() {
 			return c.unknownf("the property name %s is known only at deployment time", truncate(k.Text()))
@@ -154,7 +154,7 @@ func skipTake(skip bool) func(call) model.Value {
 		a := c.args[0]
 		n, ok := c.args[1].Int()
 		if !ok {
-			return c.unknownf("%s takes an integer count, got %s", c.f.name, article(c.args[1].Kind()))
+			return c.unknownf("%s takes an integer count, got %s", c.f.name, c.args[1].Kind().Article())
 		}
 		var size int64
 		switch a.Kind() {
@@ -212,7 +212,7 @@ func union(c call) model.Value {
 		var members memberSet
 		for _, a := range c.args {
 			if a.Kind() != model.Object {
-				return c.unknownf("union takes all objects or all arrays, got an object and %s", article(a.Kind()))
+				return c.unknownf("union takes all objects or all arrays, got an object and %s", a.Kind().Article())
 			}
 			if !c.ev.mergeMembers(&members, a, 0) {
 				return c.unknownf(tooCostly)
@@ -226,7 +226,7 @@ func union(c call) model.Value {
 		lists := make([][]model.Value, len(c.args))
 		for i, a := range c.args {
 			if a.Kind() != model.Array {
-				return c.unknownf("union takes all arrays or all objects, got an array and %s", article(a.Kind()))
+				return c.unknownf("union takes all arrays or all objects, got an array and %s", a.Kind().Article())
 			}
 			lists[i] = a.Items()
 		}
@@ -270,7 +270,7 @@ func intersection(c call) model.Value {
 	first := c.args[0]
 	for _, a := range c.args[1:] {
 		if a.Kind() != first.Kind() {
-			return c.unknownf("intersection takes all arrays or all objects, got %s and %s", article(first.Kind()), article(a.Kind()))
+			return c.unknownf("intersection takes all arrays or all objects, got %s and %s", first.Kind().Article(), a.Kind().Article())
 		}
 	}
 	switch first.Kind() {
@@ -426,7 +426,7 @@ func flatten(c call) model.Value {
 			return model.UnknownValue(it.Reason(), c.span)
 		}
 		if it.Kind() != model.Array {
-			return c.unknownf("flatten takes an array of arrays, got %s in it", article(it.Kind()))
+			return c.unknownf("flatten takes an array of arrays, got %s in it", it.Kind().Article())
 		}
 		if len(items)+it.Len() > maxItems {
 			return c.tooLarge()
@@ -491,7 +491,7 @@ func shallowMerge(c call) model.Value {
 			return model.UnknownValue(it.Reason(), c.span)
 		}
 		if it.Kind() != model.Object {
-			return c.unknownf("shallowMerge takes an array of objects, got %s in it", article(it.Kind()))
+			return c.unknownf("shallowMerge takes an array of objects, got %s in it", it.Kind().Article())
 		}
 		if !c.ev.charge(it.Len()) {
 			return c.tooLarge()
@@ -519,7 +519,7 @@ func tryGet(c call) model.Value {
 				if k.IsSymbolic() {
 					return c.unknownf("the property name %s is known only at deployment time", truncate(k.Text()))
 				}
-				return c.unknownf("tryGet takes a string key for an object, got %s", article(k.Kind()))
+				return c.unknownf("tryGet takes a string key for an object, got %s", k.Kind().Article())
 			}
 			if !c.ev.lookupCharge(v) {
 				return c.unknownf(tooCostly)
@@ -532,7 +532,7 @@ func tryGet(c call) model.Value {
 		case model.Array:
 			i, ok := k.Int()
 			if !ok {
-				return c.unknownf("tryGet takes an integer index for an array, got %s", article(k.Kind()))
+				return c.unknownf("tryGet takes an integer index for an array, got %s", k.Kind().Article())
 			}
 			it, found := v.Index(int(min(max(i, -1), int64(maxItems))))
 			if !found {
@@ -544,7 +544,7 @@ func tryGet(c call) model.Value {
 		case model.Unknown:
 			return model.UnknownValue(v.Reason(), c.span)
 		default:
-			return c.unknownf("tryGet takes an object or an array, got %s", article(v.Kind()))
+			return c.unknownf("tryGet takes an object or an array, got %s", v.Kind().Article())
 		}
 	}
 	return v

@@ -31,7 +31,7 @@ func (ev *evaluator) lambdaArg(f *function, c *Call, n, lo, hi int) (lambda, mod
 		v := ev.eval(a)
 		name, ok := v.Str()
 		if !ok {
-			return lambda{}, unknownf(l.Span, "lambda takes string parameter names, got %s", article(v.Kind())), false
+			return lambda{}, unknownf(l.Span, "lambda takes string parameter names, got %s", v.Kind().Article()), false
 		}
 		lam.params = append(lam.params, name)
 	}
@@ -69,7 +69,7 @@ func (ev *evaluator) operand(f *function, c *Call, n int, k model.Kind) (model.V
 		return model.UnknownValue(v.Reason(), c.Span), false
 	}
 	if v.Kind() != k {
-		return unknownf(c.Span, "%s takes %s, got %s", f.name, article(k), article(v.Kind())), false
+		return unknownf(c.Span, "%s takes %s, got %s", f.name, k.Article(), v.Kind().Article()), false
 	}
 	return v, true
 }
@@ -181,7 +181,7 @@ func (ev *evaluator) evalLambdaCall(f *function, c *Call) model.Value {
 				if k.IsUnknown() {
 					return model.UnknownValue(k.Reason(), c.Span)
 				}
-				return unknownf(c.Span, "the key lambda of %s must return a string known before deployment, got %s", f.name, article(k.Kind()))
+				return unknownf(c.Span, "the key lambda of %s must return a string known before deployment, got %s", f.name, k.Kind().Article())
 			}
 			v := it
 			if valueOf != nil {
@@ -230,5 +230,5 @@ func (ev *evaluator) predicate(f *function, c *Call, v model.Value) (bool, model
 	if v.IsUnknown() {
 		return false, model.UnknownValue(v.Reason(), c.Span), false
 	}
-	return false, unknownf(c.Span, "the lambda of %s must return a bool, got %s", f.name, article(v.Kind())), false
+	return false, unknownf(c.Span, "the lambda of %s must return a bool, got %s", f.name, v.Kind().Article()), false
 }

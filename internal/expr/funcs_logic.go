@@ -18,7 +18,7 @@ func (ev *evaluator) evalIf(c *Call) model.Value {
 		if cond.IsUnknown() {
 			return model.UnknownValue(cond.Reason(), c.Span)
 		}
-		return unknownf(c.Span, "if takes a bool condition, got %s", article(cond.Kind()))
+		return unknownf(c.Span, "if takes a bool condition, got %s", cond.Kind().Article())
 	}
 	if b {
 		return ev.eval(c.Args[1])
@@ -44,7 +44,7 @@ func (ev *evaluator) evalAndOr(c *Call, isAnd bool) model.Value {
 		}
 		b, ok := v.Bool()
 		if !ok {
-			return unknownf(c.Span, "%s takes bools, got %s", name, article(v.Kind()))
+			return unknownf(c.Span, "%s takes bools, got %s", name, v.Kind().Article())
 		}
 		if b != isAnd {
 			return model.BoolValue(b, c.Span)
@@ -140,7 +140,7 @@ func compare(test func(int) bool) func(call) model.Value {
 			}
 			return c.boolean(test(compareText(a.Text(), b.Text())))
 		}
-		return c.unknownf("%s compares two integers or two strings, got %s and %s", c.f.name, article(a.Kind()), article(b.Kind()))
+		return c.unknownf("%s compares two integers or two strings, got %s and %s", c.f.name, a.Kind().Article(), b.Kind().Article())
 	}
 }
 

@@ -22,7 +22,7 @@ func concat(c call) model.Value {
 		n := 0
 		for _, a := range c.args {
 			if a.Kind() != model.Array {
-				return c.unknownf("concat takes all arrays or all strings, got an array and %s", article(a.Kind()))
+				return c.unknownf("concat takes all arrays or all strings, got an array and %s", a.Kind().Article())
 			}
 			n += a.Len()
 		}
@@ -39,7 +39,7 @@ func concat(c call) model.Value {
 	for _, a := range c.args {
 		switch a.Kind() {
 		case model.Array:
-			return c.unknownf("concat takes all arrays or all strings, got %s and an array", article(c.args[0].Kind()))
+			return c.unknownf("concat takes all arrays or all strings, got %s and an array", c.args[0].Kind().Article())
 		case model.Object:
 			return c.typeError("strings or arrays", a)
 		}
@@ -157,11 +157,11 @@ func substring(c call) model.Value {
 	}
 	start, ok := c.args[1].Int()
 	if !ok {
-		return c.unknownf("substring takes an integer start index, got %s", article(c.args[1].Kind()))
+		return c.unknownf("substring takes an integer start index, got %s", c.args[1].Kind().Article())
 	}
 	if a.IsSymbolic() {
 		if len(c.args) == 3 && c.args[2].Kind() != model.Int {
-			return c.unknownf("substring takes an integer length, got %s", article(c.args[2].Kind()))
+			return c.unknownf("substring takes an integer length, got %s", c.args[2].Kind().Article())
 		}
 		return c.symbolicCall()
 	}
@@ -169,7 +169,7 @@ func substring(c call) model.Value {
 	length, call := n-start, fmt.Sprintf("substring(%d)", start)
 	if len(c.args) == 3 {
 		if length, ok = c.args[2].Int(); !ok {
-			return c.unknownf("substring takes an integer length, got %s", article(c.args[2].Kind()))
+			return c.unknownf("substring takes an integer length, got %s", c.args[2].Kind().Article())
 		}
 		call = fmt.Sprintf("substring(%d, %d)", start, length)
 	}
@@ -193,12 +193,12 @@ func split(c call) model.Value {
 	case model.Array:
 		for _, it := range d.Items() {
 			if it.Kind() != model.String {
-				return c.unknownf("split takes an array of string delimiters, got %s in it", article(it.Kind()))
+				return c.unknownf("split takes an array of string delimiters, got %s in it", it.Kind().Article())
 			}
 			seps = append(seps, it.Text())
 		}
 	default:
-		return c.unknownf("split takes a string or an array of delimiters, got %s", article(d.Kind()))
+		return c.unknownf("split takes a string or an array of delimiters, got %s", d.Kind().Article())
 	}
 	if c.anySymbolic() {
 		return c.unknownf("split of %s is known only at deployment time", truncate(a.Text()))
@@ -267,7 +267,7 @@ func join(c call) model.Value {
 		}
 		s, ok := scalarText(it)
 		if !ok {
-			return c.unknownf("join takes an array of strings, got %s in it", article(it.Kind()))
+			return c.unknownf("join takes an array of strings, got %s in it", it.Kind().Article())
 		}
 		if i > 0 {
 			b.WriteString(sep.Text())
@@ -291,7 +291,7 @@ func padLeft(c call) model.Value {
 	}
 	total, ok := c.args[1].Int()
 	if !ok {
-		return c.unknownf("padLeft takes an integer length, got %s", article(c.args[1].Kind()))
+		return c.unknownf("padLeft takes an integer length, got %s", c.args[1].Kind().Article())
 	}
 	pad := " "
 	if len(c.args) == 3 {

@@ -38,6 +38,21 @@ const (
 
 var kindNames = [...]string{"missing", "unknown", "null", "bool", "int", "string", "array", "object"}
 
+// Article names the kind with its article, as messages say what a value
+// is: "an object", "a string", "null"; a value that is missing or not
+// known is "an unknown value".
+func (k Kind) Article() string {
+	switch k {
+	case Array, Object, Int:
+		return "an " + k.String()
+	case Null:
+		return "null"
+	case Missing, Unknown:
+		return "an unknown value"
+	}
+	return "a " + k.String()
+}
+
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]
