@@ -39,7 +39,7 @@ func Load(template, params *File) *model.Deployment {
 	if template == nil {
 		d = &model.Deployment{Syntax: syntax{}}
 		if params != nil {
-			addGiven(d, params.Given())
+			params.Given().AddTo(d)
 			if !params.Malformed {
 				loadParametersAlone(d, params)
 			}
@@ -55,22 +55,13 @@ func Load(template, params *File) *model.Deployment {
 	return d
 }
 
-// addGiven records the name and the findings of the parameters file g.
-func addGiven(d *model.Deployment, g frontend.Given) {
-	d.ParametersFile = g.Name
-	d.Problems = append(d.Problems, g.Problems...)
-	d.Duplicates = append(d.Duplicates, g.Duplicates...)
-	d.Suppressions = append(d.Suppressions, g.Suppressions...)
-	d.Envelopes = append(d.Envelopes, g.Envelopes...)
-}
-
 // loadTemplate builds the deployment of template deployed with the
 // parameters file params gives, nil for none.
 func loadTemplate(template *File, params *frontend.Given) *model.Deployment {
 	d := &model.Deployment{Syntax: syntax{template}}
 	l := &loader{d: d, budget: expr.NewBudget(expr.MaxDeploymentWork), problems: map[model.Span]bool{}}
 	if params != nil {
-		addGiven(d, *params)
+		params.AddTo(d)
 	}
 	d.Template = template.Name
 	d.Problems = append(d.Problems, template.Problems...)

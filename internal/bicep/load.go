@@ -100,7 +100,7 @@ func readLocal(path string) ([]byte, error) {
 func load(template *File, params *frontend.Given, read func(string) ([]byte, error), fe FrontEnd) *model.Deployment {
 	d := &model.Deployment{}
 	if params != nil {
-		addGiven(d, *params)
+		params.AddTo(d)
 	}
 	if template == nil {
 		d.Syntax = syntax{}
@@ -137,15 +137,6 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 	}
 	d.Syntax = syntax{bicep: written, modules: l.syntaxes}
 	return d
-}
-
-// addGiven records the name and the findings of the parameters file g.
-func addGiven(d *model.Deployment, g frontend.Given) {
-	d.ParametersFile = g.Name
-	d.Problems = append(d.Problems, g.Problems...)
-	d.Duplicates = append(d.Duplicates, g.Duplicates...)
-	d.Suppressions = append(d.Suppressions, g.Suppressions...)
-	d.Envelopes = append(d.Envelopes, g.Envelopes...)
 }
 
 // problemsOf returns the syntax errors of f as problems.

@@ -109,6 +109,16 @@ type Given struct {
 	Envelopes []model.Envelope
 }
 
+// AddTo records in d the parameters file's name and what it holds besides
+// its values: its problems, duplicates, suppressions and envelope.
+func (g Given) AddTo(d *model.Deployment) {
+	d.ParametersFile = g.Name
+	d.Problems = append(d.Problems, g.Problems...)
+	d.Duplicates = append(d.Duplicates, g.Duplicates...)
+	d.Suppressions = append(d.Suppressions, g.Suppressions...)
+	d.Envelopes = append(d.Envelopes, g.Envelopes...)
+}
+
 // Kind is what a file is to lhlint.
 type Kind uint8
 
