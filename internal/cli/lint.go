@@ -19,8 +19,9 @@ import (
 )
 
 const lintHelp = `
-Lints the Azure Lighthouse onboarding templates (ARM JSON and JSONC) under
-each path, default the current directory, each with its parameters files.
+Lints the Azure Lighthouse onboarding templates (ARM JSON or JSONC, and
+Bicep) under each path, default the current directory, each with its
+parameters files (JSON or .bicepparam).
 Exit status: 0 no finding at or above --fail-level, 1 findings, 2 usage
 error or unreadable input, 3 internal error.
 
