@@ -30,28 +30,10 @@ func BenchmarkTemplate(b *testing.B) {
 	}
 }
 
-// BenchmarkCompileSmall compiles what linting a small template needs: the
-// template schema and those of the two registration resources at one API
-// version, as the first validations of a process do.
-func BenchmarkCompileSmall(b *testing.B) {
+// BenchmarkRead decodes the embedded schemas and reads them for
+// validation, as the first validation of a process does.
+func BenchmarkRead(b *testing.B) {
 	for b.Loop() {
-		c := newCompiler()
-		c.compile(templateFile, "")
-		c.compile(managedServiceFile, "#/$defs/registrationDefinitions@2022-10-01")
-		c.compile(managedServiceFile, "#/$defs/registrationAssignments@2022-10-01")
-	}
-}
-
-// BenchmarkCompileAll compiles every embedded schema.
-func BenchmarkCompileAll(b *testing.B) {
-	for b.Loop() {
-		c := newCompiler()
-		c.compile(configFile, "")
-		c.compile(templateFile, "")
-		c.compile(parametersFile, "")
-		defs := docs()[base+managedServiceFile].raw.(map[string]any)["$defs"].(map[string]any)
-		for name := range defs {
-			c.compile(managedServiceFile, "#/$defs/"+name)
-		}
+		read(decodeAll())
 	}
 }

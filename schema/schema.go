@@ -4,18 +4,13 @@ import (
 	"bytes"
 	"embed"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
 // base is the fixed address the schemas are registered under, so that no
@@ -43,12 +38,12 @@ const (
 // checked against.
 const NewestAPIVersion = "2022-10-01"
 
-// Schema is one embedded schema, or one definition in it, compiled.
+// Schema is one embedded schema, or one definition in it.
 type Schema struct {
-	compiled *jsonschema.Schema
-	doc      *document
-	loc      string // its absolute location: URL and fragment
-	shape    *Shape
+	root  *node
+	doc   *document
+	loc   string // its absolute location: URL and fragment
+	shape *Shape
 }
 
 // document is one embedded file: its decoded JSON, for the titles, hints
@@ -87,47 +82,29 @@ func decodeAll() map[string]*document {
 	return out
 }
 
-// compiler compiles the schemas a run needs as it first needs them:
-// compiling one checks its whole file against the JSON Schema meta-schema,
-// which costs more than linting a small template, so a run that reads no
-// parameters file or no configuration compiles neither schema.
-type compiler struct {
-	// mu guards c and shapes, which cache what they have compiled and are
-	// not safe for concurrent use; lint jobs run in parallel.
-	mu     sync.Mutex
-	c      *jsonschema.Compiler
-	shapes *shaper
+// shapes computes what each schema looks at, as a run first asks for it.
+// mu guards the memo: lint jobs run in parallel.
+var shapes struct {
+	mu   sync.Mutex
+	memo *shaper
 }
 
-var schemas = sync.OnceValue(newCompiler)
-
-// newCompiler returns a compiler that has compiled nothing.
-func newCompiler() *compiler {
-	c := jsonschema.NewCompiler()
-	// The compiler reads a file when a schema first refers to it.
-	c.LoadURL = func(url string) (io.ReadCloser, error) {
-		name, ok := strings.CutPrefix(url, base)
-		if !ok {
-			return nil, fmt.Errorf("no embedded schema at %s", url)
-		}
-		return files.Open(name)
-	}
-	return &compiler{c: c, shapes: &shaper{docs: docs(), memo: map[string]*Shape{}}}
-}
-
-// compile compiles the schema at fragment of file.
-func (sc *compiler) compile(file, fragment string) *Schema {
+// load returns the schema at fragment of file.
+func load(file, fragment string) *Schema {
 	url := base + file
 	loc := url + "#" + strings.TrimPrefix(fragment, "#")
-	sc.mu.Lock()
-	defer sc.mu.Unlock()
-	return &Schema{compiled: sc.c.MustCompile(url + fragment), doc: docs()[url], loc: loc, shape: sc.shapes.at(loc)}
+	shapes.mu.Lock()
+	defer shapes.mu.Unlock()
+	if shapes.memo == nil {
+		shapes.memo = &shaper{docs: docs(), memo: map[string]*Shape{}}
+	}
+	return &Schema{root: nodes()[loc], doc: docs()[url], loc: loc, shape: shapes.memo.at(loc)}
 }
 
-// lazy returns a function that compiles the schema at fragment of file on
-// its first call.
+// lazy returns a function that returns the schema at fragment of file,
+// read on its first call.
 func lazy(file, fragment string) func() *Schema {
-	return sync.OnceValue(func() *Schema { return schemas().compile(file, fragment) })
+	return sync.OnceValue(func() *Schema { return load(file, fragment) })
 }
 
 var (
@@ -138,7 +115,7 @@ var (
 )
 
 // registrations returns the schema of every registration resource, by
-// "type@apiVersion" in lower case, each compiled when first asked for.
+// "type@apiVersion" in lower case, each read when first asked for.
 func registrations() map[string]func() *Schema {
 	out := map[string]func() *Schema{}
 	defs, _ := docs()[base+managedServiceFile].raw.(map[string]any)["$defs"].(map[string]any)
@@ -222,16 +199,12 @@ type Violation struct {
 // Unknown values where they cannot be known), and returns its violations:
 // one per mistake, sorted by path.
 func (s *Schema) Validate(doc any) []Violation {
-	err := s.compiled.Validate(prepare(doc, s.shape))
-	var ve *jsonschema.ValidationError
-	if !errors.As(err, &ve) {
-		if err != nil {
-			return []Violation{{Message: err.Error()}}
-		}
+	fs := validate(s.root, prepare(doc, s.shape))
+	if fs == nil {
 		return nil
 	}
 	v := &validation{doc: doc, docs: docs(), root: s.loc}
-	out := v.dedupe(misspelt(v.leaves(ve)))
+	out := v.dedupe(misspelt(v.leaves(fs)))
 	// The validator visits members in map order.
 	slices.SortStableFunc(out, func(a, b Violation) int { return slices.Compare(a.Path, b.Path) })
 	return out
@@ -276,7 +249,7 @@ func prepare(doc any, sh *Shape) any {
 	return doc
 }
 
-// validation turns the validator's error tree into violations.
+// validation turns the validator's failures into violations.
 type validation struct {
 	doc  any
 	docs map[string]*document
@@ -296,41 +269,42 @@ type leaf struct {
 	got       string
 }
 
-// leaves returns the violations under e that are about known values. Of
-// the branches of an anyOf or oneOf none of which holds, it keeps the
+// leaves returns the violations of the failures fs that are about known
+// values. Of the branches of an anyOf none of which holds, it keeps the
 // nearest: none at all when a branch fails only where values are unknown;
 // else one message for what all of them want of the same value; else the
 // branch with the fewest violations.
-func (v *validation) leaves(e *jsonschema.ValidationError) []leaf {
-	kw := lastToken(e.KeywordLocation)
-	if (kw == "anyOf" || kw == "oneOf") && len(e.Causes) > 0 {
-		var branches [][]leaf
-		for _, c := range e.Causes {
-			ls := v.leaves(c)
-			if len(ls) == 0 {
-				return nil
-			}
-			branches = append(branches, ls)
+func (v *validation) leaves(fs []failure) []leaf {
+	var out []leaf
+	for _, f := range fs {
+		if f.keyword == "anyOf" {
+			out = append(out, v.alternatives(f.branches)...)
+			continue
 		}
-		return merge(branches)
-	}
-	if len(e.Causes) > 0 {
-		var out []leaf
-		for _, c := range e.Causes {
-			out = append(out, v.leaves(c)...)
+		judged := f.path
+		if f.keyword == "unevaluatedProperties" && len(judged) > 0 {
+			// A member no schema defines: its key is wrong whatever its value.
+			judged = judged[:len(judged)-1]
 		}
-		return out
+		if !v.unknownAt(judged) {
+			out = append(out, v.describe(f)...)
+		}
 	}
-	path := tokens(e.InstanceLocation)
-	judged := path
-	if kw == "unevaluatedProperties" && len(path) > 0 {
-		// A member no schema defines: its key is wrong whatever its value.
-		judged = path[:len(path)-1]
+	return out
+}
+
+// alternatives returns the violations of the branches of an anyOf, none
+// of which holds (see leaves).
+func (v *validation) alternatives(branches [][]failure) []leaf {
+	var ls [][]leaf
+	for _, b := range branches {
+		l := v.leaves(b)
+		if len(l) == 0 {
+			return nil
+		}
+		ls = append(ls, l)
 	}
-	if v.unknownAt(judged) {
-		return nil
-	}
-	return v.describe(e, kw, path)
+	return merge(ls)
 }
 
 // merge picks what to say of alternatives that all fail (see leaves).
@@ -420,24 +394,24 @@ func (v *validation) unknownAt(path []string) bool {
 }
 
 // describe returns the violation of one failing keyword in lhlint's words.
-func (v *validation) describe(e *jsonschema.ValidationError, kw string, path []string) []leaf {
-	l := leaf{at: e.InstanceLocation, keyword: kw}
+func (v *validation) describe(f failure) []leaf {
+	kw, path := f.keyword, f.path
+	l := leaf{at: pointer(path), keyword: kw}
 	l.Path = path
-	holder := strings.TrimSuffix(e.AbsoluteKeywordLocation, "/"+kw)
-	rel := strings.TrimSuffix(e.KeywordLocation, "/"+kw)
+	holder := strings.TrimSuffix(f.schema, "/"+kw)
+	rel := strings.TrimSuffix(f.rel, "/"+kw)
 	at := v.schemaAt(holder)
 	switch kw {
 	case "type":
-		wanted, got, _ := strings.Cut(strings.TrimPrefix(e.Message, "expected "), ", but got ")
-		l.wanted, l.got = strings.Split(wanted, " or "), got
+		l.wanted, l.got = f.wanted, f.got
 		l.noun = v.name(path, holder, rel)
 		hint, _ := at["x-hint"].(string)
-		l.Message = typeMessage(l.noun, l.wanted, got, hint)
+		l.Message = typeMessage(l.noun, l.wanted, l.got, hint)
 	case "required":
 		// One violation per member missing: each is a mistake of its own.
 		var out []leaf
-		for _, m := range strings.Split(strings.TrimPrefix(e.Message, "missing properties: "), ", ") {
-			m := leaf{at: l.at + "\x00" + m, keyword: kw, missing: []string{strings.Trim(m, `'"`)}, noun: v.name(path, holder, rel), authority: v.authority(holder)}
+		for _, m := range f.missing {
+			m := leaf{at: l.at + "\x00" + m, keyword: kw, missing: []string{m}, noun: v.name(path, holder, rel), authority: v.authority(holder)}
 			m.Path, m.Missing = path, true
 			m.Message = requiredMessage(m.noun, m.missing, v.authority(holder))
 			out = append(out, m)
@@ -463,7 +437,7 @@ func (v *validation) describe(e *jsonschema.ValidationError, kw string, path []s
 	case "pattern", "enum":
 		expected, _ := at["x-expected"].(string)
 		if expected == "" && kw == "enum" {
-			expected = "one of " + strings.TrimPrefix(e.Message, "value must be one of ")
+			expected = "one of " + enumText(f.enum)
 		}
 		if expected == "" {
 			expected = "in the expected form"
@@ -477,12 +451,23 @@ func (v *validation) describe(e *jsonschema.ValidationError, kw string, path []s
 	case "minLength", "minItems":
 		l.Message = v.name(path, holder, rel) + " is empty"
 	case "minimum":
-		min, _, _ := strings.Cut(strings.TrimPrefix(e.Message, "must be >= "), " ")
-		l.Message = fmt.Sprintf("%s is %s, less than %s", v.name(path, holder, rel), v.valueText(path), min)
+		l.Message = fmt.Sprintf("%s is %s, less than %v", v.name(path, holder, rel), v.valueText(path), f.minimum)
 	default:
 		l.Message = v.name(path, holder, rel) + " is not valid here"
 	}
 	return []leaf{l}
+}
+
+// enumText lists the values an enum allows, as Go quotes them.
+func enumText(values []any) string {
+	var b strings.Builder
+	for i, e := range values {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%#v", e)
+	}
+	return b.String()
 }
 
 // typeMessage says that the value named noun is of type got, not of one of
@@ -580,15 +565,7 @@ func (v *validation) resolve(rel string) string {
 			continue
 		}
 		ref, _ := v.schemaAt(loc)["$ref"].(string)
-		url, _, _ := strings.Cut(loc, "#")
-		switch {
-		case strings.HasPrefix(ref, "#"):
-			loc = url + ref
-		case strings.Contains(ref, "#"):
-			loc = base + ref
-		default:
-			loc = base + ref + "#"
-		}
+		loc = refTarget(loc, ref)
 	}
 	return loc
 }
@@ -749,17 +726,22 @@ func distance(a, b string) int {
 	return d[len(a)][len(b)]
 }
 
-// lastToken returns the last token of a JSON Pointer.
-func lastToken(ptr string) string {
-	return ptr[strings.LastIndexByte(ptr, '/')+1:]
-}
-
 // The escapes of JSON Pointer tokens, built once: a Replacer builds its
-// tables on first use, which cost more than compiling the schemas.
+// tables on first use, which costs more than validating a document.
 var (
 	pointerEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
 	pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
 )
+
+// pointer joins tokens into a JSON Pointer.
+func pointer(tokens []string) string {
+	var b strings.Builder
+	for _, tok := range tokens {
+		b.WriteString("/")
+		b.WriteString(escape(tok))
+	}
+	return b.String()
+}
 
 // tokens splits a JSON Pointer into its unescaped tokens.
 func tokens(ptr string) []string {
@@ -768,10 +750,6 @@ func tokens(ptr string) []string {
 	}
 	out := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
 	for i, tok := range out {
-		// The validator escapes its pointers for URLs too ("%C3%A9quipe").
-		if u, err := url.PathUnescape(tok); err == nil {
-			tok = u
-		}
 		out[i] = pointerUnescaper.Replace(tok)
 	}
 	return out

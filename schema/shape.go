@@ -106,7 +106,7 @@ func (b *shaper) at(loc string) *Shape {
 	raw := v.schemaAt(loc)
 	if ref, ok := raw["$ref"].(string); ok && refOnly(raw) {
 		// A reference alone has the shape it refers to, cycles included.
-		target := b.resolveRef(loc, ref)
+		target := refTarget(loc, ref)
 		b.memo[loc] = nil // until known; a cycle back here sees opaque
 		sh := b.at(target)
 		b.memo[loc] = sh
@@ -148,7 +148,7 @@ func (b *shaper) fill(sh *Shape, loc string, raw map[string]any) {
 		sh.others = &Shape{} // the names matter; an empty shape keeps every member
 	}
 	if ref, ok := raw["$ref"].(string); ok {
-		b.mergeInto(sh, b.at(b.resolveRef(loc, ref)))
+		b.mergeInto(sh, b.at(refTarget(loc, ref)))
 	}
 	for _, kw := range []string{"allOf", "anyOf", "oneOf"} {
 		list, _ := raw[kw].([]any)
@@ -212,18 +212,6 @@ func union(a, b *Shape, depth int) *Shape {
 		}
 	}
 	return out
-}
-
-// resolveRef returns the absolute location a $ref written at loc names.
-func (b *shaper) resolveRef(loc, ref string) string {
-	url, _, _ := strings.Cut(loc, "#")
-	switch {
-	case strings.HasPrefix(ref, "#"):
-		return url + ref
-	case strings.Contains(ref, "#"):
-		return base + ref
-	}
-	return base + ref + "#"
 }
 
 // validating are the keywords that look at a value; a schema with none
