@@ -1,6 +1,8 @@
 package roles
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -43,4 +45,34 @@ func FuzzNameWords(f *testing.F) {
 			t.Fatalf("nameWords(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestIndexWords checks the index against the one first written: every
+// name under its last word from strings.Fields, each bucket sorted
+// longest first, stably.
+func TestIndexWords(t *testing.T) {
+	c := Builtin()
+	want := map[string][]namedRole{}
+	for _, r := range c.roles {
+		words := nameWords(r.Name)
+		fields := strings.Fields(words)
+		if len(fields) == 0 {
+			continue
+		}
+		last := fields[len(fields)-1]
+		want[last] = append(want[last], namedRole{words, r})
+	}
+	for _, names := range want {
+		slices.SortStableFunc(names, func(a, b namedRole) int { return len(b.words) - len(a.words) })
+	}
+	if got := c.indexWords(); !reflect.DeepEqual(got, want) {
+		t.Error("indexWords differs from the index first written")
+	}
+}
+
+func BenchmarkIndexWords(b *testing.B) {
+	c := Builtin()
+	for b.Loop() {
+		c.indexWords()
+	}
 }

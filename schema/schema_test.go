@@ -37,6 +37,7 @@ func TestConfig(t *testing.T) {
 		{`{"ignore": "examples"}`, `/ignore ignore is a string, not an array`},
 		{`{"principals": []}`, `/principals principals is empty`},
 		{`{"limits": {"definitions": 0}}`, `/limits/definitions definitions of limits is 0, less than 1`},
+		{`{"": 1}`, `/ configuration has no property "" (member)`},
 	}
 	for _, tt := range tests {
 		if got := check(t, Config(), tt.doc); got != tt.want {
