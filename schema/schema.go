@@ -96,7 +96,7 @@ func load(file, fragment string) *Schema {
 	shapes.mu.Lock()
 	defer shapes.mu.Unlock()
 	if shapes.memo == nil {
-		shapes.memo = &shaper{docs: docs(), memo: map[string]*Shape{}}
+		shapes.memo = &shaper{nodes: nodes(), memo: map[string]*Shape{}}
 	}
 	return &Schema{root: nodes()[loc], doc: docs()[url], loc: loc, shape: shapes.memo.at(loc)}
 }

@@ -93,8 +93,8 @@ var scalarKeywords = []string{"pattern", "minLength", "maxLength", "format", "mi
 
 // shaper computes shapes from the raw schemas.
 type shaper struct {
-	docs map[string]*document
-	memo map[string]*Shape // by absolute location
+	nodes map[string]*node  // the schemas, by absolute location
+	memo  map[string]*Shape // by absolute location
 }
 
 // at returns the shape of the schema at the absolute location loc.
@@ -102,8 +102,10 @@ func (b *shaper) at(loc string) *Shape {
 	if sh, ok := b.memo[loc]; ok {
 		return sh
 	}
-	v := &validation{docs: b.docs}
-	raw := v.schemaAt(loc)
+	var raw map[string]any
+	if n := b.nodes[loc]; n != nil {
+		raw = n.raw
+	}
 	if ref, ok := raw["$ref"].(string); ok && refOnly(raw) {
 		// A reference alone has the shape it refers to, cycles included.
 		target := refTarget(loc, ref)

@@ -21,8 +21,9 @@ import (
 // keyword the interpreter does not implement is a panic when the files
 // are read, which TestEveryKeywordIsImplemented turns into a failure.
 type node struct {
-	loc    string // the absolute location: URL and JSON Pointer
-	always *bool  // a boolean schema: true accepts anything, false nothing
+	loc    string         // the absolute location: URL and JSON Pointer
+	raw    map[string]any // the schema as decoded, nil for a boolean one
+	always *bool          // a boolean schema: true accepts anything, false nothing
 
 	types    []string
 	enum     []any
@@ -87,6 +88,7 @@ func (b *builder) build(loc string, raw any) *node {
 	if !ok {
 		panic(fmt.Sprintf("schema %s is not an object", loc))
 	}
+	n.raw = m
 	for kw, val := range m {
 		b.keyword(n, kw, val)
 	}
