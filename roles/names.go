@@ -15,20 +15,23 @@ type namedRole struct {
 
 // indexWords normalises every role name once and indexes it by its last
 // word, longest names first, so that NamedIn looks only at names that can
-// match and finds "Log Analytics Reader" before "Reader".
+// match and finds "Log Analytics Reader" before "Reader". Rules build it in
+// every process that meets a display name, so it sorts once, not per word.
 func (c *Catalog) indexWords() map[string][]namedRole {
-	index := map[string][]namedRole{}
+	named := make([]namedRole, 0, len(c.roles))
 	for _, r := range c.roles {
-		words := nameWords(r.Name)
-		fields := strings.Fields(words)
-		if len(fields) == 0 {
+		named = append(named, namedRole{nameWords(r.Name), r})
+	}
+	// Of names as long, the catalog's order.
+	slices.SortStableFunc(named, func(a, b namedRole) int { return len(b.words) - len(a.words) })
+	index := map[string][]namedRole{}
+	for _, n := range named {
+		words := strings.TrimSpace(n.words)
+		if words == "" {
 			continue
 		}
-		last := fields[len(fields)-1]
-		index[last] = append(index[last], namedRole{words, r})
-	}
-	for _, names := range index {
-		slices.SortStableFunc(names, func(a, b namedRole) int { return len(b.words) - len(a.words) })
+		last := words[strings.LastIndexByte(words, ' ')+1:]
+		index[last] = append(index[last], n)
 	}
 	return index
 }
@@ -74,11 +77,11 @@ func nameWords(s string) string {
 	var prev rune
 	for _, r := range s {
 		switch {
-		case unicode.IsUpper(r) && unicode.IsLower(prev):
+		case isUpper(r) && isLower(prev):
 			endWord()
-			out = utf8.AppendRune(out, unicode.ToLower(r))
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			out = utf8.AppendRune(out, unicode.ToLower(r))
+			out = appendLower(out, r)
+		case isLetterOrDigit(r):
+			out = appendLower(out, r)
 		default:
 			r = ' '
 			endWord()
@@ -96,4 +99,40 @@ func nameWords(s string) string {
 // Catalog.NamedIn matches names.
 func (r *Role) NamedIn(text string) bool {
 	return strings.Contains(nameWords(text), nameWords(r.Name))
+}
+
+// isUpper, isLower, isLetterOrDigit and appendLower are the unicode
+// functions nameWords needs, without a table lookup for ASCII, which most
+// names are.
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+func isLower(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z'
+	}
+	return unicode.IsLower(r)
+}
+
+func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// appendLower appends r in lower case.
+func appendLower(out []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(out, byte(r))
+	}
+	return utf8.AppendRune(out, unicode.ToLower(r))
 }
