@@ -4,16 +4,12 @@ import (
 	"fmt"
 	"go/token"
 	"io"
-	"path/filepath"
-	"slices"
-	"strings"
 
 	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/frontends"
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/source"
-	"github.com/lhlint/lhlint/schema"
 )
 
 // input is what lint and summary work on: the jobs the paths on the
@@ -51,37 +47,11 @@ func gather(o *options, args []string) (*input, error) {
 		return nil, err
 	}
 	jobs, notes := pair(found.files, forced, p.printed)
-	go warmSchemas(jobs)
 	opts, err := s.jobOptions(jobs)
 	if err != nil {
 		return nil, err
 	}
 	return &input{paths: p, jobs: jobs, opts: opts, notes: sortNotes(append(notes, found.notes...)), errs: found.errs}, nil
-}
-
-// warmSchemas compiles the schemas the lint jobs will check files against,
-// for the caller to run beside the rest of its start-up (reading the
-// built-in roles, parsing the files): compiling them takes longer than
-// linting a small template, and the first job would wait for it on one
-// core while the other idles.
-func warmSchemas(jobs []job) {
-	isJSON := func(path string) bool { return strings.EqualFold(filepath.Ext(path), ".json") }
-	tmpl, params := false, false
-	for _, j := range jobs {
-		tmpl = tmpl || isJSON(j.template)
-		params = params || slices.ContainsFunc(j.params, isJSON)
-	}
-	if tmpl {
-		schema.Template()
-	}
-	if params {
-		schema.Parameters()
-	}
-	if len(jobs) > 0 {
-		// Compiling one registration resource schema reads the file of all
-		// of them; each other then compiles in a fraction of the time.
-		schema.Resource("registrationDefinitions", schema.NewestAPIVersion)
-	}
 }
 
 // printNotes writes the --verbose notes.
