@@ -12,7 +12,8 @@
 // (`az role definition list`, for --roles); the embedded history still
 // applies to it by GUID.
 //
-// Eligibility follows lighthouse-facts.md §1: Owner never; User Access
+// Eligibility follows Microsoft's role support rules for Azure Lighthouse
+// (https://learn.microsoft.com/azure/lighthouse/concepts/tenants-users-roles): Owner never; User Access
 // Administrator only with delegatedRoleDefinitionIds; no DataActions or
 // NotDataActions; none of the restricted Actions; not deprecated.
 // NormalizeID is the one place a role reference (a bare GUID or a role

@@ -8,7 +8,8 @@ import (
 )
 
 // restrictedActions are the Actions that make Azure Lighthouse reject a role
-// (lighthouse-facts.md §1.2, the list current since 2025-03-27). The role
+// ("Role support for Azure Lighthouse", https://learn.microsoft.com/azure/lighthouse/concepts/tenants-users-roles,
+// the list current since 2025-03-27). The role
 // history's gainedRestrictedActions dates were computed with the same list
 // and the same matching, so the two agree.
 var restrictedActions = [...]string{
@@ -92,8 +93,9 @@ type Eligibility struct {
 }
 
 // Eligibility computes whether Azure Lighthouse accepts r in an
-// authorization, from the rules Microsoft documents (lighthouse-facts.md
-// §1) and the role's permissions; nothing is recorded per role by hand.
+// authorization, from the rules Microsoft documents (the role support rules
+// of https://learn.microsoft.com/azure/lighthouse/concepts/tenants-users-roles)
+// and the role's permissions; nothing is recorded per role by hand.
 func (r *Role) Eligibility() Eligibility {
 	switch r.ID {
 	case Owner:

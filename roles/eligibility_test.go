@@ -48,8 +48,9 @@ func TestEligibility(t *testing.T) {
 			Reason:  "has restricted actions (Microsoft.Authorization/roleAssignments/write, Microsoft.Authorization/roleAssignments/delete)",
 		}},
 		// The role a real onboarding was rejected for "because of restricted
-		// actions" (lighthouse-facts.md §6): the data shows locks/write and
-		// locks/delete, held since the role was first listed.
+		// actions" (https://github.com/MicrosoftDocs/azure-docs/issues/117760):
+		// the data shows locks/write and locks/delete, held since the role
+		// was first listed.
 		{"Storage Account Backup Contributor", "e5e2a7ff-d759-4cd2-bb51-3152d37e2eb1", Eligibility{
 			Problem: ProblemRestrictedActions,
 			Actions: []string{"Microsoft.Authorization/locks/write", "Microsoft.Authorization/locks/delete"},
@@ -78,9 +79,9 @@ func TestEligibility(t *testing.T) {
 }
 
 // TestEligibilityCounts pins how the whole catalog splits. The numbers were
-// computed from azure-builtin-roles.json and azure-role-history.json by a
-// separate script applying lighthouse-facts.md §1, so a change in the Go
-// rules shows up here.
+// computed from the built-in role listing and its history by a separate
+// script applying Microsoft's role support rules for Azure Lighthouse, so a
+// change in the Go rules shows up here.
 func TestEligibilityCounts(t *testing.T) {
 	got := map[Problem]int{}
 	for _, r := range Builtin().All() {

@@ -41,8 +41,9 @@ func special(name string, lo, hi int, k specialKind) *function {
 	return &function{name: name, min: lo, max: hi, special: k}
 }
 
-// functions are the built-in functions by lower-case name. The catalogue is
-// arm-expressions.md §4; semantics follow Azure's documentation.
+// functions are the built-in functions by lower-case name, with the
+// semantics Azure's template function reference documents
+// (https://learn.microsoft.com/azure/azure-resource-manager/templates/template-functions).
 var functions = map[string]*function{
 	// Template and deployment context.
 	"parameters":      fn("parameters", 1, 1, parameters),

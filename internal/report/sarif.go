@@ -97,7 +97,7 @@ func writeSARIF(b *bytes.Buffer, findings []Finding, opts Options) error {
 }
 
 // sarifRule describes r from its own metadata, the single source of rule
-// docs (STYLE.md section 5).
+// docs.
 func sarifRule(r *lint.Rule) *sarif.ReportingDescriptor {
 	d := sarif.NewRule(r.Name).
 		WithShortDescription(sarif.NewMultiformatMessageString(r.Title)).

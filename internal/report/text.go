@@ -61,7 +61,7 @@ func writeHeader(b *bytes.Buffer, f Finding, color bool) {
 // writePretty writes each finding as a header line, the source line with a
 // caret underline, its related locations and its fixes; findings are
 // separated by one blank line. The layout is fixed because rule golden files
-// record it (STYLE.md section 6):
+// record it:
 //
 //	main.json:14:31: error: authorization for "SOC Tier 2" grants Owner, which Azure Lighthouse cannot delegate [owner_role]
 //	   14 |           "roleDefinitionId": "[parameters('role')]"
