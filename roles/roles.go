@@ -91,6 +91,7 @@ type Catalog struct {
 	retired []*Retired // sorted by name; none of them is in roles
 	retByID map[string]*Retired
 	words   func() map[string][]namedRole // role names as words by last word, built on first use
+	facts   func() map[*Role]*facts       // what rules ask of each role, by role, built on first use
 }
 
 // builtin parses builtinText (generate.go) once; the catalog is read-only
@@ -123,6 +124,7 @@ func newCatalog(date string, sources []Source, roles []*Role, hist map[string]hi
 		retByID: make(map[string]*Retired, len(retired)),
 	}
 	c.words = sync.OnceValue(c.indexWords)
+	c.facts = sync.OnceValue(c.indexFacts)
 	if !slices.IsSortedFunc(roles, compareRoles) {
 		slices.SortFunc(roles, compareRoles)
 	}

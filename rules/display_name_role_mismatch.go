@@ -40,7 +40,7 @@ func runDisplayNameRoleMismatch(pass *lint.Pass) error {
 			continue
 		}
 		named, ok := pass.Roles.NamedIn(text)
-		if !ok || named.Eligibility().Problem == roles.ProblemOwner {
+		if !ok || pass.Roles.Eligibility(named).Problem == roles.ProblemOwner {
 			// Most display names name no role: the cheap test first. A
 			// name that says Owner names a team ("ArchitectOwner"), not
 			// the role it was meant to have: Azure Lighthouse never grants

@@ -57,7 +57,7 @@ func permanentReaders(c *roles.Catalog, def *model.Definition) (map[string]bool,
 		if !pok || !rok {
 			return nil, false
 		}
-		if role.IncludesReader() {
+		if c.IncludesReader(role) {
 			readers[strings.ToLower(p)] = true
 		}
 	}

@@ -37,7 +37,7 @@ func runInvalidDelegatedRole(pass *lint.Pass) error {
 			if !ok {
 				continue // unknown_role judges GUIDs the catalog does not know
 			}
-			switch e := role.Eligibility(); e.Problem {
+			switch e := pass.Roles.Eligibility(role); e.Problem {
 			case roles.ProblemNone:
 			case roles.ProblemOwner, roles.ProblemUserAccessAdministrator:
 				pass.ReportValuef(v, "delegated role %q is %s, which delegatedRoleDefinitionIds may not contain", s, roleName(role))

@@ -28,10 +28,10 @@ Fix: if the managing tenant does not need the data, choose a narrower role.`,
 func runRoleExposesKeys(pass *lint.Pass) error {
 	for _, g := range pass.Template.AllGrants() {
 		role, ok := builtinRole(pass.Roles, g.RoleDefinitionID)
-		if !ok || !role.Eligibility().Delegable {
+		if !ok || !pass.Roles.Eligibility(role).Delegable {
 			continue // other rules report roles Azure rejects
 		}
-		if keys := role.KeyActions(); len(keys) > 0 {
+		if keys := pass.Roles.KeyActions(role); len(keys) > 0 {
 			more := ""
 			if len(keys) > 2 {
 				more = ", and more"

@@ -52,7 +52,7 @@ func runRoleIDNotGUID(pass *lint.Pass) error {
 			role = r
 		}
 		if role != nil {
-			if e := role.Eligibility(); e.Problem == roles.ProblemOwner || e.Problem == roles.ProblemDataActions || e.Problem == roles.ProblemRestrictedActions {
+			if e := pass.Roles.Eligibility(role); e.Problem == roles.ProblemOwner || e.Problem == roles.ProblemDataActions || e.Problem == roles.ProblemRestrictedActions {
 				// No fix: Azure rejects the role itself, by GUID too.
 				hint = fmt.Sprintf("its GUID would not help: %s %s", roleName(role), e.Reason)
 				role = nil

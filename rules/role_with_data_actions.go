@@ -36,7 +36,7 @@ func reportIneligible(pass *lint.Pass, problem roles.Problem) error {
 		if !ok {
 			continue
 		}
-		if e := role.Eligibility(); e.Problem == problem {
+		if e := pass.Roles.Eligibility(role); e.Problem == problem {
 			pass.ReportValuef(g.RoleDefinitionID, "%s for %q grants %q, which %s, so Azure Lighthouse %s",
 				g.What(), g.DisplayName(), roleName(role), e.Reason, rejection(e))
 		}
