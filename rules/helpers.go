@@ -45,8 +45,10 @@ func knownID(v model.Value) (string, bool) {
 
 // builtinRole returns the catalog role a value names by GUID.
 func builtinRole(c *roles.Catalog, v model.Value) (*roles.Role, bool) {
-	s, ok := knownID(v)
-	if !ok || !roles.IsGUID(s) {
+	// knownID, for a GUID: rules ask this of every grant of every
+	// deployment, so the GUID is checked once.
+	s, ok := v.Str()
+	if !ok || !roles.IsGUID(s) || repeatsOneDigit(s) {
 		return nil, false
 	}
 	return c.Lookup(s)
@@ -111,15 +113,8 @@ var placeholderWords = []string{"insert", "to be filled", "todo", "tbd", "change
 // placeholder words.
 func isPlaceholder(s string) bool {
 	if roles.IsGUID(s) {
-		// The common case, checked without allocating: only the nil GUID
-		// and one digit repeated. c|0x20 lower-cases A-F and keeps digits.
-		first := s[0] | 0x20
-		for i := 0; i < len(s); i++ {
-			if c := s[i]; c != '-' && c|0x20 != first {
-				return false
-			}
-		}
-		return true
+		// The common case, checked without allocating.
+		return repeatsOneDigit(s)
 	}
 	if strings.ContainsAny(s, "<>") {
 		return true
@@ -134,6 +129,18 @@ func isPlaceholder(s string) bool {
 		}
 	}
 	return hasWord(lower, "enter") // "ENTER-ROLE-ID", but not "…Center for SAP…"
+}
+
+// repeatsOneDigit reports whether the GUID s is the nil GUID or another
+// hexadecimal digit repeated. c|0x20 lower-cases A-F and keeps digits.
+func repeatsOneDigit(s string) bool {
+	first := s[0] | 0x20
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '-' && c|0x20 != first {
+			return false
+		}
+	}
+	return true
 }
 
 // hasWord reports whether lower contains word with no letter either side.
