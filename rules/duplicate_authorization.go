@@ -28,14 +28,15 @@ Fix: remove the duplicate, or correct its principal or role.`,
 
 func runDuplicateAuthorization(pass *lint.Pass) error {
 	for _, def := range pass.Template.Definitions {
-		first := map[string]*model.Authorization{}
+		type grant struct{ principal, role string } // lower case
+		first := map[grant]*model.Authorization{}
 		for _, a := range def.Authorizations {
 			p, pok := knownID(a.PrincipalID)
 			r, rok := knownID(a.RoleDefinitionID)
 			if !pok || !rok {
 				continue
 			}
-			key := strings.ToLower(p) + " " + strings.ToLower(r)
+			key := grant{strings.ToLower(p), strings.ToLower(r)}
 			prev, seen := first[key]
 			if !seen {
 				first[key] = a
