@@ -3,6 +3,7 @@ package arm
 import (
 	"fmt"
 	"go/token"
+	"reflect"
 	"testing"
 
 	"github.com/lhlint/lhlint/internal/source/sourcetest"
@@ -118,6 +119,29 @@ func FuzzKind(f *testing.F) {
 		file := Parse(token.NewFileSet(), "f.json", []byte(in))
 		if got, want := file.kind(), Classify([]byte(in)).Kind; got != want {
 			t.Errorf("kind() = %v, Classify = %v for %q", got, want, in)
+		}
+	})
+}
+
+// FuzzClassify checks that Classify, which reads the root's members as it
+// validates strict JSON, says what the queries of the whole cleaned text
+// say, on any input.
+func FuzzClassify(f *testing.F) {
+	for _, seed := range []string{
+		`{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.ManagedServices/registrationDefinitions"}]}`,
+		`{"\u0024schema": "x/deploymentParameters.json#", "$schema": "y", "parameters": {"authorizations": {"value": []}}, "metadata": {"template": "./t.json"}}`,
+		`{"metadata": {"x": 1}, "resources": null, "metadata": {"_generator": {"name": "bicep"}}, "a": "microsoft.managedservices/registrationAssignments"}`,
+		`{"parameters": {"a": {"value": 1}, "b": {"reference": {}}}, "parameters": 5}`,
+		`{"metadata": 5, "resources": [], "metadata": {"_generator": {"name": null}}}`,
+		`// comment
+		{"parameters": {"a": {"value": 1},},}`,
+		`[]`, `"x"`, `{`, ``, `{}`, "\xef\xbb\xbf{\"resources\": 1}",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if got, want := Classify([]byte(in)), classifyCleaned([]byte(in)); !reflect.DeepEqual(got, want) {
+			t.Errorf("Classify = %+v, queries of the cleaned text = %+v for %q", got, want, in)
 		}
 	})
 }

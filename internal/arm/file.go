@@ -32,6 +32,18 @@ var registrationType = []byte("microsoft.managedservices/registration")
 
 // Classify reads content far enough to say what it is.
 func Classify(content []byte) Info {
+	if text, members, ok := jsonc.RootMembers(content); ok {
+		// Nearly every file: strict JSON whose root object's members
+		// were collected as the file was validated, so that the queries
+		// do not read the whole text again.
+		return classify(text, true, rootMembers(members).get)
+	}
+	return classifyCleaned(content)
+}
+
+// classifyCleaned is Classify for any text: made strict JSON by Clean, then
+// queried whole.
+func classifyCleaned(content []byte) Info {
 	text, data, ok := jsonc.Clean(content)
 	if !ok {
 		return Info{Malformed: true, Onboarding: containsFold(text, registrationType)}
@@ -41,28 +53,55 @@ func Classify(content []byte) Info {
 	}
 	// gjson.ParseBytes would copy the file; classify clones what it keeps,
 	// so the queries may read the bytes in place.
-	return classify(text, gjson.Parse(unsafe.String(&data[0], len(data))))
+	root := gjson.Parse(unsafe.String(&data[0], len(data)))
+	return classify(text, root.IsObject(), root.Get)
 }
 
-// classify says what a valid file is, from its content and parsed root.
-func classify(content []byte, root gjson.Result) Info {
+// rootMembers are the members of a file's root object, as written.
+type rootMembers []jsonc.RootMember
+
+// get is gjson's Get on the root object: the first member of the path's
+// first name, or for a longer path the first such member whose value has
+// the rest of the path. A backslash escapes the next character of a name.
+func (ms rootMembers) get(path string) gjson.Result {
+	name, rest, nested := strings.Cut(path, ".")
+	name = strings.ReplaceAll(name, `\`, "") // no name classify asks for has a backslash
+	for _, m := range ms {
+		if !m.Named(name) {
+			continue
+		}
+		// classify clones what it keeps: the value may be read in place.
+		v := gjson.Parse(unsafe.String(&m.Value[0], len(m.Value)))
+		if !nested {
+			return v
+		}
+		if r := v.Get(rest); r.Exists() {
+			return r
+		}
+	}
+	return gjson.Result{}
+}
+
+// classify says what a valid file is, from its content, whether its root
+// is an object, and get, which queries the root as gjson's Get does.
+func classify(content []byte, isObject bool, get func(path string) gjson.Result) Info {
 	onboarding := containsFold(content, registrationType)
-	if !root.IsObject() {
+	if !isObject {
 		return Info{}
 	}
-	schema := strings.ToLower(root.Get(`\$schema`).String())
-	params := root.Get("parameters")
+	schema := strings.ToLower(get(`\$schema`).String())
+	params := get("parameters")
 	switch {
-	case strings.Contains(schema, "deploymenttemplate") || root.Get("resources").Exists():
+	case strings.Contains(schema, "deploymenttemplate") || get("resources").Exists():
 		info := Info{Kind: Template, Onboarding: onboarding, Parameters: keys(params)}
 		if onboarding {
 			// A template the Bicep compiler wrote names it; only an
 			// onboarding one is ever skipped for its source.
-			info.Generator = strings.Clone(root.Get("metadata._generator.name").String())
+			info.Generator = strings.Clone(get("metadata._generator.name").String())
 		}
 		return info
 	case strings.Contains(schema, "deploymentparameters") || isParameterValues(params):
-		info := Info{Kind: Parameters, Parameters: keys(params), TemplateRef: strings.Clone(root.Get("metadata.template").String())}
+		info := Info{Kind: Parameters, Parameters: keys(params), TemplateRef: strings.Clone(get("metadata.template").String())}
 		for _, name := range info.Parameters {
 			switch strings.ToLower(name) {
 			case "authorizations", "eligibleauthorizations", "managedbytenantid":

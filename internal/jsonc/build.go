@@ -25,6 +25,9 @@ type builder struct {
 	i     int
 	depth int
 	d     *Doc // nil: validate only
+	// root, when set, collects the members of the root object (see
+	// RootMembers).
+	root *[]RootMember
 	// strict is false once a comment or a trailing comma has been
 	// skipped: text is then not strict JSON.
 	strict bool
@@ -66,12 +69,8 @@ func build(d *Doc, text []byte) (root model.Value, strict, ok bool) {
 	if d != nil {
 		b.str = string(text)
 	}
-	if !b.space() || b.i == len(text) {
-		return model.Value{}, false, false
-	}
-	start := b.i
-	root, ok = b.value()
-	if !ok || !b.space() || b.i != len(text) {
+	start, root, ok := b.document()
+	if !ok {
 		return model.Value{}, false, false
 	}
 	if d != nil && (text[start] == '{' || text[start] == '[') {
@@ -80,6 +79,17 @@ func build(d *Doc, text []byte) (root model.Value, strict, ok bool) {
 		root.Span = d.Span(start, len(text)-start)
 	}
 	return root, b.strict, true
+}
+
+// document reads the one value the text holds, with the space around it,
+// and returns where the value starts.
+func (b *builder) document() (start int, v model.Value, ok bool) {
+	if !b.space() || b.i == len(b.text) {
+		return 0, model.Value{}, false
+	}
+	start = b.i
+	v, ok = b.value()
+	return start, v, ok && b.space() && b.i == len(b.text)
 }
 
 // space skips whitespace and comments. It is false at a comment that does
@@ -266,9 +276,13 @@ func (b *builder) object() (model.Value, bool) {
 		if !b.space() {
 			return model.Value{}, false
 		}
+		valueStart := b.i
 		v, ok := b.value()
 		if !ok {
 			return model.Value{}, false
+		}
+		if b.root != nil && b.depth == 1 {
+			*b.root = append(*b.root, RootMember{b.text[keyStart:keyEnd], b.text[valueStart:b.i]})
 		}
 		if b.d != nil {
 			m := model.Member{Key: key, KeySpan: b.d.Span(keyStart, keyEnd-keyStart), Value: v}

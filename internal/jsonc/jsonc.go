@@ -30,6 +30,38 @@ func Clean(content []byte) (text, data []byte, ok bool) {
 	return text, data, serr == nil
 }
 
+// RootMember is a member of a document's root object, as written.
+type RootMember struct {
+	Key   []byte // the key, quotes included
+	Value []byte // the value's text
+}
+
+// Named reports whether the member's key, unquoted, is name.
+func (m RootMember) Named(name string) bool {
+	if bytes.IndexByte(m.Key, '\\') < 0 {
+		return string(m.Key[1:len(m.Key)-1]) == name
+	}
+	return gjson.ParseBytes(m.Key).Str == name
+}
+
+// RootMembers reads content as Clean does and, when the text is strict JSON
+// with an object at its root, returns the members of that object in the
+// same pass: for a caller that asks only about them, such as what kind of
+// file this is, without querying the whole text again. ok is false for any
+// other text, malformed or not; Clean then says what it is.
+func RootMembers(content []byte) (text []byte, members []RootMember, ok bool) {
+	text, bad := source.Decode(content)
+	if bad != nil {
+		return nil, nil, false
+	}
+	b := &builder{text: text, strict: true, stacks: pool.Get().(*stacks), root: &members}
+	defer b.release()
+	if start, _, ok := b.document(); !ok || !b.strict || text[start] != '{' {
+		return nil, nil, false
+	}
+	return text, members, true
+}
+
 // strictData returns text as strict JSON, text itself when it is strict.
 func strictData(text []byte, strict bool) []byte {
 	if strict {
