@@ -1,6 +1,7 @@
 package arm
 
 import (
+	"bytes"
 	"fmt"
 	"go/token"
 	"reflect"
@@ -142,6 +143,29 @@ func FuzzClassify(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		if got, want := Classify([]byte(in)), classifyCleaned([]byte(in)); !reflect.DeepEqual(got, want) {
 			t.Errorf("Classify = %+v, queries of the cleaned text = %+v for %q", got, want, in)
+		}
+	})
+}
+
+// FuzzMentionsRegistration checks the search that looks around each '/'
+// against testing every offset.
+func FuzzMentionsRegistration(f *testing.F) {
+	for _, seed := range []string{
+		`"type": "Microsoft.ManagedServices/registrationDefinitions"`,
+		`MICROSOFT.MANAGEDSERVICES/REGISTRATION`,
+		`/microsoft.managedservices/registration/`,
+		`microsoft.managedservices/registratio`, `icrosoft.managedservices/registration`,
+		"microſoft.managedservices/registration", `//a/b/microsoft.managedservices//registration`,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		want := false
+		for i := 0; i+len(registrationType) <= len(in) && !want; i++ {
+			want = bytes.EqualFold([]byte(in[i:i+len(registrationType)]), registrationType)
+		}
+		if got := mentionsRegistration([]byte(in)); got != want {
+			t.Errorf("mentionsRegistration(%q) = %v, want %v", in, got, want)
 		}
 	})
 }

@@ -46,7 +46,7 @@ func Classify(content []byte) Info {
 func classifyCleaned(content []byte) Info {
 	text, data, ok := jsonc.Clean(content)
 	if !ok {
-		return Info{Malformed: true, Onboarding: containsFold(text, registrationType)}
+		return Info{Malformed: true, Onboarding: mentionsRegistration(text)}
 	}
 	if len(data) == 0 {
 		return Info{}
@@ -85,7 +85,6 @@ func (ms rootMembers) get(path string) gjson.Result {
 // classify says what a valid file is, from its content, whether its root
 // is an object, and get, which queries the root as gjson's Get does.
 func classify(content []byte, isObject bool, get func(path string) gjson.Result) Info {
-	onboarding := containsFold(content, registrationType)
 	if !isObject {
 		return Info{}
 	}
@@ -93,8 +92,8 @@ func classify(content []byte, isObject bool, get func(path string) gjson.Result)
 	params := get("parameters")
 	switch {
 	case strings.Contains(schema, "deploymenttemplate") || get("resources").Exists():
-		info := Info{Kind: Template, Onboarding: onboarding, Parameters: keys(params)}
-		if onboarding {
+		info := Info{Kind: Template, Onboarding: mentionsRegistration(content), Parameters: keys(params)}
+		if info.Onboarding {
 			// A template the Bicep compiler wrote names it; only an
 			// onboarding one is ever skipped for its source.
 			info.Generator = strings.Clone(get("metadata._generator.name").String())
@@ -140,10 +139,21 @@ func keys(obj gjson.Result) []string {
 	return names
 }
 
-// containsFold reports whether s contains lowerSubstr, ignoring ASCII case.
-func containsFold(s, lowerSubstr []byte) bool {
-	for i := 0; i+len(lowerSubstr) <= len(s); i++ {
-		if s[i]|0x20 == lowerSubstr[0] && bytes.EqualFold(s[i:i+len(lowerSubstr)], lowerSubstr) {
+// mentionsRegistration reports whether text contains
+// "Microsoft.ManagedServices/registration" in any ASCII case. It looks only
+// around each '/', which the machine finds many bytes at a time: testing
+// every byte of every template for the first letter took a tenth of
+// classifying it.
+func mentionsRegistration(text []byte) bool {
+	slash := bytes.IndexByte(registrationType, '/')
+	for i := slash; i < len(text); i++ {
+		j := bytes.IndexByte(text[i:], '/')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if start := i - slash; start >= 0 && start+len(registrationType) <= len(text) &&
+			bytes.EqualFold(text[start:start+len(registrationType)], registrationType) {
 			return true
 		}
 	}
