@@ -41,6 +41,13 @@ func repositoryRoot(dir string) string {
 // printed returns path as output shows it: relative to the working
 // directory when it is under it, else as given; slash-separated.
 func (p *paths) printed(path string) string {
+	if filepath.IsLocal(path) && filepath.Clean(path) == path {
+		// Under the working directory and clean, as every path is that
+		// the walk finds under a relative argument: joining it to the
+		// working directory and taking it relative again gives it back,
+		// for the price of three Cleans and two allocations per file.
+		return filepath.ToSlash(path)
+	}
 	if rel, ok := within(p.wd, p.abs(path)); ok {
 		return filepath.ToSlash(rel)
 	}
