@@ -324,7 +324,17 @@ func (b *builder) quoted() (string, bool) {
 	start := b.i
 	escaped := false
 	for b.i++; b.i < len(b.text); {
-		c := b.text[b.i]
+		// Nearly every byte of a template's strings is plain ASCII:
+		// skip those in a loop of one table load each, then look at
+		// the byte that ends the run.
+		i, text := b.i, b.text
+		for i < len(text) && plain[text[i]] {
+			i++
+		}
+		if b.i = i; i == len(text) {
+			break
+		}
+		c := text[i]
 		switch {
 		case c == '"':
 			b.i++
@@ -353,9 +363,7 @@ func (b *builder) quoted() (string, bool) {
 			}
 		case c < 0x20:
 			return "", false
-		case c < utf8.RuneSelf:
-			b.i++
-		default:
+		default: // the first byte of a multi-byte character
 			r, n := utf8.DecodeRune(b.text[b.i:])
 			if r == utf8.RuneError && n == 1 {
 				return "", false
@@ -365,6 +373,15 @@ func (b *builder) quoted() (string, bool) {
 	}
 	return "", false
 }
+
+// plain says which bytes a string literal holds as they are: ASCII other
+// than the quote, the backslash and the control characters.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // number reads a number as validate does; a whole number is an Int, any
 // other is unknown to the model.
