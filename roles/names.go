@@ -42,11 +42,17 @@ func (c *Catalog) indexWords() map[string][]namedRole {
 // and a plural s do not matter.
 func (c *Catalog) NamedIn(text string) (*Role, bool) {
 	t := nameWords(text)
+	index := c.words()
 	var best *namedRole
 	for w := range strings.FieldsSeq(t) {
-		for i, n := range c.words()[w] {
-			if (best == nil || len(n.words) > len(best.words)) && strings.Contains(t, n.words) {
-				best = &c.words()[w][i]
+		names := index[w]
+		// A name longer than t is not in it: skip to the first that
+		// fits. Sixty names end in "operator", and most are longer
+		// than a display name.
+		first, _ := slices.BinarySearchFunc(names, len(t), func(n namedRole, size int) int { return size - len(n.words) })
+		for i := first; i < len(names); i++ {
+			if n := &names[i]; (best == nil || len(n.words) > len(best.words)) && strings.Contains(t, n.words) {
+				best = n
 				break // the longest name ending in w that matches
 			}
 		}
