@@ -2,6 +2,7 @@ package source
 
 import (
 	"go/token"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -47,4 +48,20 @@ func TestFileConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// FuzzLineStarts checks the lines Add gives a file against the ones
+// token.File.SetLinesForContent works out.
+func FuzzLineStarts(f *testing.F) {
+	for _, seed := range []string{"", "\n", "\n\n", "a", "a\n", "a\nb", "{\r\n  \"a\": 1\r\n}\n", "\n\nx\n\n"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, content string) {
+		want := token.NewFileSet().AddFile("f", -1, len(content))
+		want.SetLinesForContent([]byte(content))
+		got := Add(token.NewFileSet(), "f", []byte(content)).Tok
+		if !slices.Equal(got.Lines(), want.Lines()) {
+			t.Errorf("lines of %q = %v, want %v", content, got.Lines(), want.Lines())
+		}
+	})
 }
