@@ -3,6 +3,7 @@ package arm
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lhlint/lhlint/internal/expr"
 	"github.com/lhlint/lhlint/internal/model"
@@ -100,11 +101,12 @@ func (l *loader) newEnv(file exprSource, body model.Value, values map[string]giv
 			Given:   model.MissingAt(m.KeySpan),
 		}
 		decl.TypeKind = typeKind(decl.Type)
-		if g, ok := values[strings.ToLower(m.Key)]; ok {
+		key := strings.ToLower(m.Key)
+		if g, ok := values[key]; ok {
 			decl.Given, decl.GivenAt = g.value, g.key
 		}
 		p := &param{decl: decl}
-		e.params[strings.ToLower(m.Key)] = p
+		e.params[key] = p
 		e.order = append(e.order, p)
 	}
 	for _, m := range body.Get("variables").Members() {
@@ -120,10 +122,36 @@ func (l *loader) newEnv(file exprSource, body model.Value, values map[string]giv
 	return e
 }
 
+// getFold returns m[strings.ToLower(key)]. It lower-cases an ASCII key
+// of up to 64 bytes on the stack: expressions name parameters and
+// variables in camel case, and lower-casing each name into a new string
+// cost an allocation per reference of every deployment.
+func getFold[V any](m map[string]V, key string) (V, bool) {
+	var buf [64]byte
+	if len(key) > len(buf) {
+		v, ok := m[strings.ToLower(key)]
+		return v, ok
+	}
+	b := buf[:len(key)]
+	for i := range len(key) {
+		c := key[i]
+		if c >= utf8.RuneSelf {
+			v, ok := m[strings.ToLower(key)]
+			return v, ok
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	v, ok := m[string(b)] // no allocation: the compiler looks the bytes up as they are
+	return v, ok
+}
+
 // Parameter returns the value the deployment gives parameter name: the
 // parameters file's, else the default evaluated here.
 func (e *env) Parameter(name string) (model.Value, bool) {
-	p, ok := e.params[strings.ToLower(name)]
+	p, ok := getFold(e.params, name)
 	if !ok {
 		return model.Value{}, false
 	}
@@ -181,7 +209,7 @@ func (e *env) Variable(name string) (model.Value, bool) {
 	if e.inFunc != nil {
 		return model.UnknownValue(fmt.Sprintf("function %q reads variable %q: a user-defined function can read only its parameters", e.inFunc.name, name), e.inFunc.output.Span), true
 	}
-	v, ok := e.vars[strings.ToLower(name)]
+	v, ok := getFold(e.vars, name)
 	if !ok {
 		return model.Value{}, false
 	}
