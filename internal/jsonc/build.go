@@ -95,20 +95,24 @@ func (b *builder) document() (start int, v model.Value, ok bool) {
 // space skips whitespace and comments. It is false at a comment that does
 // not end, or a '/' that starts none.
 func (b *builder) space() bool {
-	for b.i < len(b.text) {
-		switch b.text[b.i] {
-		case ' ', '\t', '\n', '\r':
-			b.i++
-		case '/':
-			if !b.comment() {
-				return false
-			}
-		default:
+	for {
+		// Templates are indented: skip runs of whitespace in a loop of
+		// one table load per byte.
+		i, text := b.i, b.text
+		for i < len(text) && whitespace[text[i]] {
+			i++
+		}
+		if b.i = i; i == len(text) || text[i] != '/' {
 			return true
 		}
+		if !b.comment() {
+			return false
+		}
 	}
-	return true
 }
+
+// whitespace says which bytes JSON allows between tokens.
+var whitespace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
 // comment skips the comment at b.i.
 func (b *builder) comment() bool {
