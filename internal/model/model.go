@@ -2,7 +2,7 @@ package model
 
 import (
 	"go/token"
-	"slices"
+	"iter"
 	"strconv"
 	"strings"
 )
@@ -325,32 +325,39 @@ type Assignment struct {
 	RegistrationDefinitionID Value
 }
 
-// AllAuthorizations returns the permanent authorizations of every definition.
-// Rules ask for them again and again: of a deployment with one
-// definition, as nearly every one has, they are the definition's own,
-// with no copy (and no room to append to them in place).
-func (d *Deployment) AllAuthorizations() []*Authorization {
-	if len(d.Definitions) == 1 {
-		return slices.Clip(d.Definitions[0].Authorizations)
+// AllAuthorizations yields the permanent authorizations of every
+// definition, in order, each with its place among them. Rules ask for them
+// again and again, so they are walked where they are, never gathered into
+// a new slice: a deployment with a definition per resource group made
+// every rule allocate one.
+func (d *Deployment) AllAuthorizations() iter.Seq2[int, *Authorization] {
+	return func(yield func(int, *Authorization) bool) {
+		i := 0
+		for _, def := range d.Definitions {
+			for _, a := range def.Authorizations {
+				if !yield(i, a) {
+					return
+				}
+				i++
+			}
+		}
 	}
-	var all []*Authorization
-	for _, def := range d.Definitions {
-		all = append(all, def.Authorizations...)
-	}
-	return all
 }
 
-// AllEligibleAuthorizations returns the eligible authorizations of every
-// definition, with no copy when there is one definition.
-func (d *Deployment) AllEligibleAuthorizations() []*EligibleAuthorization {
-	if len(d.Definitions) == 1 {
-		return slices.Clip(d.Definitions[0].EligibleAuthorizations)
+// AllEligibleAuthorizations yields the eligible authorizations of every
+// definition, in order, each with its place among them.
+func (d *Deployment) AllEligibleAuthorizations() iter.Seq2[int, *EligibleAuthorization] {
+	return func(yield func(int, *EligibleAuthorization) bool) {
+		i := 0
+		for _, def := range d.Definitions {
+			for _, e := range def.EligibleAuthorizations {
+				if !yield(i, e) {
+					return
+				}
+				i++
+			}
+		}
 	}
-	var all []*EligibleAuthorization
-	for _, def := range d.Definitions {
-		all = append(all, def.EligibleAuthorizations...)
-	}
-	return all
 }
 
 // Grants returns the permanent authorizations of the definition, then its
@@ -366,21 +373,24 @@ func (def *Definition) Grants() []*Grant {
 	return all
 }
 
-// AllGrants returns the permanent authorizations of every definition, then
-// the eligible ones.
-func (d *Deployment) AllGrants() []*Grant {
-	n := 0
-	for _, def := range d.Definitions {
-		n += len(def.Authorizations) + len(def.EligibleAuthorizations)
+// AllGrants yields the permanent authorizations of every definition, then
+// the eligible ones, each with its place among them.
+func (d *Deployment) AllGrants() iter.Seq2[int, *Grant] {
+	return func(yield func(int, *Grant) bool) {
+		i := 0
+		for _, a := range d.AllAuthorizations() {
+			if !yield(i, &a.Grant) {
+				return
+			}
+			i++
+		}
+		for _, e := range d.AllEligibleAuthorizations() {
+			if !yield(i, &e.Grant) {
+				return
+			}
+			i++
+		}
 	}
-	all := make([]*Grant, 0, n)
-	for _, a := range d.AllAuthorizations() {
-		all = append(all, &a.Grant)
-	}
-	for _, e := range d.AllEligibleAuthorizations() {
-		all = append(all, &e.Grant)
-	}
-	return all
 }
 
 // Parameter returns the declared parameter name, compared case-insensitively.
