@@ -26,8 +26,11 @@ Fix: move the list to the User Access Administrator authorization, or remove it.
 
 func runDelegatedRolesWithoutUAA(pass *lint.Pass) error {
 	for _, a := range pass.Template.AllAuthorizations() {
-		s, ok := knownID(a.RoleDefinitionID)
-		if !ok || !roles.IsGUID(s) || s == roles.UserAccessAdministrator || len(a.DelegatedRoleDefinitionIDs) == 0 {
+		if len(a.DelegatedRoleDefinitionIDs) == 0 {
+			continue // nearly every authorization: nothing to check
+		}
+		s, ok, guid := knownGUID(a.RoleDefinitionID)
+		if !ok || !guid || s == roles.UserAccessAdministrator {
 			continue
 		}
 		name := s

@@ -43,6 +43,25 @@ func knownID(v model.Value) (string, bool) {
 	return s, true
 }
 
+// knownGUID is knownID for an ID Azure wants as a GUID, and says whether
+// it is one: rules ask this of every ID of every deployment, and knownID
+// followed by roles.IsGUID checked the GUID twice.
+func knownGUID(v model.Value) (s string, known, guid bool) {
+	s, ok := v.Str()
+	switch {
+	case !ok || s == "":
+		return "", false, false
+	case roles.IsGUID(s):
+		if repeatsOneDigit(s) {
+			return "", false, false
+		}
+		return s, true, true
+	case isPlaceholderText(s):
+		return "", false, false
+	}
+	return s, true, false
+}
+
 // builtinRole returns the catalog role a value names by GUID.
 func builtinRole(c *roles.Catalog, v model.Value) (*roles.Role, bool) {
 	// knownID, for a GUID: rules ask this of every grant of every
@@ -116,6 +135,11 @@ func isPlaceholder(s string) bool {
 		// The common case, checked without allocating.
 		return repeatsOneDigit(s)
 	}
+	return isPlaceholderText(s)
+}
+
+// isPlaceholderText is isPlaceholder for an s that is not a GUID.
+func isPlaceholderText(s string) bool {
 	if strings.ContainsAny(s, "<>") {
 		return true
 	}

@@ -25,11 +25,11 @@ Fix: list only supported built-in roles by GUID.`,
 func runInvalidDelegatedRole(pass *lint.Pass) error {
 	for _, a := range pass.Template.AllAuthorizations() {
 		for _, v := range a.DelegatedRoleDefinitionIDs {
-			s, ok := knownID(v)
+			s, ok, guid := knownGUID(v)
 			if !ok {
 				continue
 			}
-			if !roles.IsGUID(s) {
+			if !guid {
 				pass.ReportValuef(v, "delegated role %q is not a GUID", s)
 				continue
 			}

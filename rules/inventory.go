@@ -6,7 +6,6 @@ import (
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/principals"
-	"github.com/lhlint/lhlint/roles"
 )
 
 // The places a principal ID has in a registration definition, as messages
@@ -36,7 +35,7 @@ func inventoryRefs(pass *lint.Pass) []principalRef {
 	}
 	var refs []principalRef
 	add := func(v, display model.Value, place string) {
-		if s, ok := knownID(v); ok && roles.IsGUID(s) {
+		if s, ok, guid := knownGUID(v); ok && guid {
 			name, _ := display.Str()
 			refs = append(refs, principalRef{v, s, name, place})
 		}

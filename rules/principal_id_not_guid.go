@@ -5,7 +5,6 @@ import (
 
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/model"
-	"github.com/lhlint/lhlint/roles"
 )
 
 // PrincipalIDNotGUID reports principal IDs that are not GUIDs.
@@ -26,7 +25,7 @@ enterprise application's object ID).`,
 
 func runPrincipalIDNotGUID(pass *lint.Pass) error {
 	for v := range principalIDs(pass.Template) {
-		if s, ok := knownID(v); ok && !roles.IsGUID(s) {
+		if s, ok, guid := knownGUID(v); ok && !guid {
 			pass.ReportValuef(v, "principalId %q is not a GUID", s)
 		}
 	}

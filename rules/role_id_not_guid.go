@@ -29,14 +29,16 @@ Fix: write the role's GUID. lhlint offers the fix when it knows the role.`,
 
 func runRoleIDNotGUID(pass *lint.Pass) error {
 	for _, g := range pass.Template.AllGrants() {
-		s, ok := knownID(g.RoleDefinitionID)
-		if id, isID := roles.NormalizeID(g.RoleDefinitionID.Text()); g.RoleDefinitionID.IsSymbolic() && isID {
-			// A resource ID built with subscriptionResourceId(): its text is
-			// symbolic but its form is certain.
-			pass.ReportValuef(g.RoleDefinitionID, "roleDefinitionId is a role definition resource ID; Azure Lighthouse needs the bare GUID %q", id)
-			continue
+		s, ok, guid := knownGUID(g.RoleDefinitionID)
+		if g.RoleDefinitionID.IsSymbolic() {
+			if id, isID := roles.NormalizeID(g.RoleDefinitionID.Text()); isID {
+				// A resource ID built with subscriptionResourceId(): its
+				// text is symbolic but its form is certain.
+				pass.ReportValuef(g.RoleDefinitionID, "roleDefinitionId is a role definition resource ID; Azure Lighthouse needs the bare GUID %q", id)
+				continue
+			}
 		}
-		if !ok || roles.IsGUID(s) {
+		if !ok || guid {
 			continue
 		}
 		var role *roles.Role

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"github.com/lhlint/lhlint/internal/lint"
-	"github.com/lhlint/lhlint/roles"
 )
 
 // TenantIDNotGUID reports managedByTenantId values that are not GUIDs.
@@ -20,7 +19,7 @@ Fix: use the managing tenant's ID (Microsoft Entra ID, Overview, Tenant ID).`,
 
 func runTenantIDNotGUID(pass *lint.Pass) error {
 	for _, def := range pass.Template.Definitions {
-		if s, ok := knownID(def.ManagedByTenantID); ok && !roles.IsGUID(s) {
+		if s, ok, guid := knownGUID(def.ManagedByTenantID); ok && !guid {
 			pass.ReportValuef(def.ManagedByTenantID, "managedByTenantId %q is not a GUID", s)
 		}
 	}

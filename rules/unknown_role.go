@@ -24,8 +24,8 @@ Fix: use the GUID of a supported built-in role.`,
 
 func runUnknownRole(pass *lint.Pass) error {
 	for v := range roleValues(pass.Template) {
-		s, ok := knownID(v)
-		if !ok || !roles.IsGUID(s) {
+		s, ok, guid := knownGUID(v)
+		if !ok || !guid {
 			continue
 		}
 		if _, ok := pass.Roles.Lookup(s); ok {
