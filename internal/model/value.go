@@ -113,12 +113,21 @@ type Member struct {
 // Lookup returns the member whose key equals key, ignoring case. When a key is
 // written twice, the last one wins, as in ARM.
 func (m Members) Lookup(key string) (Member, bool) {
-	for i := len(m) - 1; i >= 0; i-- {
-		if strings.EqualFold(m[i].Key, key) {
-			return m[i], true
-		}
+	if i := m.index(key); i >= 0 {
+		return m[i], true
 	}
 	return Member{}, false
+}
+
+// index returns the place of the member Lookup returns, -1 for none. Get
+// reads the member's value there rather than copying the member out.
+func (m Members) index(key string) int {
+	for i := len(m) - 1; i >= 0; i-- {
+		if strings.EqualFold(m[i].Key, key) {
+			return i
+		}
+	}
+	return -1
 }
 
 // MissingAt returns the value of a member that is not written; span is the
@@ -310,8 +319,8 @@ func (v Value) Values() []Value {
 func (v Value) Get(key string) Value {
 	switch v.kind {
 	case Object:
-		if m, ok := v.obj.Lookup(key); ok {
-			return m.Value.inherit(v.via)
+		if i := v.obj.index(key); i >= 0 {
+			return (*v.obj)[i].Value.inherit(v.via)
 		}
 	case Unknown:
 		return v
