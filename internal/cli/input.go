@@ -46,7 +46,11 @@ func gather(o *options, args []string) (*input, error) {
 	if err != nil {
 		return nil, err
 	}
-	jobs, notes := pair(found.files, forced, p.printed)
+	show := p.printed
+	if !o.verbose {
+		show = nil // no notes
+	}
+	jobs, notes := pair(found.files, forced, show)
 	opts, err := s.jobOptions(jobs)
 	if err != nil {
 		return nil, err

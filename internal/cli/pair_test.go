@@ -421,6 +421,11 @@ func TestPair(t *testing.T) {
 			if !reflect.DeepEqual(got, tt.notes) {
 				t.Errorf("notes:\n got %q\nwant %q", got, tt.notes)
 			}
+			// Without --verbose: the same jobs, and no notes made.
+			jobs, notes = pair(tt.files, tt.forced, nil)
+			if !reflect.DeepEqual(jobs, tt.jobs) || notes != nil {
+				t.Errorf("without notes: jobs %+v, notes %q; want the jobs above and no notes", jobs, notes)
+			}
 		})
 	}
 }
