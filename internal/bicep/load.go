@@ -220,6 +220,11 @@ type decl struct {
 	mod   *Module
 	state evalState
 	ref   model.Value // what a reference to the symbol evaluates to, once state is done
+	// at and node are the last reference built, at the name it was built
+	// for: a loop of modules evaluates the same reference once per
+	// instance, and the node is the same each time.
+	at   *Ident
+	node expr.Node
 }
 
 // newUnit prepares f deployed at scope with the given parameter values.
@@ -620,7 +625,10 @@ func (u *unit) resolve(x Expr) (expr.Node, bool) {
 		u.env.low.locals = saved
 		d.state = done
 	}
-	return u.refNode(id, d), true
+	if d.at != id {
+		d.at, d.node = id, u.refNode(id, d)
+	}
+	return d.node, true
 }
 
 // reference evaluates the names of the declaration's instances, in an
