@@ -148,11 +148,17 @@ func problemsOf(f *File) []model.Problem {
 	return out
 }
 
-// duplicatesOf returns the properties written twice in one object of f.
-// The compiler rejects them; names compare ignoring case, as ARM compares
-// the properties of the JSON it would write, and the evaluated object
-// reads the last one.
+// duplicatesOf returns the properties written twice in one object of f,
+// worked out once for the file; the caller copies them. The compiler
+// rejects them; names compare ignoring case, as ARM compares the
+// properties of the JSON it would write, and the evaluated object reads
+// the last one.
 func duplicatesOf(f *File) []model.Duplicate {
+	f.dupsOnce.Do(func() { f.dups = findDuplicates(f) })
+	return f.dups
+}
+
+func findDuplicates(f *File) []model.Duplicate {
 	var out []model.Duplicate
 	for _, st := range f.Stmts {
 		Inspect(st, func(n Node) bool {

@@ -29,6 +29,7 @@ const funcNamespace = "__bicep"
 type Resolver func(x Expr) (expr.Node, bool)
 
 // declSymbols are the names a file declares at its top level, by kind.
+// They are shared by every Env of the file and never changed.
 type declSymbols struct {
 	params map[string]*Param
 	vars   map[string]*Var
@@ -36,7 +37,13 @@ type declSymbols struct {
 	other  map[string]string // resources, modules, imports, extensions: what they are
 }
 
+// declared returns the names f declares, worked out once for the file.
 func declared(f *File) *declSymbols {
+	f.symsOnce.Do(func() { f.syms = declare(f) })
+	return f.syms
+}
+
+func declare(f *File) *declSymbols {
 	s := &declSymbols{params: map[string]*Param{}, vars: map[string]*Var{}, funcs: map[string]*Func{}, other: map[string]string{}}
 	for _, st := range f.Stmts {
 		switch d := st.(type) {

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/lhlint/lhlint/internal/model"
 	"github.com/lhlint/lhlint/internal/source"
@@ -37,6 +38,14 @@ type File struct {
 	Errors   []*SyntaxError // sorted by position
 	fset     *token.FileSet // where the file is registered, for the modules it loads
 	loaded   []*source.File // the modules loads of the file parsed into fset
+
+	// What the loader works out from the tree alone, once: a module that
+	// the deployments of a run share is one File for all of them (see
+	// frontend.Cache), read by several goroutines.
+	symsOnce sync.Once
+	syms     *declSymbols // see declared
+	dupsOnce sync.Once
+	dups     []model.Duplicate // see duplicatesOf
 }
 
 // Parse registers content in fset under name, decoded to UTF-8 (see
