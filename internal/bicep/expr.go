@@ -164,14 +164,21 @@ func (p *parser) postfixOf(x Expr) Expr {
 func (p *parser) args(name string) []Expr {
 	p.next() // (
 	p.skipNewLinesUnlessDecl()
-	args := []Expr{}
 	if p.kind() == RightParen {
 		p.next()
-		return args
+		return []Expr{}
 	}
+	base := len(p.items)
+	p.argList(name)
+	return p.popItems(base)
+}
+
+// argList stacks the arguments of a call to name on p.items.
+func (p *parser) argList(name string) {
 	for {
 		before := p.i
-		args = append(args, p.expr())
+		arg := p.expr()
+		p.items = append(p.items, arg) // after parsing it, which may grow the stack
 		switch p.kind() {
 		case Comma:
 			p.next()
@@ -179,16 +186,16 @@ func (p *parser) args(name string) []Expr {
 			if p.kind() == RightParen {
 				p.expected("an argument", `","`)
 				p.next()
-				return args
+				return
 			}
 		case RightParen:
 			p.next()
-			return args
+			return
 		case NewLine:
 			p.skipNewLinesUnlessDecl()
 			if p.kind() == RightParen {
 				p.next()
-				return args
+				return
 			}
 			p.expected(`"," before the line break, or ")"`, "the argument of "+name)
 			if p.kind() == Comma {
@@ -201,10 +208,10 @@ func (p *parser) args(name string) []Expr {
 			if p.kind() == RightParen {
 				p.next()
 			}
-			return args
+			return
 		}
 		if k := p.kind(); k == EndOfFile || p.i == before {
-			return args
+			return
 		}
 	}
 }
@@ -238,7 +245,7 @@ func (p *parser) primary() Expr {
 	case LeftParen:
 		return p.parenOrLambda()
 	case Identifier:
-		id := &Ident{Span: p.span(t.Off, t.End), Name: p.text(t)}
+		id := p.newIdent(t)
 		p.next()
 		switch p.kind() {
 		case Arrow:
@@ -332,11 +339,15 @@ func (p *parser) parenOrLambda() Expr {
 func (p *parser) str() *StringLit {
 	t := p.tok()
 	p.next()
-	s := &StringLit{Parts: []string{t.Val}, Multi: t.Multi}
+	s := p.strs.new()
+	s.Multi = t.Multi
 	if t.Kind == StringComplete {
+		s.Parts = p.parts.one()
+		s.Parts[0] = t.Val
 		s.Span = p.span(t.Off, t.End)
 		return s
 	}
+	s.Parts = []string{t.Val}
 	for {
 		hole := p.expr()
 		s.Holes = append(s.Holes, hole)
@@ -372,23 +383,26 @@ func (p *parser) object(resourceBody bool) Expr {
 	}
 	defer p.leave()
 	p.next()
-	o := &ObjectLit{Members: []Node{}}
+	o := &ObjectLit{}
+	base := len(p.members)
 	p.skipNewLines()
 	for p.kind() != RightBrace && p.kind() != EndOfFile {
 		if p.atDeclStart(resourceBody) {
 			p.errorf(p.span(p.lastEnd, p.lastEnd), `expected "}" to close the object before the next declaration`)
+			o.Members = p.popMembers(base)
 			o.Span = p.from(start)
 			return o
 		}
 		before := p.i
 		if m := p.member(resourceBody); m != nil {
-			o.Members = append(o.Members, m)
+			p.members = append(p.members, m)
 		}
 		p.separator("the property")
 		if p.i == before {
 			p.next()
 		}
 	}
+	o.Members = p.popMembers(base)
 	p.expect(RightBrace, "the properties of the object")
 	o.Span = p.from(start)
 	return o
@@ -450,7 +464,8 @@ func (p *parser) member(resourceBody bool) Node {
 		p.skipLine(true)
 		return nil
 	}
-	pr := &Property{Key: key}
+	pr := p.props.new()
+	pr.Key = key
 	if p.expect(Colon, "the property name") {
 		pr.Value = p.expr()
 	} else {
@@ -474,26 +489,31 @@ func (p *parser) array(decl bool) Expr {
 	if p.isWord("for") {
 		return p.forExpr(start, decl)
 	}
-	a := &ArrayLit{Items: []Expr{}}
+	a := &ArrayLit{}
+	base := len(p.items)
 	for p.kind() != RightSquare && p.kind() != EndOfFile {
 		if what := p.unclosedArray(); what != "" {
 			p.errorf(p.span(p.lastEnd, p.lastEnd), `expected "]" to close the array before the next %s`, what)
+			a.Items = p.popItems(base)
 			a.Span = p.from(start)
 			return a
 		}
 		before := p.i
+		var it Expr
 		if p.kind() == Ellipsis {
 			s := p.off()
 			p.next()
-			a.Items = append(a.Items, &Spread{X: p.expr(), Span: p.from(s)})
+			it = &Spread{X: p.expr(), Span: p.from(s)}
 		} else {
-			a.Items = append(a.Items, p.expr())
+			it = p.expr()
 		}
+		p.items = append(p.items, it) // after parsing it, which may grow the stack
 		p.separator("the item")
 		if p.i == before {
 			p.next()
 		}
 	}
+	a.Items = p.popItems(base)
 	p.expect(RightSquare, "the items of the array")
 	a.Span = p.from(start)
 	return a

@@ -86,6 +86,7 @@ func parseLexed(f *File, lx *lexer, bad *source.BadText) {
 	for _, r := range lx.pragmas {
 		f.Pragmas = append(f.Pragmas, Pragma{Span: p.span(r.off, r.end), Keyword: r.keyword, Codes: r.codes})
 	}
+	p.sizeSlabs()
 	f.Stmts = p.program()
 	f.Errors = dedupe(p.errs)
 	p.toks = nil
@@ -150,6 +151,86 @@ type parser struct {
 	errs    []*SyntaxError
 	depth   int
 	params  bool
+
+	// The most common nodes come from slabs, and the members of objects
+	// and items of arrays being parsed wait on stacks until their
+	// container is closed and they are copied into a slice of their exact
+	// size: a file's tree then takes a few allocations per slab instead
+	// of one or more per node. The nodes of a file live and die together.
+	idents  slab[Ident]
+	strs    slab[StringLit]
+	props   slab[Property]
+	parts   slab[string] // the one part of a string without holes
+	members []Node
+	items   []Expr
+}
+
+// slab hands out zeroed values of T from chunks. The parser sizes the
+// first from the tokens of the file (see sizeSlabs); should it run out,
+// the next chunks hold 32 values.
+type slab[T any] struct{ free []T }
+
+func (s *slab[T]) new() *T { return &s.one()[0] }
+
+// one returns a slice of one zeroed value, whose capacity is one: an
+// append to it does not write over the next value of the chunk.
+func (s *slab[T]) one() []T {
+	if len(s.free) == 0 {
+		s.free = make([]T, 32)
+	}
+	v := s.free[:1:1]
+	s.free = s.free[1:]
+	return v
+}
+
+// sizeSlabs sizes the slabs for the tokens of the file: each name is at
+// most one Ident, each string one StringLit, each colon one Property.
+func (p *parser) sizeSlabs() {
+	var idents, strs, parts, colons int
+	for _, t := range p.toks {
+		switch t.Kind {
+		case Identifier:
+			idents++
+		case StringComplete:
+			strs++
+			parts++
+		case StringLeftPiece:
+			strs++
+		case Colon:
+			colons++
+		}
+	}
+	p.idents.free = make([]Ident, idents)
+	p.strs.free = make([]StringLit, strs)
+	p.parts.free = make([]string, parts)
+	p.props.free = make([]Property, colons)
+}
+
+// newIdent returns the name token t spells.
+func (p *parser) newIdent(t Token) *Ident {
+	id := p.idents.new()
+	id.Span, id.Name = p.span(t.Off, t.End), p.text(t)
+	return id
+}
+
+// popMembers returns the members stacked from base on, in a slice of
+// their own, and takes them off the stack.
+func (p *parser) popMembers(base int) []Node {
+	out := make([]Node, len(p.members)-base)
+	copy(out, p.members[base:])
+	clear(p.members[base:])
+	p.members = p.members[:base]
+	return out
+}
+
+// popItems is popMembers for the items of arrays and the arguments of
+// calls.
+func (p *parser) popItems(base int) []Expr {
+	out := make([]Expr, len(p.items)-base)
+	copy(out, p.items[base:])
+	clear(p.items[base:])
+	p.items = p.items[:base]
+	return out
 }
 
 func (p *parser) pos(off int) token.Pos { return p.f.Pos(off) }
@@ -330,7 +411,7 @@ func (p *parser) ident(what, after string) *Ident {
 		return nil
 	}
 	p.next()
-	return &Ident{Span: p.span(t.Off, t.End), Name: p.text(t)}
+	return p.newIdent(t)
 }
 
 // program parses the whole file.
