@@ -49,6 +49,10 @@ type Env struct {
 	// unset, when not nil, makes the parameters no parameters file sets
 	// unknown, and collects their names (see unlessDefaults).
 	unset *[]string
+	// key is the node of the property name being evaluated (see object):
+	// an object's names are most of the nodes a parameters file's values
+	// lower to, and evaluating a literal keeps no pointer to it.
+	key expr.Lit
 }
 
 // deployment is what the Envs of one deployment share: the work left.
@@ -197,13 +201,13 @@ func hasSpread(x Node) bool {
 }
 
 func (e *Env) object(o *ObjectLit) model.Value {
-	var members model.Members
+	members := make(model.Members, 0, len(o.Members))
 	for _, m := range o.Members {
 		p, ok := m.(*Property)
 		if !ok || p == nil {
 			continue // a nested resource is a declaration of its own
 		}
-		k := expr.Eval(e, e.low.key(p.Key))
+		k := e.evalKey(p.Key)
 		key, ok := k.Str()
 		if !ok {
 			reason := k.Reason()
@@ -214,7 +218,20 @@ func (e *Env) object(o *ObjectLit) model.Value {
 		}
 		members = append(members, model.Member{Key: key, KeySpan: k.Span, Value: e.Eval(p.Value)})
 	}
+	if len(members) == 0 {
+		members = nil // as an object without properties always was
+	}
 	return model.ObjectValue(members, o.Span)
+}
+
+// evalKey evaluates a property name. A name written as a name or a plain
+// string is a literal, evaluated from e.key instead of a node of its own.
+func (e *Env) evalKey(k Expr) model.Value {
+	if v, ok := plainKey(k); ok {
+		e.key = expr.Lit{Span: v.Span, Value: v}
+		return expr.Eval(e, &e.key)
+	}
+	return expr.Eval(e, e.low.key(k))
 }
 
 // loop evaluates a for-expression item by item, as ARM expands the copy

@@ -269,17 +269,26 @@ func (l *lowering) object(o *ObjectLit) expr.Node {
 
 // key lowers an object key: a name or a string, possibly interpolated.
 func (l *lowering) key(k Expr) expr.Node {
+	if v, ok := plainKey(k); ok {
+		return lit(v.Span, v)
+	}
+	return l.lower(k)
+}
+
+// plainKey returns the value of an object key written as a name or a
+// string without interpolation.
+func plainKey(k Expr) (model.Value, bool) {
 	if id, ok := k.(*Ident); ok {
-		return lit(id.Span, model.StringValue(id.Name, id.Span))
+		return model.StringValue(id.Name, id.Span), true
 	}
 	if s, ok := k.(*StringLit); ok && len(s.Holes) == 0 {
 		text := ""
 		if len(s.Parts) > 0 {
 			text = s.Parts[0]
 		}
-		return lit(s.Span, model.StringValue(text, s.Span))
+		return model.StringValue(text, s.Span), true
 	}
-	return l.lower(k)
+	return model.Value{}, false
 }
 
 // array lowers an array literal as object does, with createArray() and,
