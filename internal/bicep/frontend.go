@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unique"
 
 	"github.com/lhlint/lhlint/internal/expr"
 	"github.com/lhlint/lhlint/internal/frontend"
@@ -92,34 +93,25 @@ var registrationType = []byte("microsoft.managedservices/registration")
 // or names a registration type as a module by mistake.
 // Content alone cannot say whether a local module declares one: Modules
 // lists the local modules, .bicep files and ARM JSON templates, which
-// discovery reads. The names kept are copies: a substring of the file's
-// text would keep the whole text alive as long as discovery keeps the
-// Info, for every file of a repository at once.
+// discovery reads. Discovery keeps the Infos of every file of a
+// repository at once, so the names kept are interned (see intern).
 func Classify(content []byte) frontend.Info {
 	f := classifyParse(content)
 	if f.Params {
-		info := frontend.Info{Kind: frontend.Parameters, Malformed: len(f.Errors) > 0}
+		info := frontend.Info{Kind: frontend.Parameters, Malformed: len(f.Errors) > 0, Parameters: paramNames(f)}
 		if u := usingOf(f); u != nil && u.Path != nil {
 			ref, _ := u.Path.Text()
-			info.TemplateRef = strings.Clone(ref)
+			info.TemplateRef = intern(ref)
 		}
-		for _, st := range f.Stmts {
-			if d, ok := st.(*Param); ok && d.Name != nil {
-				info.Parameters = append(info.Parameters, strings.Clone(d.Name.Name))
-				switch strings.ToLower(d.Name.Name) {
-				case "authorizations", "eligibleauthorizations", "managedbytenantid":
-					info.Onboarding = true
-				}
+		for _, name := range info.Parameters {
+			switch strings.ToLower(name) {
+			case "authorizations", "eligibleauthorizations", "managedbytenantid":
+				info.Onboarding = true
 			}
 		}
 		return info
 	}
-	info := frontend.Info{Kind: frontend.Template, Malformed: len(f.Errors) > 0}
-	for _, st := range f.Stmts {
-		if d, ok := st.(*Param); ok && d.Name != nil {
-			info.Parameters = append(info.Parameters, strings.Clone(d.Name.Name))
-		}
-	}
+	info := frontend.Info{Kind: frontend.Template, Malformed: len(f.Errors) > 0, Parameters: paramNames(f)}
 	for _, st := range f.Stmts {
 		Inspect(st, func(n Node) bool {
 			if r, ok := n.(*Resource); ok && r != nil && r.Type != nil {
@@ -136,7 +128,7 @@ func Classify(content []byte) frontend.Info {
 				case isAVMRegistration(path), hasPrefixFold(path, registrationType):
 					info.Onboarding = true
 				case !isRemote(path) && isModuleFile(path) && !slices.Contains(info.Modules, path):
-					info.Modules = append(info.Modules, strings.Clone(path))
+					info.Modules = append(info.Modules, intern(path))
 				}
 			}
 			return true
@@ -148,6 +140,33 @@ func Classify(content []byte) frontend.Info {
 	}
 	return info
 }
+
+// paramNames returns the names of the parameters f declares or sets, in
+// a slice of their exact number, interned.
+func paramNames(f *File) []string {
+	n := 0
+	for _, st := range f.Stmts {
+		if d, ok := st.(*Param); ok && d.Name != nil {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	names := make([]string, 0, n)
+	for _, st := range f.Stmts {
+		if d, ok := st.(*Param); ok && d.Name != nil {
+			names = append(names, intern(d.Name.Name))
+		}
+	}
+	return names
+}
+
+// intern returns the one copy of s that all Infos share. A substring of
+// the file's text would keep the whole text alive as long as discovery
+// keeps the Info; a copy for each file would hold the same few parameter
+// names and module paths once per file of a repository.
+func intern(s string) string { return unique.Make(s).Value() }
 
 // isModuleFile reports whether a local module path names a file a
 // front-end reads as a template: a .bicep file, or an ARM JSON template.
