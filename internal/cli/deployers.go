@@ -20,18 +20,21 @@ import (
 // files of those folders, never below them, and follows no link, so it is
 // bounded by the folders' depth and by maxModuleReads.
 func (d *discoverer) deployers() error {
-	known := map[string]frontend.Info{} // by abs
-	for _, f := range d.files {
-		known[f.abs] = f.info
-	}
-	reads := 0
-	dirs := map[string][]os.DirEntry{} // by abs
 	var queue []file
 	for _, f := range d.files {
 		if f.origin == named && f.info.Kind == frontend.Template && !d.walked[filepath.Dir(f.abs)] {
 			queue = append(queue, f)
 		}
 	}
+	if len(queue) == 0 {
+		return nil // as when every file was found by a walk: known would hold them all for nothing
+	}
+	known := make(map[string]frontend.Info, len(d.files)) // by abs
+	for _, f := range d.files {
+		known[f.abs] = f.info
+	}
+	reads := 0
+	dirs := map[string][]os.DirEntry{} // by abs
 	for len(queue) > 0 {
 		f := queue[0]
 		queue = queue[1:]

@@ -155,11 +155,20 @@ const (
 
 // throughModules makes onboarding templates of the templates that reach a
 // Microsoft.ManagedServices resource only through their local modules,
-// reading each module once, as deep as maxModuleDepth.
+// reading each module once, as deep as maxModuleDepth. The Infos are
+// looked up by path only once a template needs it: in most repositories
+// every template with modules declares the resources itself.
 func (d *discoverer) throughModules() {
-	known := map[string]frontend.Info{} // by abs
-	for _, f := range d.files {
-		known[f.abs] = f.info
+	var known map[string]*frontend.Info // by abs: the files found and the modules read
+	lookup := func(abs string) (*frontend.Info, bool) {
+		if known == nil {
+			known = make(map[string]*frontend.Info, len(d.files))
+			for i := range d.files {
+				known[d.files[i].abs] = &d.files[i].info
+			}
+		}
+		info, ok := known[abs]
+		return info, ok
 	}
 	reaches := map[string]bool{} // by abs; false while it is being followed
 	reads := 0
@@ -174,25 +183,34 @@ func (d *discoverer) throughModules() {
 		reaches[abs] = false
 		for _, rel := range info.Modules {
 			m := filepath.Join(filepath.Dir(abs), filepath.FromSlash(rel))
-			mi, ok := known[m]
-			if !ok && reads < maxModuleReads {
-				reads++
-				if content, err := readFile(m); err == nil {
-					mi = frontends.For(m).Classify(content)
+			mi, ok := lookup(m)
+			if !ok {
+				mi = &frontend.Info{}
+				if reads < maxModuleReads {
+					reads++
+					if content, err := readFile(m); err == nil {
+						*mi = frontends.For(m).Classify(content)
+					}
+					known[m] = mi
 				}
-				known[m] = mi
 			}
-			if mi.Kind == frontend.Template && follow(m, mi, depth+1) {
+			if mi.Kind == frontend.Template && follow(m, *mi, depth+1) {
 				reaches[abs] = true
 				return true
 			}
 		}
 		return false
 	}
-	for i := range d.files {
-		if f := &d.files[i]; f.info.Kind == frontend.Template && len(f.info.Modules) > 0 {
-			f.info.Onboarding = follow(f.abs, f.info, 0)
+	// The templates are marked once all are followed, so that following
+	// sees each file as Classify saw it.
+	var reached []int
+	for i, f := range d.files {
+		if f.info.Kind == frontend.Template && len(f.info.Modules) > 0 && follow(f.abs, f.info, 0) {
+			reached = append(reached, i)
 		}
+	}
+	for _, i := range reached {
+		d.files[i].info.Onboarding = true
 	}
 }
 
