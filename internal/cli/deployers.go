@@ -74,13 +74,7 @@ func (d *discoverer) deployers() error {
 		if err != nil {
 			return err
 		}
-		errs := classify(more)
-		d.keep(more, errs)
-		for i, m := range more {
-			if errs[i] == nil {
-				queue = append(queue, m)
-			}
-		}
+		queue = append(queue, d.keep(more, classify(more))...)
 	}
 	return nil
 }

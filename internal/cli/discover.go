@@ -262,7 +262,7 @@ func extensionList() string {
 // file seen. A named file that is ignored gets a --verbose note: the user
 // asked for it.
 func (d *discoverer) unignored(files []file) ([]file, error) {
-	var kept []file
+	kept := files[:0] // in place: a walk of a large repository finds a great many
 	for _, f := range files {
 		d.seen[f.abs] = true
 		cfg, err := d.s.config(f.abs)
@@ -308,12 +308,14 @@ func classify(files []file) []error {
 
 // keep adds the classified files to the discovered ones, dropping those
 // that could not be read: a found file with an error or a note, a
-// companion silently, as a file that is not there.
-func (d *discoverer) keep(files []file, errs []error) {
+// companion silently, as a file that is not there. It returns the files
+// kept, filtered in place: the caller is done with files.
+func (d *discoverer) keep(files []file, errs []error) []file {
+	kept := files[:0] // a walk of a large repository finds a great many
 	for i, f := range files {
 		switch {
 		case errs[i] == nil:
-			d.files = append(d.files, f)
+			kept = append(kept, f)
 		case !f.found():
 		case errors.Is(errs[i], errTooLarge) && f.origin == walked:
 			d.notes = append(d.notes, note{d.p.printed(f.path), fmt.Sprintf("skipped %s: larger than %d MiB", d.p.printed(f.path), maxFileSize>>20)})
@@ -321,6 +323,12 @@ func (d *discoverer) keep(files []file, errs []error) {
 			d.errs = append(d.errs, fmt.Sprintf("reading %s: %v", d.p.printed(f.path), errs[i]))
 		}
 	}
+	if len(d.files) == 0 {
+		d.files = kept
+	} else {
+		d.files = append(d.files, kept...)
+	}
+	return kept
 }
 
 // companions reads, round after round, the files pairing needs that were

@@ -50,7 +50,9 @@ func gather(o *options, args []string) (*input, error) {
 	if !o.verbose {
 		show = nil // no notes
 	}
-	jobs, notes := pair(found.files, forced, show)
+	files := found.files
+	found.files = nil // pair works on a copy: the found files need not stay beside it
+	jobs, notes := pair(files, forced, show)
 	opts, err := s.jobOptions(jobs)
 	if err != nil {
 		return nil, err
