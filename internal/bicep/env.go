@@ -49,10 +49,8 @@ type Env struct {
 	// unset, when not nil, makes the parameters no parameters file sets
 	// unknown, and collects their names (see unlessDefaults).
 	unset *[]string
-	// key is the node of the property name being evaluated (see object):
-	// an object's names are most of the nodes a parameters file's values
-	// lower to, and evaluating a literal keeps no pointer to it.
-	key expr.Lit
+	// lit is the node of the literal being evaluated (see evalLit).
+	lit expr.Lit
 }
 
 // deployment is what the Envs of one deployment share: the work left.
@@ -178,8 +176,23 @@ func (e *Env) Eval(x Expr) model.Value {
 		if x != nil {
 			return e.loop(x)
 		}
+	case *StringLit:
+		if x != nil && len(x.Holes) == 0 && len(x.Parts) == 1 && *e.low.steps > 0 {
+			// As lowered: one step, a literal at the quotes.
+			*e.low.steps--
+			return e.evalLit(model.LiteralString(x.Parts[0], x.Span))
+		}
 	}
 	return expr.Eval(e, e.low.lower(x))
+}
+
+// evalLit evaluates the literal v from e.lit instead of a node of its
+// own: plain strings and property names are most of the nodes the values
+// of a parameters file lower to, and evaluating a literal keeps no
+// pointer to its node.
+func (e *Env) evalLit(v model.Value) model.Value {
+	e.lit = expr.Lit{Span: v.Span, Value: v}
+	return expr.Eval(e, &e.lit)
 }
 
 func hasSpread(x Node) bool {
@@ -224,12 +237,11 @@ func (e *Env) object(o *ObjectLit) model.Value {
 	return model.ObjectValue(members, o.Span)
 }
 
-// evalKey evaluates a property name. A name written as a name or a plain
-// string is a literal, evaluated from e.key instead of a node of its own.
+// evalKey evaluates a property name: one written as a name or a plain
+// string is a literal.
 func (e *Env) evalKey(k Expr) model.Value {
 	if v, ok := plainKey(k); ok {
-		e.key = expr.Lit{Span: v.Span, Value: v}
-		return expr.Eval(e, &e.key)
+		return e.evalLit(v)
 	}
 	return expr.Eval(e, e.low.key(k))
 }
