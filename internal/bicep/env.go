@@ -40,7 +40,7 @@ type Env struct {
 	given  map[string]model.Value
 	params map[string]*slot
 	vars   map[string]*slot
-	ctx    *expr.Context
+	ctx    *expr.Context // nil until Context builds it
 	scope  model.Scope
 	low    *lowering
 	shared *deployment
@@ -100,7 +100,6 @@ func newEnvAt(f *File, opts Options, shared *deployment, scope model.Scope) *Env
 		shared: shared,
 	}
 	e.scope = scope
-	e.ctx = expr.ContextOf(scope)
 	e.low = &lowering{syms: e.syms, resolve: opts.Resolve, steps: &e.shared.lower, read: opts.ReadFile}
 	return e
 }
@@ -391,7 +390,14 @@ func (e *Env) Variable(name string) (model.Value, bool) {
 func (e *Env) CopyIndex(string) (int, bool) { return 0, false }
 
 // Context returns the deployment context of the file's targetScope.
-func (e *Env) Context() *expr.Context { return e.ctx }
+func (e *Env) Context() *expr.Context {
+	if e.ctx == nil {
+		// Built when an expression first reads it: the Envs of a
+		// parameters file's values and of most modules never do.
+		e.ctx = expr.ContextOf(e.scope)
+	}
+	return e.ctx
+}
 
 // Budget returns the work left to the expressions of the deployment.
 func (e *Env) Budget() *expr.Budget { return e.shared.budget }
