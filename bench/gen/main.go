@@ -5,10 +5,11 @@
 // parameters file, some with mistakes. The corpus is deterministic.
 //
 // With -lang bicep it writes the same deployments, with the same values and
-// the same mistakes, as Bicep: a directory per deployment holding main.bicep
-// and main.bicepparam. The nested resource-group deployment of the ARM
-// templates becomes a module, modules/rg_assignment.bicep, which the corpus
-// writes once and every resource-group template uses.
+// the same mistakes, as Bicep, in the same folders under the same names:
+// onboarding-NNNNN.bicep and its .bicepparam. The nested resource-group
+// deployment of the ARM templates becomes a module,
+// modules/rg_assignment.bicep, which the corpus writes once and every
+// resource-group template uses.
 //
 //	go run ./bench/gen -n 10000 -o /tmp/lhlint-bench
 //	go run ./bench/gen -lang bicep -n 10000 -o /tmp/lhlint-bench-bicep
@@ -56,14 +57,12 @@ func main() {
 		name := fmt.Sprintf("onboarding-%05d", i)
 		l := i % len(layouts)
 		d := newDeployment(rng, i, l == 2)
+		mkdir(dir)
 		if *lang == "bicep" {
-			dir = filepath.Join(dir, name)
-			mkdir(dir)
-			write(filepath.Join(dir, "main.bicep"), bicepLayouts[l])
-			write(filepath.Join(dir, "main.bicepparam"), d.bicepparam())
+			write(filepath.Join(dir, name+".bicep"), bicepLayouts[l])
+			write(filepath.Join(dir, name+".bicepparam"), d.bicepparam(name+".bicep"))
 			continue
 		}
-		mkdir(dir)
 		write(filepath.Join(dir, name+".json"), layouts[l])
 		write(filepath.Join(dir, name+".parameters.json"), d.parameters())
 	}
@@ -144,15 +143,17 @@ func (d deployment) parameters() string {
 `, d.i, d.i, d.tenant, strings.Join(auths, ",\n"), extra)
 }
 
-func (d deployment) bicepparam() string {
+// bicepparam returns the parameters file of d for the template named
+// template, in its folder.
+func (d deployment) bicepparam(template string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `using './main.bicep'
+	fmt.Fprintf(&b, `using './%s'
 
 param mspOfferName = 'Managed services offer %d'
 param mspOfferDescription = 'Operations for customer %d'
 param managedByTenantId = '%s'
 param authorizations = [
-`, d.i, d.i, d.tenant)
+`, template, d.i, d.i, d.tenant)
 	for _, a := range d.auths {
 		fmt.Fprintf(&b, `  {
     principalId: '%s'
@@ -332,7 +333,7 @@ var bicepSingleRG = bicepHeader + `param rgName string = 'rg-managed'
 
 var mspRegistrationName = guid(mspOfferName)
 ` + bicepDefinition + `
-module rgAssignment '../../modules/rg_assignment.bicep' = {
+module rgAssignment '../modules/rg_assignment.bicep' = {
   name: 'rgAssignment'
   scope: resourceGroup(rgName)
   params: {
@@ -354,7 +355,7 @@ resource definitions 'Microsoft.ManagedServices/registrationDefinitions@2022-10-
   }
 }]
 
-module rgAssignments '../../modules/rg_assignment.bicep' = [for (rg, i) in resourceGroups: {
+module rgAssignments '../modules/rg_assignment.bicep' = [for (rg, i) in resourceGroups: {
   name: 'rgAssignment${i}'
   scope: resourceGroup(rg.rgName)
   params: {
