@@ -2,7 +2,7 @@
 # Measures the targets of docs/architecture.md: lhlint over 10,000 onboarding
 # deployments (template + parameters file) in under 1 s on 2 cores, under
 # 100 MB peak memory, and within 2.5x of merely parsing the same bytes as
-# JSON; the same deployments written as Bicep (main.bicep + main.bicepparam)
+# JSON; the same deployments written as Bicep (.bicep + .bicepparam)
 # within 1.2x of the ARM time, under 100 MB peak; and one small template
 # linted from process start to exit in under 10 ms.
 #
