@@ -13,13 +13,8 @@ import (
 // assigned: roleDefinitionIds and delegatedRoleDefinitionIds.
 func roleValues(d *model.Deployment) iter.Seq[model.Value] {
 	return func(yield func(model.Value) bool) {
-		for _, a := range d.AllAuthorizations() {
-			if !yield(a.RoleDefinitionID) {
-				return
-			}
-		}
-		for _, e := range d.AllEligibleAuthorizations() {
-			if !yield(e.RoleDefinitionID) {
+		for _, g := range d.AllGrants() {
+			if !yield(g.RoleDefinitionID) {
 				return
 			}
 		}
@@ -36,16 +31,12 @@ func roleValues(d *model.Deployment) iter.Seq[model.Value] {
 // knownID returns an ID's text when it is known exactly and is neither a
 // placeholder (placeholder_value reports those) nor empty.
 func knownID(v model.Value) (string, bool) {
-	s, ok := v.Str()
-	if !ok || s == "" || isPlaceholder(s) {
-		return "", false
-	}
-	return s, true
+	s, known, _ := knownGUID(v)
+	return s, known
 }
 
-// knownGUID is knownID for an ID Azure wants as a GUID, and says whether
-// it is one: rules ask this of every ID of every deployment, and knownID
-// followed by roles.IsGUID checked the GUID twice.
+// knownGUID is knownID that also says whether the ID is a GUID: rules ask
+// this of every ID of every deployment, and the GUID is checked once.
 func knownGUID(v model.Value) (s string, known, guid bool) {
 	s, ok := v.Str()
 	switch {
