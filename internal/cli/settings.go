@@ -124,8 +124,11 @@ func (s *settings) catalog(path string) (*roles.Catalog, error) {
 		return c, nil
 	}
 	c, err := loadRoles(path, s.p.printed(path))
+	if err != nil {
+		return nil, err // asked again, it fails again
+	}
 	s.catalogs[path] = c
-	return c, err
+	return c, nil
 }
 
 // inventory reads the directory exports paths into one inventory.
