@@ -30,7 +30,10 @@ type FrontEnd struct {
 	Cache *frontend.Cache
 }
 
-var _ frontend.FrontEnd = FrontEnd{}
+var (
+	_ frontend.FrontEnd        = FrontEnd{}
+	_ frontend.ParseClassifier = FrontEnd{}
+)
 
 // Extensions returns .bicep and .bicepparam.
 func (FrontEnd) Extensions() []string { return []string{".bicep", ".bicepparam"} }
@@ -96,7 +99,27 @@ var registrationType = []byte("microsoft.managedservices/registration")
 // discovery reads. Discovery keeps the Infos of every file of a
 // repository at once, so the names kept are interned (see intern).
 func Classify(content []byte) frontend.Info {
-	f := classifyParse(content)
+	return classifyParsed(classifyParse(content), content)
+}
+
+// ParseClassify is Parse and Classify with one parse, when Parse reads
+// the file as what Classify says it is: a .bicepparam file with a using
+// line, or a .bicep file without one. Otherwise it parses twice.
+func (FrontEnd) ParseClassify(fset *token.FileSet, name string, content []byte) (frontend.File, frontend.Info) {
+	params := strings.EqualFold(filepath.Ext(name), ".bicepparam")
+	text, bad := source.Decode(content)
+	lx := lex(text)
+	if hasUsing(lx) != params {
+		lx.release()
+		return FrontEnd{}.Parse(fset, name, content), Classify(content)
+	}
+	f := newFile(fset, name, text, params)
+	parseLexed(f, lx, bad)
+	return f, classifyParsed(f, content)
+}
+
+// classifyParsed is Classify of content, parsed into f as what it is.
+func classifyParsed(f *File, content []byte) frontend.Info {
 	if f.Params {
 		info := frontend.Info{Kind: frontend.Parameters, Malformed: len(f.Errors) > 0, Parameters: paramNames(f)}
 		if u := usingOf(f); u != nil && u.Path != nil {

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -64,6 +65,16 @@ func fuzzClassify(t *testing.T, content []byte) {
 	f := parseFile(token.NewFileSet(), "fuzz", content, info.Kind == frontend.Parameters)
 	if info.Malformed != (len(f.Errors) > 0) {
 		t.Fatalf("Classify says malformed %v, the parse finds %d errors", info.Malformed, len(f.Errors))
+	}
+	for _, name := range []string{"fuzz.bicep", "fuzz.bicepparam"} {
+		parsed, both := FrontEnd{}.ParseClassify(token.NewFileSet(), name, content)
+		if !reflect.DeepEqual(both, info) {
+			t.Fatalf("ParseClassify of %s says %+v, Classify %+v", name, both, info)
+		}
+		alone := FrontEnd{}.Parse(token.NewFileSet(), name, content).(*File)
+		if got := parsed.(*File); got.Params != alone.Params || len(got.Stmts) != len(alone.Stmts) || len(got.Errors) != len(alone.Errors) {
+			t.Fatalf("ParseClassify of %s parses %d statements and %d errors, Parse %d and %d", name, len(got.Stmts), len(got.Errors), len(alone.Stmts), len(alone.Errors))
+		}
 	}
 }
 

@@ -62,11 +62,17 @@ func ParseParams(fset *token.FileSet, name string, content []byte) *File {
 
 func parseFile(fset *token.FileSet, name string, content []byte, params bool) *File {
 	text, bad := source.Decode(content)
+	f := newFile(fset, name, text, params)
+	parseLexed(f, lex(text), bad)
+	return f
+}
+
+// newFile registers the decoded text in fset under name, for a parse.
+func newFile(fset *token.FileSet, name string, text []byte, params bool) *File {
 	f := &File{File: source.Add(fset, name, text), Params: params, fset: fset}
 	if bytes.Contains(text, []byte{'\r'}) {
 		f.Tok.SetLines(lineStarts(text))
 	}
-	parseLexed(f, lex(text), bad)
 	return f
 }
 

@@ -34,6 +34,13 @@ type FrontEnd interface {
 	Load(template, params File) *model.Deployment
 }
 
+// A ParseClassifier parses and classifies a file in one go where it can,
+// for a caller that needs both: the File is what Parse returns, the Info
+// what Classify says of the content.
+type ParseClassifier interface {
+	ParseClassify(fset *token.FileSet, name string, content []byte) (File, Info)
+}
+
 // ModuleLoader is a front-end whose templates a template of another
 // language deploys as modules: a Bicep template deploys a local ARM JSON
 // template with module m './x.json'. The front-end that reads the
