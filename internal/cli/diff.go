@@ -95,7 +95,7 @@ type loadedSide struct {
 // each named by its files relative to path (to the folder of path, when
 // path is a file), so that the two versions' names compare.
 func diffSide(fset *token.FileSet, o *options, path string) (*loadedSide, error) {
-	in, err := gather(o, []string{path})
+	in, err := gather(o, []string{path}, newPaths(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +115,7 @@ func diffSide(fset *token.FileSet, o *options, path string) (*loadedSide, error)
 	}
 	out := &loadedSide{errs: in.errs}
 	for i, j := range in.jobs {
-		ds, _, errs := loadJob(fset, nil, in.paths, j)
+		ds, _, errs := loadJob(fset, nil, in.paths, j, reading(fset, in.paths))
 		out.errs = append(out.errs, errs...)
 		for _, d := range ds {
 			if len(d.Definitions)+len(d.Assignments) == 0 {

@@ -93,9 +93,10 @@ type discoverer struct {
 // companions: the template a parameters file's metadata.template names,
 // and for a file named in a folder no walk went through, as much of that
 // folder as its pairing depends on, so that it pairs exactly as it would in
-// a walk of its folder. The
-// error is a configuration that cannot be read: nothing can be linted.
-func discover(args []string, s *settings, companions bool) (discovered, error) {
+// a walk of its folder. Given ahead, it lints ahead the deployments of
+// the files it found, folder by folder (see lintAhead). The error is a configuration that cannot be read: nothing
+// can be linted.
+func discover(args []string, s *settings, companions bool, ahead *ahead) (discovered, error) {
 	d := &discoverer{s: s, p: s.p, seen: map[string]bool{}, walked: map[string]bool{}, templateDirs: map[string]bool{}, dirs: map[string][]string{}}
 	var found []file
 	index := map[string]int{} // abs -> index in found
@@ -132,7 +133,7 @@ func discover(args []string, s *settings, companions bool) (discovered, error) {
 	if err != nil {
 		return discovered{}, err
 	}
-	d.keep(found, classify(found))
+	d.keep(found, classify(found, ahead))
 	if err := d.deployers(); err != nil {
 		return discovered{}, err
 	}
@@ -282,28 +283,110 @@ func (d *discoverer) unignored(files []file) ([]file, error) {
 
 // classify reads and classifies files in parallel, keeping only what
 // pairing needs, and returns the error of each file it could not read.
-func classify(files []file) []error {
+// Given ahead, it reads the files folder by folder and lints ahead the
+// deployments of each folder (see lintAhead).
+func classify(files []file, ahead *ahead) []error {
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
-	next := make(chan int)
+	next := make(chan group)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for i := range next {
-				content, err := readFile(files[i].path)
-				if err != nil {
-					errs[i] = err
-					continue
+			for g := range next {
+				if !g.folder || !classifyAhead(files, g.files, errs, ahead) {
+					classifyEach(files, g.files, errs)
 				}
-				files[i].info = frontends.For(files[i].path).Classify(content)
 			}
 		})
 	}
-	for i := range files {
-		next <- i
+	for _, g := range groups(files, ahead != nil) {
+		next <- g
 	}
 	close(next)
 	wg.Wait()
 	return errs
+}
+
+// A group is files classify reads together: the files of a folder, to be
+// linted ahead, or one file.
+type group struct {
+	files  []int // indexes in the files classified
+	folder bool
+}
+
+// groups returns the groups classify reads: with byFolder, the files of
+// each folder, but a folder of more than maxAheadFiles files a file at a
+// time, so that it is classified in parallel; otherwise each file alone.
+func groups(files []file, byFolder bool) []group {
+	var out []group
+	if byFolder {
+		// A walk lists a folder's files before and after its subfolders.
+		byDir := map[string]int{} // folder -> index in out
+		for i := range files {
+			dir := filepath.Dir(files[i].path)
+			g, ok := byDir[dir]
+			if !ok {
+				g = len(out)
+				byDir[dir] = g
+				out = append(out, group{folder: true})
+			}
+			out[g].files = append(out[g].files, i)
+		}
+	}
+	var alone []int
+	out = slices.DeleteFunc(out, func(g group) bool {
+		if len(g.files) > maxAheadFiles {
+			alone = append(alone, g.files...)
+			return true
+		}
+		return false
+	})
+	if !byFolder {
+		alone = make([]int, len(files))
+		for i := range alone {
+			alone[i] = i
+		}
+	}
+	for _, i := range alone {
+		out = append(out, group{files: []int{i}})
+	}
+	return out
+}
+
+// classifyEach reads and classifies the files of a group one at a time.
+func classifyEach(files []file, group []int, errs []error) {
+	for _, i := range group {
+		content, err := readFile(files[i].path)
+		if errs[i] = err; err == nil {
+			files[i].info = frontends.For(files[i].path).Classify(content)
+		}
+	}
+}
+
+// classifyAhead reads the files of a folder's group, classifies them and
+// lints their deployments ahead. It returns false, having classified
+// nothing, when they come to more than maxAheadBytes.
+func classifyAhead(files []file, group []int, errs []error, ahead *ahead) bool {
+	contents := make([][]byte, len(group))
+	size := 0
+	for k, i := range group {
+		content, err := readFile(files[i].path)
+		if size += len(content); size > maxAheadBytes {
+			return false
+		}
+		contents[k], errs[i] = content, err
+	}
+	var folder []file
+	var kept [][]byte
+	var parsed []frontend.File
+	for k, i := range group {
+		if errs[i] != nil {
+			continue
+		}
+		parsed = append(parsed, ahead.classify(&files[i], contents[k]))
+		folder, kept = append(folder, files[i]), append(kept, contents[k])
+	}
+	ahead.lint(folder, kept, parsed)
+	return true
 }
 
 // keep adds the classified files to the discovered ones, dropping those
@@ -349,7 +432,7 @@ func (d *discoverer) companions() error {
 		if err != nil {
 			return err
 		}
-		d.keep(more, classify(more))
+		d.keep(more, classify(more, nil))
 	}
 }
 

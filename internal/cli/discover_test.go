@@ -29,7 +29,7 @@ func testDiscover(t *testing.T, p *paths, args ...string) discovered {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := discover(args, s, true)
+	d, err := discover(args, s, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"sync"
 
 	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/frontends"
@@ -25,11 +26,11 @@ type input struct {
 }
 
 // gather discovers the files under args, drops those the configuration
-// ignores, pairs them, and gives each job its options. An error means
-// nothing can be done: a bad --parameters, configuration, roles file or
-// directory export.
-func gather(o *options, args []string) (*input, error) {
-	p := newPaths()
+// ignores, pairs them, and gives each job its options, printing paths with
+// p. Given a linter, it lints ahead as discovery reads (see lintAhead). An
+// error means nothing can be done: a bad --parameters, configuration,
+// roles file or directory export.
+func gather(o *options, args []string, p *paths, l *linter) (*input, error) {
 	var forced *file
 	if o.parameters != "" {
 		f, err := forcedParameters(o.parameters, p)
@@ -42,7 +43,17 @@ func gather(o *options, args []string) (*input, error) {
 	if err != nil {
 		return nil, err
 	}
-	found, err := discover(args, s, forced == nil)
+	var ahead *ahead
+	if l != nil && forced == nil { // --parameters pairs every template with one file
+		var mu sync.Mutex // discovery lints in parallel; settings are not safe for that
+		ahead = l.lintAhead(func(j job) (lint.Options, bool) {
+			mu.Lock()
+			defer mu.Unlock()
+			opts, err := s.jobOption(j)
+			return opts, err == nil
+		})
+	}
+	found, err := discover(args, s, forced == nil, ahead)
 	if err != nil {
 		return nil, err
 	}
@@ -67,30 +78,40 @@ func (in *input) printNotes(stderr io.Writer) {
 	}
 }
 
-// loadJob reads the files of job j, parses them into fset under their
-// printed names, and loads its deployments, the files they read besides
-// the job's kept in cache (nil: none). It returns the files it and the
-// loads added to fset (a Bicep template's local modules among them), which
-// the caller removes when done with them unless cache holds them, and a
-// message for each file it could not read.
-func loadJob(fset *token.FileSet, cache *frontend.Cache, p *paths, j job) ([]*model.Deployment, map[*token.File]*source.File, []string) {
+// loadJob parses the files of job j with parse, and loads its
+// deployments, the files they read besides the job's kept in cache (nil:
+// none). It returns the files the parses and the loads added to fset (a
+// Bicep template's local modules among them), which the caller removes
+// when done with them unless cache holds them, and a message for each file
+// that could not be read.
+func loadJob(fset *token.FileSet, cache *frontend.Cache, p *paths, j job, parse func(path string) (frontend.File, error)) ([]*model.Deployment, map[*token.File]*source.File, []string) {
 	files := map[*token.File]*source.File{}
 	var errs []string
-	parse := func(path string) frontend.File {
-		content, err := readFile(path)
+	ds := deployments(j, cache, func(path string) frontend.File {
+		f, err := parse(path)
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("reading %s: %v", p.printed(path), err))
 			return nil
 		}
-		f := frontends.For(path).Parse(fset, p.printed(path), content)
 		src := f.Source()
 		files[src.Tok] = src
 		return f
-	}
-	ds := deployments(j, cache, parse, func(read []*source.File) {
+	}, func(read []*source.File) {
 		for _, src := range read {
 			files[src.Tok] = src
 		}
 	})
 	return ds, files, errs
+}
+
+// reading returns a parse for loadJob that reads each file and parses it
+// into fset under its printed name.
+func reading(fset *token.FileSet, p *paths) func(path string) (frontend.File, error) {
+	return func(path string) (frontend.File, error) {
+		content, err := readFile(path)
+		if err != nil {
+			return nil, err
+		}
+		return frontends.For(path).Parse(fset, p.printed(path), content), nil
+	}
 }

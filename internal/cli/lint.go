@@ -237,23 +237,17 @@ type linted struct {
 // lintOnce finds, pairs and lints the files under args. An error means
 // nothing could be linted (see gather).
 func lintOnce(o *options, args []string, stderr io.Writer) (*linted, error) {
-	in, err := gather(o, args)
+	p := newPaths()
+	l := newLinter(p)
+	if o.fix {
+		l.sums = map[string][sha256.Size]byte{}
+	}
+	in, err := gather(o, args, p, l)
 	if err != nil {
 		return nil, err
 	}
 	if o.verbose {
 		in.printNotes(stderr)
-	}
-	sarif := o.format == "sarif"
-	for i := range in.opts {
-		// Only SARIF records silenced findings; fingerprints need the
-		// findings placed in their deployments.
-		in.opts[i].KeepSuppressed = sarif
-		in.opts[i].Places = sarif || o.baseline != "" || o.writeBaseline != ""
-	}
-	l := newLinter(in.paths)
-	if o.fix {
-		l.sums = map[string][sha256.Size]byte{}
 	}
 	findings := l.run(in.jobs, in.opts)
 	report.NumberFingerprints(findings)

@@ -29,6 +29,8 @@ type linter struct {
 	// memo remembers schema validations for every job: generated and
 	// copied templates share a few structures.
 	memo *schema.Memo
+	// ahead holds the outcomes of the jobs discovery linted (see lintAhead).
+	ahead *ahead
 
 	// sums are the SHA-256 of the text of each file linted, by name, for
 	// --fix to tell whether a file changed since; nil when not fixing.
@@ -61,14 +63,19 @@ func newLinter(p *paths) *linter {
 
 // run lints every job, each with its options, with one worker per CPU and
 // returns the findings sorted by path, position, rule and message, each
-// reported once.
+// reported once. A job that discovery linted ahead (see ahead) is not
+// linted again.
 func (l *linter) run(jobs []job, opts []lint.Options) []report.Finding {
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				l.lintJob(i, jobs[i], opts[i])
+				o, ok := l.ahead.take(jobs[i])
+				if !ok {
+					o = l.lintJob(jobs[i], opts[i], reading(l.fset, l.paths))
+				}
+				l.add(i, o)
 			}
 		})
 	}
@@ -113,11 +120,25 @@ func ruleName(r *lint.Rule) string {
 	return r.Name
 }
 
-// lintJob reads, loads and lints the deployments of one job, and resolves
-// their findings while the sources are in memory. Then the sources go:
-// memory stays flat however many deployments there are
+// outcome is what linting one job gave.
+type outcome struct {
+	findings []report.Finding // resolved
+	errs     []string         // files that could not be read
+	internal []string         // bugs
+	sums     []fileSum        // when fixing
+}
+
+// fileSum is the SHA-256 of the text of a file linted.
+type fileSum struct {
+	name string
+	sum  [sha256.Size]byte
+}
+
+// lintJob loads and lints the deployments of one job, its files parsed by
+// parse, and resolves their findings while the sources are in memory. Then
+// the sources go: memory stays flat however many deployments there are
 // (docs/architecture.md, Speed and robustness).
-func (l *linter) lintJob(index int, j job, opts lint.Options) {
+func (l *linter) lintJob(j job, opts lint.Options, parse func(path string) (frontend.File, error)) (o outcome) {
 	var files map[*token.File]*source.File
 	defer func() {
 		for tok := range files {
@@ -128,13 +149,11 @@ func (l *linter) lintJob(index int, j job, opts lint.Options) {
 	}()
 	defer func() {
 		if r := recover(); r != nil {
-			l.fail(&l.internal, fmt.Sprintf("linting %s: %v\n%s", l.paths.printed(j.key()), r, debug.Stack()))
+			o.internal = append(o.internal, fmt.Sprintf("linting %s: %v\n%s", l.paths.printed(j.key()), r, debug.Stack()))
 		}
 	}()
-	ds, files, errs := loadJob(l.fset, l.cache, l.paths, j)
-	for _, e := range errs {
-		l.fail(&l.errs, e)
-	}
+	ds, files, errs := loadJob(l.fset, l.cache, l.paths, j, parse)
+	o.errs = errs
 	fileOf := func(pos token.Pos) *source.File { return files[l.fset.File(pos)] }
 	// One template with N parameters files is N deployments, linted
 	// together: a finding in the template is the same in each, and the user
@@ -142,27 +161,33 @@ func (l *linter) lintJob(index int, j job, opts lint.Options) {
 	opts.Validations = l.memo
 	findings, err := lint.Run(l.fset, ds, l.rules, opts)
 	if err != nil {
-		l.fail(&l.internal, fmt.Sprintf("linting %s: %v", l.paths.printed(j.key()), err))
-		return
+		o.internal = append(o.internal, fmt.Sprintf("linting %s: %v", l.paths.printed(j.key()), err))
+		return o
 	}
-	resolved := make([]found, len(findings))
+	o.findings = make([]report.Finding, len(findings))
 	for i, f := range findings {
-		resolved[i] = found{report.Resolve(f, fileOf, l.paths.resolve), index}
+		o.findings[i] = report.Resolve(f, fileOf, l.paths.resolve)
 	}
-	l.mu.Lock()
-	l.found = append(l.found, resolved...)
 	if l.sums != nil {
 		for _, f := range files {
-			l.sums[f.Name] = sha256.Sum256(f.Content)
+			o.sums = append(o.sums, fileSum{f.Name, sha256.Sum256(f.Content)})
 		}
 	}
-	l.mu.Unlock()
+	return o
 }
 
-func (l *linter) fail(list *[]string, msg string) {
+// add gathers what linting job index gave.
+func (l *linter) add(index int, o outcome) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	*list = append(*list, msg)
+	for _, f := range o.findings {
+		l.found = append(l.found, found{f, index})
+	}
+	l.errs = append(l.errs, o.errs...)
+	l.internal = append(l.internal, o.internal...)
+	for _, s := range o.sums {
+		l.sums[s.name] = s.sum
+	}
 }
 
 // deployments loads the deployments of a job: its template with each of its

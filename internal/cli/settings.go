@@ -86,7 +86,13 @@ func (s *settings) options(cfg *config) (lint.Options, error) {
 	if opts, ok := s.opts[cfg]; ok {
 		return opts, nil
 	}
-	opts := lint.Options{Roles: roles.Builtin(), CustomerTenant: s.o.customer, Levels: map[string]lint.Severity{}}
+	opts := lint.Options{
+		Roles: roles.Builtin(), CustomerTenant: s.o.customer, Levels: map[string]lint.Severity{},
+		// Only SARIF records silenced findings; fingerprints need the
+		// findings placed in their deployments.
+		KeepSuppressed: s.o.format == "sarif",
+		Places:         s.o.format == "sarif" || s.o.baseline != "" || s.o.writeBaseline != "",
+	}
 	if !s.o.verbose {
 		// Unknown values are for a reviewer who asks; a configured level wins.
 		opts.Levels[rules.UnresolvedValue.Name] = lint.Off
@@ -151,19 +157,24 @@ func (s *settings) inventory(paths []string) (*principals.Inventory, error) {
 	return inv, nil
 }
 
-// jobOptions returns the lint options of each job: those of the
-// configuration of its template, or of its parameters file when it has no
-// template.
+// jobOptions returns the lint options of each job (see jobOption).
 func (s *settings) jobOptions(jobs []job) ([]lint.Options, error) {
 	out := make([]lint.Options, len(jobs))
 	for i, j := range jobs {
-		cfg, err := s.config(j.key())
-		if err != nil {
-			return nil, err
-		}
-		if out[i], err = s.options(cfg); err != nil {
+		var err error
+		if out[i], err = s.jobOption(j); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// jobOption returns the lint options of job j: those of the configuration
+// of its template, or of its parameters file when it has no template.
+func (s *settings) jobOption(j job) (lint.Options, error) {
+	cfg, err := s.config(j.key())
+	if err != nil {
+		return lint.Options{}, err
+	}
+	return s.options(cfg)
 }

@@ -40,7 +40,7 @@ func runSummary(args []string, stdout, stderr io.Writer) int {
 	if *format != "text" && *format != "markdown" {
 		return usageError(stderr, fmt.Errorf("unknown format %q (want text or markdown)", *format))
 	}
-	in, err := gather(o, paths)
+	in, err := gather(o, paths, newPaths(), nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "lhlint: %v\n", err)
 		return ExitInput
@@ -52,7 +52,7 @@ func runSummary(args []string, stdout, stderr io.Writer) int {
 	errs := in.errs
 	s := report.Summary{W: stdout, Markdown: *format == "markdown"}
 	for i, j := range in.jobs {
-		ds, _, jerrs := loadJob(fset, nil, in.paths, j)
+		ds, _, jerrs := loadJob(fset, nil, in.paths, j, reading(fset, in.paths))
 		errs = append(errs, jerrs...)
 		s.Roles = in.opts[i].Roles
 		for _, d := range ds {
@@ -78,7 +78,7 @@ func delegationsOf(in *input) []report.Delegation {
 	fset := token.NewFileSet()
 	var out []report.Delegation
 	for i, j := range in.jobs {
-		ds, _, _ := loadJob(fset, nil, in.paths, j)
+		ds, _, _ := loadJob(fset, nil, in.paths, j, reading(fset, in.paths))
 		for _, d := range ds {
 			if len(d.Definitions)+len(d.Assignments) > 0 {
 				out = append(out, report.Delegation{Deployment: d, Roles: in.opts[i].Roles})

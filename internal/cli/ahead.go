@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/frontends"
+	"github.com/lhlint/lhlint/internal/lint"
+)
+
+// Linting ahead. Discovery reads every file to classify it, and pairing
+// needs every file classified, so the jobs would read and parse each file
+// a second time. Instead, discovery reads folder by folder and, while a
+// folder's files are in memory, parsed where the front-end classifies from
+// its parse, pairs them as if they were all there is and lints those
+// deployments then. Pairing proper still runs on every file once
+// discovery is done; a job it gives that was linted ahead is not linted
+// again. Nearly every deployment is a template and its parameters files in
+// one folder, so nearly every job is linted ahead. A job pairing gives
+// otherwise (a parameters file naming a template in another folder, a
+// template that onboards only through a module) is linted as before, and a
+// job linted ahead that pairing does not give is dropped: the outcome is
+// the same either way, since a job's outcome depends only on its files and
+// its options.
+
+// Bounds on the folders linted ahead, so that what is kept while a folder
+// is linted stays small: a larger folder is classified file by file, in
+// parallel, and its jobs read their files again.
+const (
+	maxAheadFiles = 256
+	maxAheadBytes = 4 << 20
+)
+
+// ahead lints the deployments of each folder discovery reads, and keeps
+// their outcomes until run takes them. A nil *ahead lints nothing.
+type ahead struct {
+	l    *linter
+	opts func(j job) (lint.Options, bool) // see lintAhead
+
+	mu   sync.Mutex
+	done map[string]outcome // by jobID
+}
+
+// lintAhead makes l lint ahead, each job with the options opts gives it,
+// which are those pairing's jobs get; false when they cannot be had
+// (pairing proper then reports why).
+func (l *linter) lintAhead(opts func(j job) (lint.Options, bool)) *ahead {
+	l.ahead = &ahead{l: l, opts: opts, done: map[string]outcome{}}
+	return l.ahead
+}
+
+// classify sets what f is, from its content, and returns its parse, or nil
+// when its front-end classifies without parsing.
+func (a *ahead) classify(f *file, content []byte) frontend.File {
+	fe := frontends.For(f.path)
+	if pc, ok := fe.(frontend.ParseClassifier); ok {
+		parsed, info := pc.ParseClassify(a.l.fset, a.l.paths.printed(f.path), content)
+		f.info = info
+		return parsed
+	}
+	f.info = fe.Classify(content)
+	return nil
+}
+
+// lint pairs the files of a folder, classified, and lints each job whose
+// files are all among them, from their contents and parses. It then lets
+// go of the parses no job used.
+func (a *ahead) lint(folder []file, contents [][]byte, parsed []frontend.File) {
+	byPath := make(map[string]int, len(folder))
+	for i, f := range folder {
+		byPath[f.path] = i
+	}
+	parse := func(path string) (frontend.File, error) {
+		i := byPath[path]
+		if p := parsed[i]; p != nil {
+			parsed[i] = nil // a load may change its files
+			return p, nil
+		}
+		return frontends.For(path).Parse(a.l.fset, a.l.paths.printed(path), contents[i]), nil
+	}
+	jobs, _ := pair(folder, nil, nil)
+	for _, j := range jobs {
+		if !in(byPath, j) {
+			continue
+		}
+		if opts, ok := a.opts(j); ok {
+			o := a.l.lintJob(j, opts, parse)
+			a.mu.Lock()
+			a.done[jobID(j)] = o
+			a.mu.Unlock()
+		}
+	}
+	for _, p := range parsed {
+		if p != nil {
+			a.l.fset.RemoveFile(p.Source().Tok)
+		}
+	}
+}
+
+// take returns and forgets the outcome of job j, if it was linted ahead.
+func (a *ahead) take(j job) (outcome, bool) {
+	if a == nil {
+		return outcome{}, false
+	}
+	id := jobID(j)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	o, ok := a.done[id]
+	delete(a.done, id)
+	return o, ok
+}
+
+// jobID identifies a job by its files: their paths cannot hold a NUL.
+func jobID(j job) string {
+	return j.template + "\x00" + strings.Join(j.params, "\x00")
+}
+
+// in reports whether every file of job j is in byPath.
+func in(byPath map[string]int, j job) bool {
+	if _, ok := byPath[j.template]; j.template != "" && !ok {
+		return false
+	}
+	for _, p := range j.params {
+		if _, ok := byPath[p]; !ok {
+			return false
+		}
+	}
+	return true
+}

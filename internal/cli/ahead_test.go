@@ -1,0 +1,139 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/lhlint/lhlint/internal/report"
+)
+
+// lintResult is what a lint found.
+type lintResult struct {
+	findings []report.Finding
+	errs     []string
+}
+
+// lintTwice lints args, once linting ahead and once not, and returns what
+// each found, with the linter that linted ahead; before is given it before
+// its run.
+func lintTwice(t *testing.T, args []string, opts *options, before func(*linter)) (ahead, plain lintResult, l *linter) {
+	t.Helper()
+	lint := func(withAhead bool) lintResult {
+		p := newPaths()
+		l = newLinter(p)
+		var al *linter
+		if withAhead {
+			al = l
+		}
+		in, err := gather(opts, args, p, al)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if withAhead && before != nil {
+			before(l)
+		}
+		findings := l.run(in.jobs, in.opts)
+		return lintResult{findings, slices.Concat(in.errs, l.errs, l.internal)}
+	}
+	plain = lint(false)
+	ahead = lint(true)
+	return ahead, plain, l
+}
+
+func TestLintAheadFindsTheSame(t *testing.T) {
+	for _, dir := range []string{"corpus", "rules", "encodings"} {
+		t.Run(dir, func(t *testing.T) {
+			o, _, err := parseFlags([]string{"-format", "sarif"}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ahead, plain, _ := lintTwice(t, []string{filepath.Join("..", "..", "testdata", dir)}, o, nil)
+			if len(plain.findings) == 0 {
+				t.Fatal("no findings")
+			}
+			if !reflect.DeepEqual(ahead, plain) {
+				t.Errorf("linting ahead found\n%+v\nwithout\n%+v", ahead, plain)
+			}
+		})
+	}
+}
+
+func TestLintAhead(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"a/onboard.json":            minimalTemplate,
+		"a/onboard.parameters.json": `{"parameters": {"x": {"value": 1}}}`,
+		"b/onboard.json":            minimalTemplate,
+		"b/onboard.parameters.json": `{"parameters": {"x": {"value": 1}}}`,
+		// Pairing gives b/onboard.json this file too: the job linted
+		// ahead in b, without it, is not the one pairing gives.
+		"c/extra.parameters.json": `{"metadata": {"template": "../b/onboard.json"}, "parameters": {"managedByTenantId": {"value": "7b1f3c2e-5d4a-4f6b-9c8d-1e2f3a4b5c6d"}}}`,
+	})
+	t.Chdir(dir)
+	o, _, err := parseFlags(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var linted []string
+	ahead, plain, l := lintTwice(t, []string{"."}, o, func(l *linter) {
+		for id := range l.ahead.done {
+			linted = append(linted, id)
+		}
+	})
+	slices.Sort(linted)
+	want := []string{ // sorted
+		jobID(job{params: []string{filepath.Join("c", "extra.parameters.json")}}),
+		jobID(job{template: filepath.Join("a", "onboard.json"), params: []string{filepath.Join("a", "onboard.parameters.json")}}),
+		jobID(job{template: filepath.Join("b", "onboard.json"), params: []string{filepath.Join("b", "onboard.parameters.json")}}),
+	}
+	if !reflect.DeepEqual(linted, want) {
+		t.Errorf("linted ahead %q, want %q", linted, want)
+	}
+	var left []string
+	for id := range l.ahead.done {
+		left = append(left, id)
+	}
+	slices.Sort(left)
+	if dropped := []string{want[0], want[2]}; !reflect.DeepEqual(left, dropped) {
+		t.Errorf("after the run, the outcomes of %q are left, want %q: the other taken", left, dropped)
+	}
+	if !reflect.DeepEqual(ahead, plain) {
+		t.Errorf("linting ahead found\n%+v\nwithout\n%+v", ahead, plain)
+	}
+}
+
+func TestGroups(t *testing.T) {
+	var files []file
+	add := func(dir string, n int) {
+		for i := range n {
+			files = append(files, file{path: filepath.Join(dir, fmt.Sprintf("f%d.json", i))})
+		}
+	}
+	add("a", 2)
+	add(filepath.Join("a", "sub"), 1)
+	add("a", 1) // after its subfolder, as a walk lists them
+	add("large", maxAheadFiles+1)
+	got := groups(files, true)
+	if len(got) != 2+maxAheadFiles+1 {
+		t.Fatalf("%d groups, want a, a/sub and each file of large alone", len(got))
+	}
+	if g := got[0]; !g.folder || !reflect.DeepEqual(g.files, []int{0, 1, 3}) {
+		t.Errorf("first group %+v, want the files of a together", g)
+	}
+	if g := got[1]; !g.folder || !reflect.DeepEqual(g.files, []int{2}) {
+		t.Errorf("second group %+v, want a/sub", g)
+	}
+	for _, g := range got[2:] {
+		if g.folder || len(g.files) != 1 {
+			t.Fatalf("group %+v of a large folder, want one file, not linted ahead", g)
+		}
+	}
+	for _, g := range groups(files, false) {
+		if g.folder || len(g.files) != 1 {
+			t.Fatalf("group %+v without linting ahead, want one file", g)
+		}
+	}
+}
