@@ -96,11 +96,11 @@ func classify(content []byte, isObject bool, get func(path string) gjson.Result)
 		if info.Onboarding {
 			// A template the Bicep compiler wrote names it; only an
 			// onboarding one is ever skipped for its source.
-			info.Generator = strings.Clone(get("metadata._generator.name").String())
+			info.Generator = frontend.Intern(get("metadata._generator.name").String())
 		}
 		return info
 	case strings.Contains(schema, "deploymentparameters") || isParameterValues(params):
-		info := Info{Kind: Parameters, Parameters: keys(params), TemplateRef: strings.Clone(get("metadata.template").String())}
+		info := Info{Kind: Parameters, Parameters: keys(params), TemplateRef: frontend.Intern(get("metadata.template").String())}
 		for _, name := range info.Parameters {
 			switch strings.ToLower(name) {
 			case "authorizations", "eligibleauthorizations", "managedbytenantid":
@@ -128,15 +128,16 @@ func isParameterValues(obj gjson.Result) bool {
 	return ok && n > 0
 }
 
-// keys returns the member names of obj, copied so that they do not keep
-// the file's text alive after Classify returns.
+// keys returns the member names of obj, interned (see
+// frontend.InternNames): discovery keeps them for every file.
 func keys(obj gjson.Result) []string {
-	var names []string
+	var buf [16]string
+	names := buf[:0]
 	obj.ForEach(func(k, _ gjson.Result) bool {
-		names = append(names, strings.Clone(k.String()))
+		names = append(names, k.String())
 		return true
 	})
-	return names
+	return frontend.InternNames(names)
 }
 
 // mentionsRegistration reports whether text contains

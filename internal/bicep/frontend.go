@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unique"
 
 	"github.com/lhlint/lhlint/internal/expr"
 	"github.com/lhlint/lhlint/internal/frontend"
@@ -164,32 +163,21 @@ func classifyParsed(f *File, content []byte) frontend.Info {
 	return info
 }
 
-// paramNames returns the names of the parameters f declares or sets, in
-// a slice of their exact number, interned.
+// paramNames returns the names of the parameters f declares or sets,
+// interned (see frontend.InternNames).
 func paramNames(f *File) []string {
-	n := 0
+	var buf [16]string
+	names := buf[:0]
 	for _, st := range f.Stmts {
 		if d, ok := st.(*Param); ok && d.Name != nil {
-			n++
+			names = append(names, d.Name.Name)
 		}
 	}
-	if n == 0 {
-		return nil
-	}
-	names := make([]string, 0, n)
-	for _, st := range f.Stmts {
-		if d, ok := st.(*Param); ok && d.Name != nil {
-			names = append(names, intern(d.Name.Name))
-		}
-	}
-	return names
+	return frontend.InternNames(names)
 }
 
-// intern returns the one copy of s that all Infos share. A substring of
-// the file's text would keep the whole text alive as long as discovery
-// keeps the Info; a copy for each file would hold the same few parameter
-// names and module paths once per file of a repository.
-func intern(s string) string { return unique.Make(s).Value() }
+// intern is frontend.Intern: discovery keeps the Infos of every file.
+func intern(s string) string { return frontend.Intern(s) }
 
 // isModuleFile reports whether a local module path names a file a
 // front-end reads as a template: a .bicep file, or an ARM JSON template.

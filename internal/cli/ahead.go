@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"strings"
+	"slices"
 	"sync"
 
 	"github.com/lhlint/lhlint/internal/frontend"
@@ -39,14 +39,21 @@ type ahead struct {
 	opts func(j job) (lint.Options, bool) // see lintAhead
 
 	mu   sync.Mutex
-	done map[string]outcome // by jobID
+	done map[string]lintedAhead // by the job's key: its template, or its one parameters file
+}
+
+// lintedAhead is a job linted ahead, with its outcome, nil when it found
+// nothing: a repository of 50,000 deployments keeps one of these for each.
+type lintedAhead struct {
+	job
+	outcome *outcome
 }
 
 // lintAhead makes l lint ahead, each job with the options opts gives it,
 // which are those pairing's jobs get; false when they cannot be had
 // (pairing proper then reports why).
 func (l *linter) lintAhead(opts func(j job) (lint.Options, bool)) *ahead {
-	l.ahead = &ahead{l: l, opts: opts, done: map[string]outcome{}}
+	l.ahead = &ahead{l: l, opts: opts, done: map[string]lintedAhead{}}
 	return l.ahead
 }
 
@@ -85,9 +92,12 @@ func (a *ahead) lint(folder []file, contents [][]byte, parsed []frontend.File) {
 			continue
 		}
 		if opts, ok := a.opts(j); ok {
-			o := a.l.lintJob(j, opts, parse)
+			linted := lintedAhead{job: j}
+			if o := a.l.lintJob(j, opts, parse); !o.empty() {
+				linted.outcome = &o
+			}
 			a.mu.Lock()
-			a.done[jobID(j)] = o
+			a.done[j.key()] = linted // a file is in one job of a folder
 			a.mu.Unlock()
 		}
 	}
@@ -103,17 +113,17 @@ func (a *ahead) take(j job) (outcome, bool) {
 	if a == nil {
 		return outcome{}, false
 	}
-	id := jobID(j)
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	o, ok := a.done[id]
-	delete(a.done, id)
-	return o, ok
-}
-
-// jobID identifies a job by its files: their paths cannot hold a NUL.
-func jobID(j job) string {
-	return j.template + "\x00" + strings.Join(j.params, "\x00")
+	l, ok := a.done[j.key()]
+	if !ok || l.template != j.template || !slices.Equal(l.params, j.params) {
+		return outcome{}, false
+	}
+	delete(a.done, j.key())
+	if l.outcome == nil {
+		return outcome{}, true
+	}
+	return *l.outcome, true
 }
 
 // in reports whether every file of job j is in byPath.

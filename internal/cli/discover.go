@@ -41,7 +41,13 @@ type file struct {
 
 func newFile(path string, o origin, p *paths) file {
 	path = filepath.Clean(path)
-	return file{path: path, abs: p.abs(path), origin: o}
+	abs := p.abs(path)
+	if n := len(abs) - len(path); n > 0 && abs[n-1] == filepath.Separator && abs[n:] == path {
+		// A path under the working directory ends its absolute path: one
+		// string for both, since discovery keeps both for every file.
+		path = abs[n:]
+	}
+	return file{path: path, abs: abs, origin: o}
 }
 
 // found reports whether the user asked for f, by name or by a walk: a

@@ -128,6 +128,11 @@ type outcome struct {
 	sums     []fileSum        // when fixing
 }
 
+// empty reports whether o has nothing to add.
+func (o *outcome) empty() bool {
+	return len(o.findings)+len(o.errs)+len(o.internal)+len(o.sums) == 0
+}
+
 // fileSum is the SHA-256 of the text of a file linted.
 type fileSum struct {
 	name string
@@ -164,9 +169,11 @@ func (l *linter) lintJob(j job, opts lint.Options, parse func(path string) (fron
 		o.internal = append(o.internal, fmt.Sprintf("linting %s: %v", l.paths.printed(j.key()), err))
 		return o
 	}
-	o.findings = make([]report.Finding, len(findings))
-	for i, f := range findings {
-		o.findings[i] = report.Resolve(f, fileOf, l.paths.resolve)
+	if len(findings) > 0 { // most jobs find nothing: no slice for them
+		o.findings = make([]report.Finding, len(findings))
+		for i, f := range findings {
+			o.findings[i] = report.Resolve(f, fileOf, l.paths.resolve)
+		}
 	}
 	if l.sums != nil {
 		for _, f := range files {

@@ -8,6 +8,9 @@ package frontend
 
 import (
 	"go/token"
+	"strconv"
+	"sync"
+	"unique"
 
 	"github.com/lhlint/lhlint/internal/expr"
 	"github.com/lhlint/lhlint/internal/model"
@@ -162,4 +165,48 @@ type Info struct {
 	// Generator is the name of the tool that wrote a template compiled
 	// from another language ("bicep"), "" for one written by hand.
 	Generator string
+}
+
+// Intern returns the one copy of s that all Infos share: the names and
+// paths a Classify keeps. A substring of the file's text would keep the
+// whole text alive as long as discovery keeps the Info, and a copy for
+// each file would hold the same few parameter names once per file of a
+// repository (at 100,000 files, 15 MB of a heap capped at 64 MB).
+func Intern(s string) string { return unique.Make(s).Value() }
+
+// names holds the lists InternNames returns, by their names, each after
+// its length: a name may hold any character.
+var names struct {
+	sync.Mutex
+	lists map[string][]string
+}
+
+// InternNames returns the one copy of the list of names that all Infos
+// share, each name interned: the parameters files of one template, and
+// generated templates, set and declare the same names in the same order.
+// A list is never changed once interned.
+func InternNames(list []string) []string {
+	if len(list) == 0 {
+		return nil
+	}
+	var buf [256]byte
+	key := buf[:0]
+	for _, name := range list {
+		key = strconv.AppendInt(key, int64(len(name)), 10)
+		key = append(append(key, ':'), name...)
+	}
+	names.Lock()
+	defer names.Unlock()
+	if out, ok := names.lists[string(key)]; ok { // no copy of key to look it up
+		return out
+	}
+	out := make([]string, len(list))
+	for i, name := range list {
+		out[i] = Intern(name)
+	}
+	if names.lists == nil {
+		names.lists = map[string][]string{}
+	}
+	names.lists[string(key)] = out
+	return out
 }
