@@ -126,7 +126,8 @@ func FuzzKind(f *testing.F) {
 
 // FuzzClassify checks that Classify, which reads the root's members as it
 // validates strict JSON, says what the queries of the whole cleaned text
-// say, on any input.
+// say, and ParseClassify, which reads them from the parsed values, what
+// Classify says, on any input.
 func FuzzClassify(f *testing.F) {
 	for _, seed := range []string{
 		`{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.ManagedServices/registrationDefinitions"}]}`,
@@ -141,8 +142,12 @@ func FuzzClassify(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		if got, want := Classify([]byte(in)), classifyCleaned([]byte(in)); !reflect.DeepEqual(got, want) {
+		got, want := Classify([]byte(in)), classifyCleaned([]byte(in))
+		if !reflect.DeepEqual(got, want) {
 			t.Errorf("Classify = %+v, queries of the cleaned text = %+v for %q", got, want, in)
+		}
+		if _, parsed := (FrontEnd{}).ParseClassify(token.NewFileSet(), "f.json", []byte(in)); !reflect.DeepEqual(parsed, got) {
+			t.Errorf("ParseClassify = %+v, Classify = %+v for %q", parsed, got, in)
 		}
 	})
 }

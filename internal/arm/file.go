@@ -57,6 +57,35 @@ func classifyCleaned(content []byte) Info {
 	return classify(text, root.IsObject(), root.Get)
 }
 
+// classifyParsed is Classify of content, which f was parsed from. For strict
+// JSON whose root is an object and that has no member written twice, the
+// members Classify's queries find are the parsed root's, spelt exactly,
+// and each query reads its member's value in place, as from the bytes; any
+// other file is classified from its bytes.
+func classifyParsed(f *File, content []byte) Info {
+	root := f.Root()
+	if !f.Strict || len(f.Duplicates) > 0 || root.Kind() != model.Object {
+		return Classify(content)
+	}
+	return classify(f.Content, true, func(path string) gjson.Result {
+		name, rest, nested := strings.Cut(path, ".")
+		v := exactMember(root, strings.ReplaceAll(name, `\`, "")) // no name classify asks for has a backslash
+		if v.IsMissing() {
+			return gjson.Result{}
+		}
+		text := f.Content[f.Offset(v.Span.StartPos):f.Offset(v.Span.EndPos)]
+		if len(text) == 0 {
+			return gjson.Result{}
+		}
+		// classify clones what it keeps: the value may be read in place.
+		r := gjson.Parse(unsafe.String(&text[0], len(text)))
+		if nested {
+			return r.Get(rest)
+		}
+		return r
+	})
+}
+
 // rootMembers are the members of a file's root object, as written.
 type rootMembers []jsonc.RootMember
 

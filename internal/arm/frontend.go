@@ -15,13 +15,23 @@ import (
 // written as JSON, with the comments and trailing commas Azure accepts.
 type FrontEnd struct{}
 
-var _ frontend.FrontEnd = FrontEnd{}
+var (
+	_ frontend.FrontEnd        = FrontEnd{}
+	_ frontend.ParseClassifier = FrontEnd{}
+)
 
 // Extensions returns .json and .jsonc.
 func (FrontEnd) Extensions() []string { return []string{".json", ".jsonc"} }
 
 // Classify is the package's Classify.
 func (FrontEnd) Classify(content []byte) frontend.Info { return Classify(content) }
+
+// ParseClassify is Parse and Classify, classifying from the values parsed
+// where it can: a file is read in one pass.
+func (FrontEnd) ParseClassify(fset *token.FileSet, name string, content []byte) (frontend.File, frontend.Info) {
+	f := Parse(fset, name, content)
+	return f, classifyParsed(f, content)
+}
 
 // Parse is the package's Parse.
 func (FrontEnd) Parse(fset *token.FileSet, name string, content []byte) frontend.File {

@@ -12,8 +12,7 @@ import (
 // Linting ahead. Discovery reads every file to classify it, and pairing
 // needs every file classified, so the jobs would read and parse each file
 // a second time. Instead, discovery reads folder by folder and, while a
-// folder's files are in memory, parsed where the front-end classifies from
-// its parse, pairs them as if they were all there is and lints those
+// folder's files are in memory, parsed to classify them, pairs them as if they were all there is and lints those
 // deployments then. Pairing proper still runs on every file once
 // discovery is done; a job it gives that was linted ahead is not linted
 // again. Nearly every deployment is a template and its parameters files in
@@ -25,11 +24,13 @@ import (
 // its options.
 
 // Bounds on the folders linted ahead, so that what is kept while a folder
-// is linted stays small: a larger folder is classified file by file, in
-// parallel, and its jobs read their files again.
+// is linted (its bytes, and the trees parsed from them, several times
+// their size) stays small: a larger folder is classified file by file, in
+// parallel, and its jobs read their files again. A folder of onboarding
+// deployments is a few kilobytes a deployment.
 const (
 	maxAheadFiles = 256
-	maxAheadBytes = 4 << 20
+	maxAheadBytes = 1 << 20
 )
 
 // ahead lints the deployments of each folder discovery reads, and keeps

@@ -1,11 +1,17 @@
 package frontends
 
 import (
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
 	"github.com/lhlint/lhlint/internal/arm"
 	"github.com/lhlint/lhlint/internal/bicep"
+	"github.com/lhlint/lhlint/internal/frontend"
 )
 
 func TestFor(t *testing.T) {
@@ -26,5 +32,42 @@ func TestFor(t *testing.T) {
 	}
 	if got := Extensions(); !slices.Equal(got, []string{".json", ".jsonc", ".bicep", ".bicepparam"}) {
 		t.Errorf("Extensions() = %q", got)
+	}
+}
+
+// TestParseClassify checks, on every file of the repository's testdata,
+// that a front-end that parses and classifies in one go says what its
+// Classify says, and parses what its Parse parses.
+func TestParseClassify(t *testing.T) {
+	n := 0
+	err := filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !Reads(path) {
+			return err
+		}
+		fe := For(path)
+		pc, ok := fe.(frontend.ParseClassifier)
+		if !ok {
+			return nil
+		}
+		content, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		n++
+		parsed, info := pc.ParseClassify(token.NewFileSet(), path, content)
+		if want := fe.Classify(content); !reflect.DeepEqual(info, want) {
+			t.Errorf("%s: ParseClassify says %+v, Classify %+v", path, info, want)
+		}
+		alone := fe.Parse(token.NewFileSet(), path, content)
+		if !reflect.DeepEqual(parsed.Given(), alone.Given()) {
+			t.Errorf("%s: ParseClassify's file gives %+v, Parse's %+v", path, parsed.Given(), alone.Given())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 500 {
+		t.Errorf("%d files checked: the testdata holds more", n)
 	}
 }

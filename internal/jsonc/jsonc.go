@@ -88,7 +88,10 @@ type Doc struct {
 	// Duplicates are the members written twice in one object; the model
 	// keeps the last of each.
 	Duplicates []model.Duplicate
-	root       model.Value
+	// Strict is true when the text is strict JSON (no comments, no
+	// trailing commas), read in one pass.
+	Strict bool
+	root   model.Value
 }
 
 // Root returns the document as written, with the span of every value; it
@@ -107,7 +110,7 @@ func Parse(fset *token.FileSet, name string, content []byte) (d *Doc, data []byt
 		return d.malformed(&syntaxError{bad.Offset, bad.Message})
 	}
 	if root, strict, ok := build(d, text); ok {
-		d.root = root
+		d.root, d.Strict = root, strict
 		return d, strictData(text, strict)
 	}
 	d.Duplicates = nil
