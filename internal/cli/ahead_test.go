@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lhlint/lhlint/internal/report"
@@ -102,35 +103,39 @@ func TestLintAhead(t *testing.T) {
 	}
 }
 
-func TestGroups(t *testing.T) {
-	var files []file
-	add := func(dir string, n int) {
-		for i := range n {
-			files = append(files, file{path: filepath.Join(dir, fmt.Sprintf("f%d.json", i))})
+func TestLintAheadByFolder(t *testing.T) {
+	dir := t.TempDir()
+	tree := map[string]string{
+		// The walk lists a/m between the files of a: they are linted
+		// ahead together all the same.
+		"a/b.json":             minimalTemplate,
+		"a/m/c.json":           minimalTemplate,
+		"a/zz.parameters.json": `{"metadata": {"template": "./b.json"}, "parameters": {"x": {"value": 1}}}`,
+	}
+	for i := range maxAheadFiles + 1 { // too many to lint ahead
+		tree[fmt.Sprintf("large/t%d.json", i)] = minimalTemplate
+	}
+	writeTree(t, dir, tree)
+	t.Chdir(dir)
+	o, _, err := parseFlags(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, l := lintTwice(t, []string{"."}, o, func(l *linter) {
+		var got []job
+		for _, linted := range l.ahead.done {
+			got = append(got, linted.job)
 		}
-	}
-	add("a", 2)
-	add(filepath.Join("a", "sub"), 1)
-	add("a", 1) // after its subfolder, as a walk lists them
-	add("large", maxAheadFiles+1)
-	got := groups(files, true)
-	if len(got) != 2+maxAheadFiles+1 {
-		t.Fatalf("%d groups, want a, a/sub and each file of large alone", len(got))
-	}
-	if g := got[0]; !g.folder || !reflect.DeepEqual(g.files, []int{0, 1, 3}) {
-		t.Errorf("first group %+v, want the files of a together", g)
-	}
-	if g := got[1]; !g.folder || !reflect.DeepEqual(g.files, []int{2}) {
-		t.Errorf("second group %+v, want a/sub", g)
-	}
-	for _, g := range got[2:] {
-		if g.folder || len(g.files) != 1 {
-			t.Fatalf("group %+v of a large folder, want one file, not linted ahead", g)
+		slices.SortFunc(got, func(a, b job) int { return strings.Compare(a.template, b.template) })
+		want := []job{
+			{template: filepath.Join("a", "b.json"), params: []string{filepath.Join("a", "zz.parameters.json")}},
+			{template: filepath.Join("a", "m", "c.json")},
 		}
-	}
-	for _, g := range groups(files, false) {
-		if g.folder || len(g.files) != 1 {
-			t.Fatalf("group %+v without linting ahead, want one file", g)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("linted ahead %q, want %q", got, want)
 		}
+	})
+	if len(l.ahead.done) != 0 {
+		t.Errorf("%d jobs linted ahead are left", len(l.ahead.done))
 	}
 }

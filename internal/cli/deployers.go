@@ -74,7 +74,7 @@ func (d *discoverer) deployers() error {
 		if err != nil {
 			return err
 		}
-		queue = append(queue, d.keep(more, classify(more, nil))...)
+		queue = append(queue, d.keep(more, classify(more))...)
 	}
 	return nil
 }

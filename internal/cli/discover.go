@@ -6,10 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/frontends"
@@ -104,18 +102,9 @@ type discoverer struct {
 // can be linted.
 func discover(args []string, s *settings, companions bool, ahead *ahead) (discovered, error) {
 	d := &discoverer{s: s, p: s.p, seen: map[string]bool{}, walked: map[string]bool{}, templateDirs: map[string]bool{}, dirs: map[string][]string{}}
-	var found []file
-	index := map[string]int{} // abs -> index in found
-	add := func(f file) {
-		if i, ok := index[f.abs]; ok {
-			if f.origin == named {
-				found[i].origin = named
-			}
-			return
-		}
-		index[f.abs] = len(found)
-		found = append(found, f)
-	}
+	fd := &finder{d: d, index: map[string]int{}}
+	fd.c = newClassifier(&fd.files, &fd.errs, ahead)
+	var byName []int // the files found by name: they are classified once every walk is done
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
@@ -129,17 +118,23 @@ func discover(args []string, s *settings, companions bool, ahead *ahead) (discov
 			case !frontends.Reads(arg):
 				d.notes = append(d.notes, note{d.p.printed(arg), fmt.Sprintf("skipped %s: not a %s file", d.p.printed(arg), extensionList())})
 			default:
-				add(newFile(arg, named, d.p))
+				if i, ok := fd.add(newFile(arg, named, d.p)); ok {
+					byName = append(byName, i)
+				}
 			}
-			continue
+		} else {
+			d.walk(arg, fd)
 		}
-		d.walk(arg, add)
+		if fd.err != nil {
+			break
+		}
 	}
-	found, err := d.unignored(found)
-	if err != nil {
-		return discovered{}, err
+	fd.c.sendFolders(byName)
+	fd.c.wait()
+	if fd.err != nil {
+		return discovered{}, fd.err
 	}
-	d.keep(found, classify(found, ahead))
+	d.keep(fd.files, fd.errs)
 	if err := d.deployers(); err != nil {
 		return discovered{}, err
 	}
@@ -221,18 +216,38 @@ func (d *discoverer) throughModules() {
 	}
 }
 
-// walk walks the folder root, calling add for each file a front-end reads.
-func (d *discoverer) walk(root string, add func(file)) {
+// walk walks the folder root, adding to fd each file a front-end reads,
+// and hands fd's classifier the files of each folder once the walk has
+// left it. It stops at a configuration that cannot be read (fd.err).
+func (d *discoverer) walk(root string, fd *finder) {
 	start := root
 	if info, err := os.Lstat(root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		// A link named on the command line is followed: WalkDir would see
 		// only the link. A trailing separator makes it read the folder.
 		start = root + string(filepath.Separator)
 	}
+	// The folders the walk is in, the innermost last, with the files found
+	// there so far. WalkDir lists a folder's files and subfolders in one
+	// order, so a folder is done only when the walk comes to a path outside
+	// it.
+	type folder struct {
+		path  string // clean
+		files []int  // in fd.files
+	}
+	var open []folder
+	leave := func(dir string) { // all the folders inside dir
+		for len(open) > 0 && open[len(open)-1].path != dir {
+			fd.c.send(group{indexes: open[len(open)-1].files, folder: true})
+			open = open[:len(open)-1]
+		}
+	}
 	err := filepath.WalkDir(start, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			d.errs = append(d.errs, fmt.Sprintf("reading %s: %v", d.p.printed(path), unwrapPath(err)))
 			return nil
+		}
+		if path != start {
+			leave(filepath.Dir(path))
 		}
 		name := e.Name()
 		if e.IsDir() {
@@ -240,15 +255,22 @@ func (d *discoverer) walk(root string, add func(file)) {
 				return filepath.SkipDir
 			}
 			d.walked[d.p.abs(path)] = true
+			open = append(open, folder{path: filepath.Clean(path)})
 			return nil
 		}
 		if !e.Type().IsRegular() || !frontends.Reads(name) {
 			return nil
 		}
-		add(newFile(path, walked, d.p)) // its size is checked when it is read
-
+		i, ok := fd.add(newFile(path, walked, d.p)) // its size is checked when it is read
+		switch {
+		case fd.err != nil:
+			return filepath.SkipAll
+		case ok && len(open) > 0:
+			open[len(open)-1].files = append(open[len(open)-1].files, i)
+		}
 		return nil
 	})
+	leave("")
 	if err != nil {
 		d.errs = append(d.errs, fmt.Sprintf("reading %s: %v", d.p.printed(root), unwrapPath(err)))
 	}
@@ -269,130 +291,92 @@ func extensionList() string {
 // file seen. A named file that is ignored gets a --verbose note: the user
 // asked for it.
 func (d *discoverer) unignored(files []file) ([]file, error) {
-	kept := files[:0] // in place: a walk of a large repository finds a great many
+	kept := files[:0] // in place
 	for _, f := range files {
 		d.seen[f.abs] = true
-		cfg, err := d.s.config(f.abs)
+		ignored, err := d.ignored(f)
 		if err != nil {
 			return nil, err
 		}
-		if !cfg.ignored(f.abs) {
+		if !ignored {
 			kept = append(kept, f)
-			continue
-		}
-		if f.origin == named {
-			d.notes = append(d.notes, note{d.p.printed(f.path), fmt.Sprintf("skipped %s: ignored by %s", d.p.printed(f.path), cfg.printed)})
 		}
 	}
 	return kept, nil
 }
 
-// classify reads and classifies files in parallel, keeping only what
-// pairing needs, and returns the error of each file it could not read.
-// Given ahead, it reads the files folder by folder and lints ahead the
-// deployments of each folder (see lintAhead).
-func classify(files []file, ahead *ahead) []error {
-	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	next := make(chan group)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for g := range next {
-				if !g.folder || !classifyAhead(files, g.files, errs, ahead) {
-					classifyEach(files, g.files, errs)
-				}
-			}
-		})
+// ignored reports whether a configuration ignores f, noting it for
+// --verbose when f was named: the user asked for it.
+func (d *discoverer) ignored(f file) (bool, error) {
+	cfg, err := d.s.config(f.abs)
+	if err != nil || !cfg.ignored(f.abs) {
+		return false, err
 	}
-	for _, g := range groups(files, ahead != nil) {
-		next <- g
+	if f.origin == named {
+		d.notes = append(d.notes, note{d.p.printed(f.path), fmt.Sprintf("skipped %s: ignored by %s", d.p.printed(f.path), cfg.printed)})
 	}
-	close(next)
-	wg.Wait()
-	return errs
+	return true, nil
 }
 
-// A group is files classify reads together: the files of a folder, to be
-// linted ahead, or one file.
-type group struct {
-	files  []int // indexes in the files classified
-	folder bool
+// A finder collects the files discovery finds by name and by walking,
+// each once, in the order found, leaving out those a configuration
+// ignores, and has its classifier classify them.
+type finder struct {
+	d     *discoverer
+	files []file
+	errs  []error        // of each file, once classified: nil when it was read
+	index map[string]int // abs -> index in files, or ignoredFile
+	c     *classifier
+	err   error // a configuration that cannot be read: nothing can be linted
 }
 
-// groups returns the groups classify reads: with byFolder, the files of
-// each folder, but a folder of more than maxAheadFiles files a file at a
-// time, so that it is classified in parallel; otherwise each file alone.
-func groups(files []file, byFolder bool) []group {
-	var out []group
-	if byFolder {
-		// A walk lists a folder's files before and after its subfolders.
-		byDir := map[string]int{} // folder -> index in out
-		for i := range files {
-			dir := filepath.Dir(files[i].path)
-			g, ok := byDir[dir]
-			if !ok {
-				g = len(out)
-				byDir[dir] = g
-				out = append(out, group{folder: true})
-			}
-			out[g].files = append(out[g].files, i)
-		}
-	}
-	var alone []int
-	out = slices.DeleteFunc(out, func(g group) bool {
-		if len(g.files) > maxAheadFiles {
-			alone = append(alone, g.files...)
-			return true
-		}
-		return false
-	})
-	if !byFolder {
-		alone = make([]int, len(files))
-		for i := range alone {
-			alone[i] = i
-		}
-	}
-	for _, i := range alone {
-		out = append(out, group{files: []int{i}})
-	}
-	return out
-}
+// The indexes of the files a configuration ignores, before and after
+// their --verbose note is made (for a file found by name).
+const (
+	ignoredFile  = -1
+	ignoredNoted = -2
+)
 
-// classifyEach reads and classifies the files of a group one at a time.
-func classifyEach(files []file, group []int, errs []error) {
-	for _, i := range group {
-		content, err := readFile(files[i].path)
-		if errs[i] = err; err == nil {
-			files[i].info = frontends.For(files[i].path).Classify(content)
-		}
+// add adds f, unless it was found before or a configuration ignores it,
+// and marks it seen. It returns its index in fd.files and true when it
+// added it; a file found again by name is found by name. After an error
+// (fd.err) it adds nothing.
+func (fd *finder) add(f file) (int, bool) {
+	if fd.err != nil {
+		return 0, false
 	}
-}
-
-// classifyAhead reads the files of a folder's group, classifies them and
-// lints their deployments ahead. It returns false, having classified
-// nothing, when they come to more than maxAheadBytes.
-func classifyAhead(files []file, group []int, errs []error, ahead *ahead) bool {
-	contents := make([][]byte, len(group))
-	size := 0
-	for k, i := range group {
-		content, err := readFile(files[i].path)
-		if size += len(content); size > maxAheadBytes {
-			return false
+	if i, ok := fd.index[f.abs]; ok {
+		switch {
+		case f.origin != named:
+		case i >= 0:
+			fd.c.mu.Lock()
+			fd.files[i].origin = named
+			fd.c.mu.Unlock()
+		case i == ignoredFile:
+			fd.d.ignored(f) // its note
+			fd.index[f.abs] = ignoredNoted
 		}
-		contents[k], errs[i] = content, err
+		return 0, false
 	}
-	var folder []file
-	var kept [][]byte
-	var parsed []frontend.File
-	for k, i := range group {
-		if errs[i] != nil {
-			continue
-		}
-		parsed = append(parsed, ahead.classify(&files[i], contents[k]))
-		folder, kept = append(folder, files[i]), append(kept, contents[k])
+	fd.d.seen[f.abs] = true
+	ignored, err := fd.d.ignored(f)
+	switch {
+	case err != nil:
+		fd.err = err
+		return 0, false
+	case ignored && f.origin == named:
+		fd.index[f.abs] = ignoredNoted
+		return 0, false
+	case ignored:
+		fd.index[f.abs] = ignoredFile
+		return 0, false
 	}
-	ahead.lint(folder, kept, parsed)
-	return true
+	i := len(fd.files)
+	fd.index[f.abs] = i
+	fd.c.mu.Lock()
+	fd.files, fd.errs = append(fd.files, f), append(fd.errs, nil)
+	fd.c.mu.Unlock()
+	return i, true
 }
 
 // keep adds the classified files to the discovered ones, dropping those
@@ -438,7 +422,7 @@ func (d *discoverer) companions() error {
 		if err != nil {
 			return err
 		}
-		d.keep(more, classify(more, nil))
+		d.keep(more, classify(more))
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/token"
 	"io"
-	"sync"
 
 	"github.com/lhlint/lhlint/internal/frontend"
 	"github.com/lhlint/lhlint/internal/frontends"
@@ -45,10 +44,7 @@ func gather(o *options, args []string, p *paths, l *linter) (*input, error) {
 	}
 	var ahead *ahead
 	if l != nil && forced == nil { // --parameters pairs every template with one file
-		var mu sync.Mutex // discovery lints in parallel; settings are not safe for that
 		ahead = l.lintAhead(func(j job) (lint.Options, bool) {
-			mu.Lock()
-			defer mu.Unlock()
 			opts, err := s.jobOption(j)
 			return opts, err == nil
 		})

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lhlint/lhlint/internal/lint"
 	"github.com/lhlint/lhlint/internal/principals"
@@ -17,8 +18,10 @@ import (
 
 // settings find the configuration that applies to each file, the
 // .lhlint.json nearest above it or --config, and the lint options it gives
-// with the flags, which win. Each file and export is read once.
+// with the flags, which win. Each file and export is read once. They are
+// safe for concurrent use: discovery asks while it lints ahead.
 type settings struct {
+	mu          sync.Mutex
 	o           *options
 	p           *paths
 	forced      *config            // --config, for every file
@@ -48,6 +51,12 @@ func newSettings(o *options, p *paths) (*settings, error) {
 
 // config returns the configuration of file, nil when there is none.
 func (s *settings) config(file string) (*config, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.configOf(file)
+}
+
+func (s *settings) configOf(file string) (*config, error) {
 	if s.forced != nil {
 		return s.forced, nil
 	}
@@ -81,7 +90,8 @@ func (s *settings) config(file string) (*config, error) {
 	return found, nil
 }
 
-// options returns the lint options of the files cfg applies to.
+// options returns the lint options of the files cfg applies to; s.mu is
+// held.
 func (s *settings) options(cfg *config) (lint.Options, error) {
 	if opts, ok := s.opts[cfg]; ok {
 		return opts, nil
@@ -172,7 +182,9 @@ func (s *settings) jobOptions(jobs []job) ([]lint.Options, error) {
 // jobOption returns the lint options of job j: those of the configuration
 // of its template, or of its parameters file when it has no template.
 func (s *settings) jobOption(j job) (lint.Options, error) {
-	cfg, err := s.config(j.key())
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cfg, err := s.configOf(j.key())
 	if err != nil {
 		return lint.Options{}, err
 	}
