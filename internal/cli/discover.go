@@ -98,8 +98,8 @@ type discoverer struct {
 // and for a file named in a folder no walk went through, as much of that
 // folder as its pairing depends on, so that it pairs exactly as it would in
 // a walk of its folder. Given ahead, it lints ahead the deployments of
-// the files it found, folder by folder (see lintAhead). The error is a configuration that cannot be read: nothing
-// can be linted.
+// the files it found, folder by folder (see lintAhead). The error is a
+// configuration that cannot be read: nothing can be linted.
 func discover(args []string, s *settings, companions bool, ahead *ahead) (discovered, error) {
 	d := &discoverer{s: s, p: s.p, seen: map[string]bool{}, walked: map[string]bool{}, templateDirs: map[string]bool{}, dirs: map[string][]string{}}
 	fd := &finder{d: d, index: map[string]int{}}
@@ -237,7 +237,9 @@ func (d *discoverer) walk(root string, fd *finder) {
 	var open []folder
 	leave := func(dir string) { // all the folders inside dir
 		for len(open) > 0 && open[len(open)-1].path != dir {
-			fd.c.send(group{indexes: open[len(open)-1].files, folder: true})
+			if files := open[len(open)-1].files; len(files) > 0 {
+				fd.c.send(group{indexes: files, folder: true})
+			}
 			open = open[:len(open)-1]
 		}
 	}
