@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"go/token"
 	"slices"
 	"sync"
 
@@ -61,14 +62,30 @@ func (l *linter) lintAhead(opts func(j job) (lint.Options, bool)) *ahead {
 // classify sets what f is, from its content, and returns its parse, or nil
 // when its front-end classifies without parsing.
 func (a *ahead) classify(f *file, content []byte) frontend.File {
-	fe := frontends.For(f.path)
+	parsed, info := parseClassify(a.l.fset, a.l.paths.printed(f.path), frontends.For(f.path), content)
+	f.info = info
+	return parsed
+}
+
+// parseClassify parses and classifies content with fe, when fe does both
+// in one go. Otherwise, or when that panics, it only classifies: the job
+// parses the file again, where a parser's panic is an internal error
+// about the file, not the end of the run.
+func parseClassify(fset *token.FileSet, name string, fe frontend.FrontEnd, content []byte) (parsed frontend.File, info frontend.Info) {
 	if pc, ok := fe.(frontend.ParseClassifier); ok {
-		parsed, info := pc.ParseClassify(a.l.fset, a.l.paths.printed(f.path), content)
-		f.info = info
-		return parsed
+		func() {
+			defer func() {
+				if recover() != nil {
+					parsed = nil
+				}
+			}()
+			parsed, info = pc.ParseClassify(fset, name, content)
+		}()
+		if parsed != nil {
+			return parsed, info
+		}
 	}
-	f.info = fe.Classify(content)
-	return nil
+	return nil, fe.Classify(content)
 }
 
 // lint pairs the files of a folder, classified, and lints each job whose

@@ -2,12 +2,15 @@ package cli
 
 import (
 	"fmt"
+	"go/token"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/lhlint/lhlint/internal/frontend"
+	"github.com/lhlint/lhlint/internal/frontends"
 	"github.com/lhlint/lhlint/internal/report"
 )
 
@@ -137,5 +140,26 @@ func TestLintAheadByFolder(t *testing.T) {
 	})
 	if len(l.ahead.done) != 0 {
 		t.Errorf("%d jobs linted ahead are left", len(l.ahead.done))
+	}
+}
+
+// panicking parses like its front-end, and panics parsing an empty file.
+type panicking struct{ frontend.FrontEnd }
+
+func (p panicking) ParseClassify(fset *token.FileSet, name string, content []byte) (frontend.File, frontend.Info) {
+	if len(content) == 0 {
+		panic("empty")
+	}
+	return p.FrontEnd.(frontend.ParseClassifier).ParseClassify(fset, name, content)
+}
+
+func TestParseClassifyPanics(t *testing.T) {
+	fe := panicking{frontends.For("main.json")}
+	fset := token.NewFileSet()
+	if parsed, info := parseClassify(fset, "main.json", fe, []byte(minimalTemplate)); parsed == nil || info.Kind != frontend.Template {
+		t.Errorf("a template: parsed %v, %+v", parsed, info)
+	}
+	if parsed, info := parseClassify(fset, "empty.json", fe, nil); parsed != nil || !reflect.DeepEqual(info, fe.Classify(nil)) {
+		t.Errorf("a parse that panics: parsed %v, %+v, want nil and Classify's %+v", parsed, info, fe.Classify(nil))
 	}
 }
