@@ -87,14 +87,45 @@ func isIdentStart(c byte) bool {
 	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
-func isIdentChar(c byte) bool { return isIdentStart(c) || '0' <= c && c <= '9' }
+func isIdentChar(c byte) bool { return identChars[c] }
 
-// twoChar are the operators of two characters, by their first character.
-var twoChar = map[[2]byte]Kind{
-	{'?', '?'}: DoubleQuestion, {':', ':'}: DoubleColon, {'=', '='}: Equals,
-	{'=', '~'}: EqualsInsensitive, {'=', '>'}: Arrow, {'!', '='}: NotEquals,
-	{'!', '~'}: NotEqualsInsensitive, {'<', '='}: LessThanOrEqual,
-	{'>', '='}: GreaterThanOrEqual, {'&', '&'}: LogicalAnd, {'|', '|'}: LogicalOr,
+// identChars holds the bytes a name continues with: a table, since the
+// lexer tests every byte of every name.
+var identChars = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isIdentStart(byte(c)) || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// twoChar returns the operator of two characters c and d, false when
+// they are none.
+func twoChar(c, d byte) (Kind, bool) {
+	switch [2]byte{c, d} {
+	case [2]byte{'?', '?'}:
+		return DoubleQuestion, true
+	case [2]byte{':', ':'}:
+		return DoubleColon, true
+	case [2]byte{'=', '='}:
+		return Equals, true
+	case [2]byte{'=', '~'}:
+		return EqualsInsensitive, true
+	case [2]byte{'=', '>'}:
+		return Arrow, true
+	case [2]byte{'!', '='}:
+		return NotEquals, true
+	case [2]byte{'!', '~'}:
+		return NotEqualsInsensitive, true
+	case [2]byte{'<', '='}:
+		return LessThanOrEqual, true
+	case [2]byte{'>', '='}:
+		return GreaterThanOrEqual, true
+	case [2]byte{'&', '&'}:
+		return LogicalAnd, true
+	case [2]byte{'|', '|'}:
+		return LogicalOr, true
+	}
+	return EndOfFile, false
 }
 
 var oneChar = [256]Kind{
@@ -204,7 +235,7 @@ func (lx *lexer) run() {
 			lx.off += 3
 			lx.emit(Ellipsis, start)
 		default:
-			if k, ok := twoChar[[2]byte{c, lx.peekAt(start + 1)}]; ok {
+			if k, ok := twoChar(c, lx.peekAt(start+1)); ok {
 				lx.off += 2
 				lx.emit(k, start)
 				break
@@ -330,6 +361,16 @@ func (lx *lexer) str(start int, resumed bool) {
 		return lx.text[from:lx.off]
 	}
 	for {
+		// The bytes up to the next one that ends the string, starts a
+		// hole or an escape, or breaks the line are the value's as they
+		// are.
+		run := lx.off
+		for lx.off < len(lx.src) && !stringStops[lx.src[lx.off]] {
+			lx.off++
+		}
+		if escaped {
+			b.WriteString(lx.text[run:lx.off])
+		}
 		if lx.off >= len(lx.src) || lx.src[lx.off] == '\n' || lx.src[lx.off] == '\r' {
 			if lx.off >= len(lx.src) {
 				lx.errorf(start, lx.off, "the string is not closed with \"'\"")
@@ -358,7 +399,7 @@ func (lx *lexer) str(start int, resumed bool) {
 				escaped = true
 			}
 			lx.escape(&b)
-		default:
+		default: // a '$' that starts no hole
 			if escaped {
 				b.WriteByte(c)
 			}
@@ -366,6 +407,10 @@ func (lx *lexer) str(start int, resumed bool) {
 		}
 	}
 }
+
+// stringStops holds the bytes that stop the run of plain bytes in a
+// one-line string (see str).
+var stringStops = [256]bool{'\'': true, '$': true, '\\': true, '\n': true, '\r': true}
 
 // strToken emits the token of a string or of a piece of one.
 func (lx *lexer) strToken(start int, resumed, closed bool, val string) {
