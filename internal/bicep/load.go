@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lhlint/lhlint/internal/expr"
 	"github.com/lhlint/lhlint/internal/frontend"
@@ -166,29 +167,83 @@ func findDuplicates(f *File) []model.Duplicate {
 			if !ok || o == nil || len(o.Members) < 2 {
 				return true // one member cannot be a duplicate
 			}
-			first := make(map[string]*Property, len(o.Members))
-			for _, m := range o.Members {
-				p, ok := m.(*Property)
-				if !ok || p == nil {
-					continue
-				}
-				name, ok := propertyName(p.Key)
+			if len(o.Members) > maxScanned {
+				out = mappedDuplicates(out, o)
+				return true
+			}
+			for j, m := range o.Members {
+				name, ok := memberName(m)
 				if !ok {
 					continue
 				}
-				folded := strings.ToLower(name)
-				prev, seen := first[folded]
-				if !seen {
-					first[folded] = p
-					continue
+				// The first property before it of the same name.
+				for _, prev := range o.Members[:j] {
+					if prevName, ok := memberName(prev); ok && sameLower(prevName, name) {
+						out = append(out, model.Duplicate{Span: spanOf(m.(*Property).Key), Key: name, First: spanOf(prev.(*Property).Key), FirstKey: prevName})
+						break
+					}
 				}
-				prevName, _ := propertyName(prev.Key)
-				out = append(out, model.Duplicate{Span: spanOf(p.Key), Key: name, First: spanOf(prev.Key), FirstKey: prevName})
 			}
 			return true
 		})
 	}
 	return out
+}
+
+// maxScanned is the most members of an object whose duplicates
+// findDuplicates finds by comparing each member with those before it,
+// which allocates nothing; a larger object's are found with a map.
+const maxScanned = 16
+
+// mappedDuplicates appends the duplicate properties of o to out.
+func mappedDuplicates(out []model.Duplicate, o *ObjectLit) []model.Duplicate {
+	first := make(map[string]*Property, len(o.Members))
+	for _, m := range o.Members {
+		name, ok := memberName(m)
+		if !ok {
+			continue
+		}
+		p := m.(*Property)
+		folded := strings.ToLower(name)
+		prev, seen := first[folded]
+		if !seen {
+			first[folded] = p
+			continue
+		}
+		prevName, _ := propertyName(prev.Key)
+		out = append(out, model.Duplicate{Span: spanOf(p.Key), Key: name, First: spanOf(prev.Key), FirstKey: prevName})
+	}
+	return out
+}
+
+// memberName returns the name of a member of an object that is a property
+// whose key is written as a name or a plain string.
+func memberName(m Node) (string, bool) {
+	p, ok := m.(*Property)
+	if !ok || p == nil {
+		return "", false
+	}
+	return propertyName(p.Key)
+}
+
+// sameLower reports whether strings.ToLower(a) == strings.ToLower(b),
+// without lower-casing names that are all ASCII, as names nearly always
+// are.
+func sameLower(a, b string) bool {
+	if isASCII(a) && isASCII(b) {
+		// ASCII letters lower-case only to each other.
+		return len(a) == len(b) && strings.EqualFold(a, b)
+	}
+	return strings.ToLower(a) == strings.ToLower(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // propertyName returns the name of a property key that is written as a
