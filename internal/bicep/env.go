@@ -38,8 +38,8 @@ type Env struct {
 	file   *File
 	syms   *declSymbols
 	given  map[string]model.Value
-	params map[string]*slot
-	vars   map[string]*slot
+	params map[string]slot
+	vars   map[string]slot
 	ctx    *expr.Context // nil until Context builds it
 	scope  model.Scope
 	low    *lowering
@@ -62,7 +62,8 @@ type deployment struct {
 	funcs  map[*Func]bool
 }
 
-// slot is a parameter or variable, evaluated once.
+// slot is a parameter or variable, evaluated once: a value, so that
+// reading a parameter allocates nothing but its map's room.
 type slot struct {
 	value model.Value
 	state evalState
@@ -95,8 +96,8 @@ func newEnvAt(f *File, opts Options, shared *deployment, scope model.Scope) *Env
 		file:   f,
 		syms:   declared(f),
 		given:  opts.Params,
-		params: map[string]*slot{},
-		vars:   map[string]*slot{},
+		params: map[string]slot{},
+		vars:   map[string]slot{},
 		shared: shared,
 	}
 	e.scope = scope
@@ -266,26 +267,41 @@ func (e *Env) loop(f *ForExpr) model.Value {
 	}
 	items := make([]model.Value, 0, in.Len())
 	for i, it := range in.Items() {
-		items = append(items, e.evalIteration(f, it, i, f.Body))
+		items = append(items, e.evalIn(iteration(f, it, i), f.Body))
 	}
 	return model.ArrayValue(items, f.Span)
 }
 
-// evalIteration evaluates x, the body of loop f or a part of it, in the
-// iteration whose item is item and whose index is i (negative for an
-// iteration that stands for all of them). A resource or module loop
-// evaluates its body's properties the same way.
-func (e *Env) evalIteration(f *ForExpr, item model.Value, i int, x Expr) model.Value {
-	base := len(e.low.locals)
-	e.low.locals = append(e.low.locals, local{name: f.Item.Name, node: lit(f.Item.Span, item)})
+// loopVars are the item and index variables of one iteration of a loop.
+type loopVars struct {
+	n    int
+	vars [2]local
+}
+
+// iteration returns the variables of the iteration of loop f whose item
+// is item and whose index is i (negative for an iteration that stands for
+// all of them). A resource or module loop evaluates each property of an
+// instance's body with its iteration's variables, built once.
+func iteration(f *ForExpr, item model.Value, i int) loopVars {
+	it := loopVars{n: 1}
+	it.vars[0] = local{name: f.Item.Name, node: lit(f.Item.Span, item)}
 	if f.Index != nil {
 		index := model.IntValue(int64(i), f.Index.Span)
 		if i < 0 {
 			// One iteration stands for all of a loop whose items are unknown.
 			index = model.UnknownValue("the loop's index is known only at deployment time", f.Index.Span)
 		}
-		e.low.locals = append(e.low.locals, local{name: f.Index.Name, node: lit(f.Index.Span, index)})
+		it.vars[1] = local{name: f.Index.Name, node: lit(f.Index.Span, index)}
+		it.n = 2
 	}
+	return it
+}
+
+// evalIn evaluates x, the body of a loop or a part of it, in the iteration
+// whose variables are it.
+func (e *Env) evalIn(it loopVars, x Expr) model.Value {
+	base := len(e.low.locals)
+	e.low.locals = append(e.low.locals, it.vars[:it.n]...)
 	v := e.Eval(x)
 	clear(e.low.locals[base:])
 	e.low.locals = e.low.locals[:base]
@@ -309,17 +325,13 @@ func (e *Env) Parameter(name string) (model.Value, bool) {
 		return model.Value{}, false
 	}
 	s := e.params[name]
-	if s == nil {
-		s = &slot{}
-		e.params[name] = s
-	}
 	switch s.state {
 	case busy:
 		return model.UnknownValue(fmt.Sprintf("parameter %q refers to itself", name), decl.Name.Span), true
 	case pending:
-		s.state = busy
-		s.value = e.parameterValue(decl)
-		s.state = done
+		e.params[name] = slot{state: busy}
+		s = slot{value: e.parameterValue(decl), state: done}
+		e.params[name] = s
 	}
 	if v, ok := e.given[name]; e.unset != nil && (!ok || v.IsMissing()) && model.IsOff(s.value) {
 		*e.unset = append(*e.unset, name)
@@ -346,7 +358,7 @@ func (e *Env) parameterValue(decl *Param) model.Value {
 func (e *Env) unlessDefaults(cond model.Value, again func() model.Value) model.Value {
 	var names []string
 	vars := e.vars
-	e.vars, e.unset = map[string]*slot{}, &names
+	e.vars, e.unset = map[string]slot{}, &names
 	v := again()
 	e.vars, e.unset = vars, nil
 	if b, ok := v.Bool(); len(names) == 0 || ok && !b {
@@ -365,22 +377,18 @@ func (e *Env) Variable(name string) (model.Value, bool) {
 		return model.Value{}, false
 	}
 	s := e.vars[name]
-	if s == nil {
-		s = &slot{}
-		e.vars[name] = s
-	}
 	switch s.state {
 	case busy:
 		return model.UnknownValue(fmt.Sprintf("variable %q refers to itself", name), decl.Name.Span), true
 	case pending:
-		s.state = busy
+		e.vars[name] = slot{state: busy}
 		// A variable is evaluated where it is declared, outside the loops
 		// and lambdas of the expression that reads it.
 		saved := e.low.locals
 		e.low.locals = nil
-		s.value = e.Eval(decl.Value)
+		s = slot{value: e.Eval(decl.Value), state: done}
 		e.low.locals = saved
-		s.state = done
+		e.vars[name] = s
 	}
 	return s.value, true
 }

@@ -272,7 +272,6 @@ type unit struct {
 	nested *model.NestedDeployment // the module instance, nil for the template
 	depth  int
 	decls  map[string]*decl
-	vars   map[string]*Var
 }
 
 // decl is a resource or module the file declares, as references see it.
@@ -290,7 +289,7 @@ type decl struct {
 
 // newUnit prepares f deployed at scope with the given parameter values.
 func (l *loader) newUnit(f *File, values []model.ParameterValue, scope model.Scope, nested *model.NestedDeployment, depth int) *unit {
-	u := &unit{l: l, file: f, scope: scope, nested: nested, depth: depth, decls: map[string]*decl{}, vars: map[string]*Var{}}
+	u := &unit{l: l, file: f, scope: scope, nested: nested, depth: depth, decls: map[string]*decl{}}
 	for _, st := range f.Stmts {
 		switch st := st.(type) {
 		case *Resource:
@@ -300,10 +299,6 @@ func (l *loader) newUnit(f *File, values []model.ParameterValue, scope model.Sco
 		case *Module:
 			if st.Name != nil {
 				u.decls[st.Name.Name] = &decl{mod: st}
-			}
-		case *Var:
-			if st.Name != nil {
-				u.vars[st.Name.Name] = st
 			}
 		}
 	}
@@ -435,7 +430,8 @@ func (u *unit) each(symbol string, value Expr, all bool, do func(instance)) {
 		item := model.UnknownValue(reason, spanOf(f.Iterable))
 		count := model.UnknownValue(reason, spanOf(f.Iterable))
 		c := &model.Copy{Name: symbol, Span: f.Span, Count: count, Index: -1}
-		one(f.Body, c, func(x Expr) model.Value { return e.evalIteration(f, item, -1, x) })
+		it := iteration(f, item, -1)
+		one(f.Body, c, func(x Expr) model.Value { return e.evalIn(it, x) })
 		return
 	}
 	// As for an ARM copy loop, the count is known however large, and the
@@ -446,7 +442,8 @@ func (u *unit) each(symbol string, value Expr, all bool, do func(instance)) {
 			break
 		}
 		c := &model.Copy{Name: symbol, Span: f.Span, Count: count, Index: i}
-		one(f.Body, c, func(x Expr) model.Value { return e.evalIteration(f, item, i, x) })
+		it := iteration(f, item, i)
+		one(f.Body, c, func(x Expr) model.Value { return e.evalIn(it, x) })
 	}
 }
 
@@ -641,7 +638,7 @@ func (u *unit) dependsOn(value Expr) []model.Value {
 				if n == nil {
 					return false
 				}
-				if v, ok := u.vars[n.Name]; ok && !visited[v] && v.Value != nil {
+				if v, ok := u.env.syms.vars[n.Name]; ok && !visited[v] && v.Value != nil {
 					visited[v] = true
 					walk(v.Value)
 				}

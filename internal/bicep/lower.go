@@ -137,6 +137,25 @@ func call(n Node, name string, args ...expr.Node) *expr.Call {
 	return &expr.Call{Span: sp, Name: name, NameSpan: sp, Args: args}
 }
 
+// declaredRef is the node of parameters('name') or variables('name'), its
+// argument and the literal of the name, allocated together: a reference
+// to a parameter or variable is the node the lowering builds most.
+type declaredRef struct {
+	call expr.Call
+	args [1]expr.Node
+	name expr.Lit
+}
+
+// refOf builds fn('name') for the reference id, fn being parameters or
+// variables, spanned at id as call(id, fn, str(id, id.Name)) is.
+func refOf(id *Ident, fn string) *expr.Call {
+	sp := spanOf(id)
+	r := &declaredRef{name: expr.Lit{Span: sp, Value: model.StringValue(id.Name, sp)}}
+	r.args[0] = &r.name
+	r.call = expr.Call{Span: sp, Name: fn, NameSpan: sp, Args: r.args[:]}
+	return &r.call
+}
+
 // lower translates x. It never fails: what cannot be translated is a node
 // whose value is unknown, with the reason.
 func (l *lowering) lower(x Expr) expr.Node {
@@ -403,7 +422,7 @@ func (l *lowering) ident(id *Ident) expr.Node {
 	if l.inFunc != nil {
 		for _, p := range l.inFunc.Params {
 			if p != nil && p.Name != nil && p.Name.Name == id.Name {
-				return call(id, "parameters", str(id, id.Name))
+				return refOf(id, "parameters")
 			}
 		}
 		if _, ok := l.syms.funcs[id.Name]; !ok {
@@ -411,10 +430,10 @@ func (l *lowering) ident(id *Ident) expr.Node {
 		}
 	}
 	if _, ok := l.syms.params[id.Name]; ok {
-		return call(id, "parameters", str(id, id.Name))
+		return refOf(id, "parameters")
 	}
 	if _, ok := l.syms.vars[id.Name]; ok {
-		return call(id, "variables", str(id, id.Name))
+		return refOf(id, "variables")
 	}
 	if n, ok := l.resolved(id); ok {
 		return n
@@ -517,7 +536,6 @@ func (l *lowering) access(x Expr) (expr.Node, bool) {
 		if name == nil {
 			return unknown(x, "the property access has no name"), false
 		}
-		key = str(name, name.Name)
 	case *Index:
 		base, safe, fromEnd = x.X, x.Safe, x.FromEnd
 		key = l.lower(x.Index)
@@ -545,6 +563,9 @@ func (l *lowering) access(x Expr) (expr.Node, bool) {
 		b = l.lower(base)
 	default:
 		b = l.lower(base)
+	}
+	if name != nil && (safe || chained) {
+		key = str(name, name.Name) // a plain x.name is a Member node
 	}
 	switch {
 	case safe && fromEnd:
