@@ -189,9 +189,7 @@ func (lx *lexer) run() {
 			lx.emit(NewLine, start)
 			lx.lineStart = true
 		case isIdentStart(c):
-			for lx.off < len(lx.src) && isIdentChar(lx.src[lx.off]) {
-				lx.off++
-			}
+			lx.off = skip(lx.src, lx.off, &identChars)
 			if n := lx.off - start; n > maxIdent {
 				lx.errorf(start, lx.off, "the name %s is %d characters long; Bicep allows at most %d", quoteText(string(lx.src[start:lx.off])), n, maxIdent)
 			}
@@ -271,7 +269,7 @@ func (lx *lexer) trivia() {
 		c := lx.src[lx.off]
 		switch {
 		case c == ' ' || c == '\t':
-			lx.off++
+			lx.off = skip(lx.src, lx.off+1, &blanks)
 		case c == '/' && lx.peekAt(lx.off+1) == '/':
 			start := lx.off
 			for lx.off < len(lx.src) && lx.src[lx.off] != '\n' && lx.src[lx.off] != '\r' {
@@ -365,9 +363,7 @@ func (lx *lexer) str(start int, resumed bool) {
 		// hole or an escape, or breaks the line are the value's as they
 		// are.
 		run := lx.off
-		for lx.off < len(lx.src) && !stringStops[lx.src[lx.off]] {
-			lx.off++
-		}
+		lx.off = skip(lx.src, lx.off, &plainInString)
 		if escaped {
 			b.WriteString(lx.text[run:lx.off])
 		}
@@ -408,9 +404,26 @@ func (lx *lexer) str(start int, resumed bool) {
 	}
 }
 
-// stringStops holds the bytes that stop the run of plain bytes in a
-// one-line string (see str).
-var stringStops = [256]bool{'\'': true, '$': true, '\\': true, '\n': true, '\r': true}
+// plainInString holds the bytes that a one-line string holds as they are:
+// all but those that end it, start a hole or an escape, or break the line.
+var plainInString = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c != '\'' && c != '$' && c != '\\' && c != '\n' && c != '\r'
+	}
+	return t
+}()
+
+var blanks = [256]bool{' ': true, '\t': true}
+
+// skip returns the offset of the first byte of src from off on that in
+// does not hold. The loop works on locals, which the lexer's fields are
+// not: it runs for every byte of every name and string.
+func skip(src []byte, off int, in *[256]bool) int {
+	for off < len(src) && in[src[off]] {
+		off++
+	}
+	return off
+}
 
 // strToken emits the token of a string or of a piece of one.
 func (lx *lexer) strToken(start int, resumed, closed bool, val string) {
