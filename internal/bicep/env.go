@@ -62,6 +62,11 @@ type deployment struct {
 	funcs  map[*Func]bool
 }
 
+// newDeployment returns what the Envs of a new deployment share.
+func newDeployment() *deployment {
+	return &deployment{budget: expr.NewBudget(expr.MaxDeploymentWork), lower: maxLowerSteps}
+}
+
 // slot is a parameter or variable, evaluated once: a value, so that
 // reading a parameter allocates nothing but its map's room.
 type slot struct {
@@ -90,7 +95,7 @@ func newEnv(f *File, opts Options, shared *deployment) *Env {
 // from the module declaration too, not only from its targetScope.
 func newEnvAt(f *File, opts Options, shared *deployment, scope model.Scope) *Env {
 	if shared == nil {
-		shared = &deployment{budget: expr.NewBudget(expr.MaxDeploymentWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}
+		shared = newDeployment()
 	}
 	e := &Env{
 		file:   f,
@@ -431,7 +436,7 @@ func (e *Env) Function(namespace, name string, args []model.Value) (model.Value,
 	}
 	fe := &Env{file: e.file, syms: e.syms, ctx: e.ctx, scope: e.scope, shared: e.shared, fn: f, args: append([]model.Value(nil), args...)}
 	fe.low = &lowering{syms: e.syms, resolve: e.low.resolve, inFunc: f, steps: &e.shared.lower, read: e.low.read}
-	e.shared.funcs[f] = true
+	put(&e.shared.funcs, f, true)
 	e.shared.calls++
 	v := fe.Eval(f.Body)
 	e.shared.calls--

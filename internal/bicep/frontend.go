@@ -253,8 +253,7 @@ func (f *File) Given() frontend.Given {
 	g.Suppressions = suppressionsOf(f)
 	// A .bicepparam file may import variables from .bicep files, as a
 	// template does (load.go).
-	l := &loader{d: &model.Deployment{}, template: f, read: readLocal, files: map[string]*File{}, imports: map[string]*Env{}, problems: map[model.Span]bool{},
-		shared: &deployment{budget: expr.NewBudget(expr.MaxDeploymentWork), lower: maxLowerSteps, funcs: map[*Func]bool{}}}
+	l := &loader{d: &model.Deployment{}, template: f, read: readLocal, shared: newDeployment()}
 	e := newEnv(f, Options{
 		Resolve: func(x Expr) (expr.Node, bool) {
 			if id, ok := x.(*Ident); ok && id != nil {

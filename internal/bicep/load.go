@@ -60,7 +60,7 @@ func (l *loader) problem(span model.Span, msg string) {
 	if l.problems[span] {
 		return
 	}
-	l.problems[span] = true
+	put(&l.problems, span, true)
 	l.d.Problems = append(l.d.Problems, model.Problem{Span: span, Message: msg})
 }
 
@@ -111,9 +111,7 @@ func load(template *File, params *frontend.Given, read func(string) ([]byte, err
 	d.Problems = append(d.Problems, problemsOf(template)...)
 	d.Duplicates = append(d.Duplicates, duplicatesOf(template)...)
 	d.Suppressions = append(d.Suppressions, suppressionsOf(template)...)
-	l := &loader{d: d, template: template, read: read, files: map[string]*File{}, imports: map[string]*Env{}, problems: map[model.Span]bool{},
-		shared:   &deployment{budget: expr.NewBudget(expr.MaxDeploymentWork), lower: maxLowerSteps, funcs: map[*Func]bool{}},
-		frontEnd: fe.Modules, cache: fe.Cache, foreign: map[string]frontend.File{}}
+	l := &loader{d: d, template: template, read: read, shared: newDeployment(), frontEnd: fe.Modules, cache: fe.Cache}
 	// Without targetScope the deployment goes to a resource group, and
 	// the scope has no span: a finding about it lands on the resource.
 	scope := targetScope(template)
@@ -934,7 +932,7 @@ func (l *loader) foreignModule(ml frontend.ModuleLoader, m *Module, path, rel st
 			l.d.Duplicates = append(l.d.Duplicates, g.Duplicates...)
 			l.d.Suppressions = append(l.d.Suppressions, g.Suppressions...)
 		}
-		l.foreign[path] = f
+		put(&l.foreign, path, f)
 		if f != nil {
 			l.syntaxes = append(l.syntaxes, moduleSyntax{file: f.Source()})
 		}
@@ -987,7 +985,7 @@ func (l *loader) parsed(path, what, rel string, span model.Span) *File {
 	content, err := l.read(path)
 	if err != nil {
 		l.problem(span, fmt.Sprintf("%s %q cannot be read: %v", what, rel, unwrapPath(err)))
-		l.files[path] = nil
+		put(&l.files, path, nil)
 		return nil
 	}
 	fset := l.template.fset
@@ -996,7 +994,7 @@ func (l *loader) parsed(path, what, rel string, span model.Span) *File {
 	}
 	cached, _ := l.cache.File(fset, path, content, func() frontend.File { return Parse(fset, path, content) })
 	f := cached.(*File)
-	l.files[path] = f
+	put(&l.files, path, f)
 	l.template.loaded = append(l.template.loaded, f.File)
 	l.d.Problems = append(l.d.Problems, problemsOf(f)...)
 	l.d.Duplicates = append(l.d.Duplicates, duplicatesOf(f)...)
@@ -1037,7 +1035,7 @@ func (l *loader) imported(file *File, id *Ident) (expr.Node, bool) {
 			},
 			ReadFile: func(p string) ([]byte, error) { return l.read(filepath.Join(dir, p)) },
 		}, l.shared)
-		l.imports[path] = e
+		put(&l.imports, path, e)
 	}
 	if name == "" {
 		// import * as ns: ns is an object of the file's exported variables.

@@ -43,53 +43,65 @@ func declared(f *File) *declSymbols {
 	return f.syms
 }
 
+// declare works out the names f declares. A kind of which f declares
+// none keeps a nil map: a parameters file declares no variables,
+// functions or resources, and few templates declare functions.
 func declare(f *File) *declSymbols {
-	s := &declSymbols{params: map[string]*Param{}, vars: map[string]*Var{}, funcs: map[string]*Func{}, other: map[string]string{}}
+	s := &declSymbols{}
 	for _, st := range f.Stmts {
 		switch d := st.(type) {
 		case *Param:
 			if d.Name != nil {
-				s.params[d.Name.Name] = d
+				put(&s.params, d.Name.Name, d)
 			}
 		case *Var:
 			if d.Name != nil {
-				s.vars[d.Name.Name] = d
+				put(&s.vars, d.Name.Name, d)
 			}
 		case *Func:
 			if d.Name != nil {
-				s.funcs[d.Name.Name] = d
+				put(&s.funcs, d.Name.Name, d)
 			}
 		case *Resource:
 			if d.Name != nil {
-				s.other[d.Name.Name] = "resource"
+				put(&s.other, d.Name.Name, "resource")
 			}
 		case *Module:
 			if d.Name != nil {
-				s.other[d.Name.Name] = "module"
+				put(&s.other, d.Name.Name, "module")
 			}
 		case *Import:
 			if d.Wildcard != nil {
-				s.other[d.Wildcard.Name] = "imported namespace"
+				put(&s.other, d.Wildcard.Name, "imported namespace")
 			}
 			for _, it := range d.Items {
 				switch {
 				case it.Alias != nil:
-					s.other[it.Alias.Name] = "imported symbol"
+					put(&s.other, it.Alias.Name, "imported symbol")
 				case it.Name != nil:
 					if id, ok := it.Name.(*Ident); ok {
-						s.other[id.Name] = "imported symbol"
+						put(&s.other, id.Name, "imported symbol")
 					}
 				}
 			}
 		case *Extension:
 			if d.Alias != nil {
-				s.other[d.Alias.Name] = "extension"
+				put(&s.other, d.Alias.Name, "extension")
 			} else if id, ok := d.Spec.(*Ident); ok {
-				s.other[id.Name] = "extension"
+				put(&s.other, id.Name, "extension")
 			}
 		}
 	}
 	return s
+}
+
+// put sets m[key], making the map first when m is nil: the maps of a
+// file's names and of a deployment's loader are made when first needed.
+func put[K comparable, V any](m *map[K]V, key K, v V) {
+	if *m == nil {
+		*m = map[K]V{}
+	}
+	(*m)[key] = v
 }
 
 // local is a name bound inside an expression: a lambda parameter (node nil,
