@@ -383,7 +383,7 @@ func (p *parser) object(resourceBody bool) Expr {
 	}
 	defer p.leave()
 	p.next()
-	o := &ObjectLit{}
+	o := p.objects.new()
 	base := len(p.members)
 	p.skipNewLines()
 	for p.kind() != RightBrace && p.kind() != EndOfFile {
@@ -489,7 +489,7 @@ func (p *parser) array(decl bool) Expr {
 	if p.isWord("for") {
 		return p.forExpr(start, decl)
 	}
-	a := &ArrayLit{}
+	a := p.arrays.new()
 	base := len(p.items)
 	for p.kind() != RightSquare && p.kind() != EndOfFile {
 		if what := p.unclosedArray(); what != "" {

@@ -161,38 +161,48 @@ type parser struct {
 	// The most common nodes come from slabs, and the members of objects
 	// and items of arrays being parsed wait on stacks until their
 	// container is closed and they are copied into a slice of their exact
-	// size: a file's tree then takes a few allocations per slab instead
-	// of one or more per node. The nodes of a file live and die together.
-	idents  slab[Ident]
-	strs    slab[StringLit]
-	props   slab[Property]
-	parts   slab[string] // the one part of a string without holes
-	members []Node
-	items   []Expr
+	// size, itself cut from a slab: a file's tree then takes a few
+	// allocations per slab instead of one or more per node. The nodes of
+	// a file live and die together.
+	idents     slab[Ident]
+	strs       slab[StringLit]
+	props      slab[Property]
+	parts      slab[string] // the one part of a string without holes
+	objects    slab[ObjectLit]
+	arrays     slab[ArrayLit]
+	memberSets slab[Node] // the Members of objects
+	itemSets   slab[Expr] // the Items of arrays and the Args of calls
+	members    []Node
+	items      []Expr
 }
 
 // slab hands out zeroed values of T from chunks. The parser sizes the
 // first from the tokens of the file (see sizeSlabs); should it run out,
-// the next chunks hold 32 values.
+// the next chunks hold 32 values, or as many as asked for at once.
 type slab[T any] struct{ free []T }
 
 func (s *slab[T]) new() *T { return &s.one()[0] }
 
 // one returns a slice of one zeroed value, whose capacity is one: an
 // append to it does not write over the next value of the chunk.
-func (s *slab[T]) one() []T {
-	if len(s.free) == 0 {
-		s.free = make([]T, 32)
+func (s *slab[T]) one() []T { return s.take(1) }
+
+// take returns a slice of n zeroed values whose capacity is n.
+func (s *slab[T]) take(n int) []T {
+	if n > len(s.free) {
+		s.free = make([]T, max(n, 32))
 	}
-	v := s.free[:1:1]
-	s.free = s.free[1:]
+	v := s.free[:n:n]
+	s.free = s.free[n:]
 	return v
 }
 
 // sizeSlabs sizes the slabs for the tokens of the file: each name is at
-// most one Ident, each string one StringLit, each colon one Property.
+// most one Ident, each string one StringLit, each colon one Property and
+// one member of an object, each brace at most one ObjectLit, each square
+// bracket at most one ArrayLit.
 func (p *parser) sizeSlabs() {
-	var idents, strs, parts, colons int
+	var idents, strs, parts, colons, braces, squares int
 	for _, t := range p.toks {
 		switch t.Kind {
 		case Identifier:
@@ -204,12 +214,19 @@ func (p *parser) sizeSlabs() {
 			strs++
 		case Colon:
 			colons++
+		case LeftBrace:
+			braces++
+		case LeftSquare:
+			squares++
 		}
 	}
 	p.idents.free = make([]Ident, idents)
 	p.strs.free = make([]StringLit, strs)
 	p.parts.free = make([]string, parts)
 	p.props.free = make([]Property, colons)
+	p.memberSets.free = make([]Node, colons)
+	p.objects.free = make([]ObjectLit, braces)
+	p.arrays.free = make([]ArrayLit, squares)
 }
 
 // newIdent returns the name token t spells.
@@ -222,7 +239,7 @@ func (p *parser) newIdent(t Token) *Ident {
 // popMembers returns the members stacked from base on, in a slice of
 // their own, and takes them off the stack.
 func (p *parser) popMembers(base int) []Node {
-	out := make([]Node, len(p.members)-base)
+	out := p.memberSets.take(len(p.members) - base)
 	copy(out, p.members[base:])
 	clear(p.members[base:])
 	p.members = p.members[:base]
@@ -232,7 +249,7 @@ func (p *parser) popMembers(base int) []Node {
 // popItems is popMembers for the items of arrays and the arguments of
 // calls.
 func (p *parser) popItems(base int) []Expr {
-	out := make([]Expr, len(p.items)-base)
+	out := p.itemSets.take(len(p.items) - base)
 	copy(out, p.items[base:])
 	clear(p.items[base:])
 	p.items = p.items[:base]
