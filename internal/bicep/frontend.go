@@ -271,11 +271,12 @@ func (f *File) Given() frontend.Given {
 		if !ok || p.Name == nil {
 			continue
 		}
-		if prev, ok := first[strings.ToLower(p.Name.Name)]; ok {
+		folded := strings.ToLower(p.Name.Name)
+		if prev, ok := first[folded]; ok {
 			g.Duplicates = append(g.Duplicates, model.Duplicate{Span: p.Name.Span, Key: p.Name.Name, First: prev.Span, FirstKey: prev.Name})
 			continue
 		}
-		first[strings.ToLower(p.Name.Name)] = p.Name
+		first[folded] = p.Name
 		v, _ := e.Parameter(p.Name.Name)
 		g.Values = append(g.Values, model.ParameterValue{Name: p.Name.Name, Span: p.Name.Span, Value: v})
 	}
