@@ -37,7 +37,8 @@ type lexer struct {
 	pragmas   []rawPragma
 	errs      []lexError
 	holes     []hole
-	lineStart bool // nothing but blanks since the last line break
+	lineStart bool          // nothing but blanks since the last line break
+	kinds     [numKinds]int // tokens of each kind, which size the parser's slabs
 }
 
 // tokenBuffers holds the token slices of finished lexers: the tokens live
@@ -73,6 +74,7 @@ func (lx *lexer) errorf(off, end int, format string, args ...any) {
 
 func (lx *lexer) emit(k Kind, off int) {
 	lx.toks = append(lx.toks, Token{Kind: k, Off: off, End: lx.off})
+	lx.kinds[k]++
 	lx.lineStart = false
 }
 
@@ -437,6 +439,7 @@ func (lx *lexer) strToken(start int, resumed, closed bool, val string) {
 		k = StringLeftPiece
 	}
 	lx.toks = append(lx.toks, Token{Kind: k, Off: start, End: lx.off, Val: val})
+	lx.kinds[k]++
 	lx.lineStart = false
 }
 

@@ -79,7 +79,7 @@ func newFile(fset *token.FileSet, name string, text []byte, params bool) *File {
 // parseLexed parses the tokens lx has lexed, from the text of f decoded
 // with the problem bad, into f, and releases lx.
 func parseLexed(f *File, lx *lexer, bad *source.BadText) {
-	p := &parser{f: f, src: lx.text, toks: lx.toks, params: f.Params}
+	p := &parser{f: f, src: lx.text, toks: lx.toks, params: f.Params, base: f.Tok.Base(), size: f.Tok.Size()}
 	if bad != nil {
 		p.errs = append(p.errs, &SyntaxError{Span: p.span(bad.Offset, bad.Offset), Msg: bad.Message})
 	}
@@ -92,7 +92,7 @@ func parseLexed(f *File, lx *lexer, bad *source.BadText) {
 	for _, r := range lx.pragmas {
 		f.Pragmas = append(f.Pragmas, Pragma{Span: p.span(r.off, r.end), Keyword: r.keyword, Codes: r.codes})
 	}
-	p.sizeSlabs()
+	p.sizeSlabs(&lx.kinds)
 	f.Stmts = p.program()
 	f.Errors = dedupe(p.errs)
 	p.toks = nil
@@ -157,6 +157,10 @@ type parser struct {
 	errs    []*SyntaxError
 	depth   int
 	params  bool
+	// base and size are those of the file's token.File, whose size is
+	// the length of its text: pos and offOf work out positions and
+	// offsets themselves, as they do for every node.
+	base, size int
 
 	// The most common nodes come from slabs, and the members of objects
 	// and items of arrays being parsed wait on stacks until their
@@ -197,36 +201,19 @@ func (s *slab[T]) take(n int) []T {
 	return v
 }
 
-// sizeSlabs sizes the slabs for the tokens of the file: each name is at
-// most one Ident, each string one StringLit, each colon one Property and
-// one member of an object, each brace at most one ObjectLit, each square
-// bracket at most one ArrayLit.
-func (p *parser) sizeSlabs() {
-	var idents, strs, parts, colons, braces, squares int
-	for _, t := range p.toks {
-		switch t.Kind {
-		case Identifier:
-			idents++
-		case StringComplete:
-			strs++
-			parts++
-		case StringLeftPiece:
-			strs++
-		case Colon:
-			colons++
-		case LeftBrace:
-			braces++
-		case LeftSquare:
-			squares++
-		}
-	}
-	p.idents.free = make([]Ident, idents)
-	p.strs.free = make([]StringLit, strs)
-	p.parts.free = make([]string, parts)
+// sizeSlabs sizes the slabs from the number of tokens of each kind the
+// lexer counted: each name is at most one Ident, each string one
+// StringLit, each colon one Property and one member of an object, each
+// brace at most one ObjectLit, each square bracket at most one ArrayLit.
+func (p *parser) sizeSlabs(kinds *[numKinds]int) {
+	colons := kinds[Colon]
+	p.idents.free = make([]Ident, kinds[Identifier])
+	p.strs.free = make([]StringLit, kinds[StringComplete]+kinds[StringLeftPiece])
+	p.parts.free = make([]string, kinds[StringComplete])
 	p.props.free = make([]Property, colons)
 	p.memberSets.free = make([]Node, colons)
-	p.objects.free = make([]ObjectLit, braces)
-	p.arrays.free = make([]ArrayLit, squares)
+	p.objects.free = make([]ObjectLit, kinds[LeftBrace])
+	p.arrays.free = make([]ArrayLit, kinds[LeftSquare])
 }
 
 // newIdent returns the name token t spells.
@@ -256,10 +243,12 @@ func (p *parser) popItems(base int) []Expr {
 	return out
 }
 
-func (p *parser) pos(off int) token.Pos { return p.f.Pos(off) }
+// pos is p.f.Pos(off): the offset, kept inside the file, from the file's
+// base.
+func (p *parser) pos(off int) token.Pos { return token.Pos(p.base + min(max(off, 0), p.size)) }
 
-// offOf is the byte offset where n starts.
-func (p *parser) offOf(n Node) int { return p.f.Offset(n.Pos()) }
+// offOf is the byte offset where n starts: p.f.Offset(n.Pos()).
+func (p *parser) offOf(n Node) int { return min(max(int(n.Pos())-p.base, 0), p.size) }
 
 func (p *parser) span(off, end int) model.Span {
 	if end < off {
