@@ -37,8 +37,8 @@ type lexer struct {
 	pragmas   []rawPragma
 	errs      []lexError
 	holes     []hole
-	lineStart bool          // nothing but blanks since the last line break
-	kinds     [numKinds]int // tokens of each kind, which size the parser's slabs
+	lineStart bool            // nothing but blanks since the last line break
+	kinds     [numKinds]int32 // tokens of each kind, which size the parser's slabs
 }
 
 // tokenBuffers holds the token slices of finished lexers: the tokens live

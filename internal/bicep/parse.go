@@ -182,7 +182,8 @@ type parser struct {
 
 // slab hands out zeroed values of T from chunks. The parser sizes the
 // first from the tokens of the file (see sizeSlabs); should it run out,
-// the next chunks hold 32 values, or as many as asked for at once.
+// the next chunks hold 32 values, and a slice longer than what is left
+// is allocated on its own.
 type slab[T any] struct{ free []T }
 
 func (s *slab[T]) new() *T { return &s.one()[0] }
@@ -194,7 +195,10 @@ func (s *slab[T]) one() []T { return s.take(1) }
 // take returns a slice of n zeroed values whose capacity is n.
 func (s *slab[T]) take(n int) []T {
 	if n > len(s.free) {
-		s.free = make([]T, max(n, 32))
+		if n > 1 {
+			return make([]T, n)
+		}
+		s.free = make([]T, 32)
 	}
 	v := s.free[:n:n]
 	s.free = s.free[n:]
@@ -205,8 +209,12 @@ func (s *slab[T]) take(n int) []T {
 // lexer counted: each name is at most one Ident, each string one
 // StringLit, each colon one Property and one member of an object, each
 // brace at most one ObjectLit, each square bracket at most one ArrayLit.
-func (p *parser) sizeSlabs(kinds *[numKinds]int) {
+// The items of arrays and the arguments of calls are about one per comma
+// and one per bracket or parenthesis; the items of an array written one
+// per line take more chunks.
+func (p *parser) sizeSlabs(kinds *[numKinds]int32) {
 	colons := kinds[Colon]
+	p.itemSets.free = make([]Expr, kinds[Comma]+kinds[LeftSquare]+kinds[LeftParen])
 	p.idents.free = make([]Ident, kinds[Identifier])
 	p.strs.free = make([]StringLit, kinds[StringComplete]+kinds[StringLeftPiece])
 	p.parts.free = make([]string, kinds[StringComplete])
