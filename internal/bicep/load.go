@@ -224,15 +224,17 @@ func memberName(m Node) (string, bool) {
 	return propertyName(p.Key)
 }
 
-// sameLower reports whether strings.ToLower(a) == strings.ToLower(b),
-// without lower-casing names that are all ASCII, as names nearly always
-// are.
+// sameLower reports whether a and b lower-case to the same name, as the
+// map of mappedDuplicates compares them, without lower-casing names that
+// are all ASCII, as names nearly always are. Other names are not
+// compared with strings.EqualFold, which folds more pairs ("ſ" and "s").
 func sameLower(a, b string) bool {
 	if isASCII(a) && isASCII(b) {
 		// ASCII letters lower-case only to each other.
 		return len(a) == len(b) && strings.EqualFold(a, b)
 	}
-	return strings.ToLower(a) == strings.ToLower(b)
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	return la == lb
 }
 
 func isASCII(s string) bool {

@@ -1,6 +1,7 @@
 package bicep
 
 import (
+	"fmt"
 	"go/token"
 	"os"
 	"path/filepath"
@@ -428,6 +429,34 @@ resource def 'Microsoft.ManagedServices/registrationDefinitions@2022-10-01' = {
 	}
 	if got := d.Definitions[0].Authorizations[0].RoleDefinitionID.Text(); got != "acdd72a7-3385-48ef-bd42-f606fba81ae7" {
 		t.Errorf("role %q, want the last one written", got)
+	}
+}
+
+// TestDuplicateNamesLowerCased checks that property names are duplicates
+// when they lower-case to the same name, in small objects (compared member
+// by member) as in large ones (through a map): 'Ä' is 'ä' written again,
+// but 'ſ' is not 's', though strings.EqualFold folds them together.
+func TestDuplicateNamesLowerCased(t *testing.T) {
+	large := ""
+	for i := range maxScanned {
+		large += fmt.Sprintf("  k%d: %d\n", i, i)
+	}
+	src := "var small = {\n  'Ä': 1\n  'ſ': 2\n  'ä': 3\n  s: 4\n}\nvar large = {\n" + large + "  'Ä': 1\n  'ſ': 2\n  'ä': 3\n  s: 4\n}\n"
+	fset := token.NewFileSet()
+	f := Parse(fset, "main.bicep", []byte(src))
+	if len(f.Errors) > 0 {
+		t.Fatal(f.Errors[0].Msg)
+	}
+	var got []string
+	for _, d := range findDuplicates(f) {
+		got = append(got, fmt.Sprintf("%s %s (first %s %s)", at(fset, d.Pos()), d.Key, at(fset, d.First.Pos()), d.FirstKey))
+	}
+	want := []string{
+		"main.bicep:4:3 ä (first main.bicep:2:3 Ä)",
+		fmt.Sprintf("main.bicep:%d:3 ä (first main.bicep:%d:3 Ä)", 10+maxScanned, 8+maxScanned),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("duplicates %q, want %q", got, want)
 	}
 }
 
