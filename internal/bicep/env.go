@@ -38,11 +38,12 @@ type Env struct {
 	file   *File
 	syms   *declSymbols
 	given  map[string]model.Value
-	params map[string]slot
-	vars   map[string]slot
-	ctx    *expr.Context // nil until Context builds it
+	params map[string]slot // made by the first parameter read
+	vars   map[string]slot // made by the first variable read
+	ctx    *expr.Context   // nil until Context builds it
 	scope  model.Scope
 	low    *lowering
+	own    lowering // what low points to
 	shared *deployment
 	fn     *Func         // the function whose body this Env evaluates
 	args   []model.Value // its arguments
@@ -97,16 +98,9 @@ func newEnvAt(f *File, opts Options, shared *deployment, scope model.Scope) *Env
 	if shared == nil {
 		shared = newDeployment()
 	}
-	e := &Env{
-		file:   f,
-		syms:   declared(f),
-		given:  opts.Params,
-		params: map[string]slot{},
-		vars:   map[string]slot{},
-		shared: shared,
-	}
-	e.scope = scope
-	e.low = &lowering{syms: e.syms, resolve: opts.Resolve, steps: &e.shared.lower, read: opts.ReadFile}
+	e := &Env{file: f, syms: declared(f), given: opts.Params, shared: shared, scope: scope}
+	e.own = lowering{syms: e.syms, resolve: opts.Resolve, steps: &e.shared.lower, read: opts.ReadFile}
+	e.low = &e.own
 	return e
 }
 
@@ -334,7 +328,7 @@ func (e *Env) Parameter(name string) (model.Value, bool) {
 	case busy:
 		return model.UnknownValue(fmt.Sprintf("parameter %q refers to itself", name), decl.Name.Span), true
 	case pending:
-		e.params[name] = slot{state: busy}
+		put(&e.params, name, slot{state: busy})
 		s = slot{value: e.parameterValue(decl), state: done}
 		e.params[name] = s
 	}
@@ -363,7 +357,7 @@ func (e *Env) parameterValue(decl *Param) model.Value {
 func (e *Env) unlessDefaults(cond model.Value, again func() model.Value) model.Value {
 	var names []string
 	vars := e.vars
-	e.vars, e.unset = map[string]slot{}, &names
+	e.vars, e.unset = nil, &names
 	v := again()
 	e.vars, e.unset = vars, nil
 	if b, ok := v.Bool(); len(names) == 0 || ok && !b {
@@ -386,7 +380,7 @@ func (e *Env) Variable(name string) (model.Value, bool) {
 	case busy:
 		return model.UnknownValue(fmt.Sprintf("variable %q refers to itself", name), decl.Name.Span), true
 	case pending:
-		e.vars[name] = slot{state: busy}
+		put(&e.vars, name, slot{state: busy})
 		// A variable is evaluated where it is declared, outside the loops
 		// and lambdas of the expression that reads it.
 		saved := e.low.locals
@@ -435,7 +429,8 @@ func (e *Env) Function(namespace, name string, args []model.Value) (model.Value,
 		return model.UnknownValue("user-defined functions call one another too deeply to evaluate", f.Name.Span), true
 	}
 	fe := &Env{file: e.file, syms: e.syms, ctx: e.ctx, scope: e.scope, shared: e.shared, fn: f, args: append([]model.Value(nil), args...)}
-	fe.low = &lowering{syms: e.syms, resolve: e.low.resolve, inFunc: f, steps: &e.shared.lower, read: e.low.read}
+	fe.own = lowering{syms: e.syms, resolve: e.low.resolve, inFunc: f, steps: &e.shared.lower, read: e.low.read}
+	fe.low = &fe.own
 	put(&e.shared.funcs, f, true)
 	e.shared.calls++
 	v := fe.Eval(f.Body)
