@@ -436,11 +436,18 @@ func (p *parser) ident(what, after string) *Ident {
 
 // program parses the whole file.
 func (p *parser) program() []Stmt {
-	var stmts []Stmt
+	// The statements gather on the stack, and a slice of their number
+	// holds them: appending to an empty slice took an allocation at 1,
+	// 2, 4, 8... statements.
+	var buf [32]Stmt
+	stmts := buf[:0]
 	for {
 		p.skipNewLines()
 		if p.kind() == EndOfFile {
-			return stmts
+			if len(stmts) == 0 {
+				return nil
+			}
+			return append([]Stmt(nil), stmts...)
 		}
 		before := p.i
 		if s := p.statement(); s != nil {
