@@ -984,18 +984,22 @@ func (l *loader) parsed(path, what, rel string, span model.Span) *File {
 	if f, ok := l.files[path]; ok {
 		return f
 	}
-	content, err := l.read(path)
+	fset := l.template.fset
+	parsed, _, err := l.cache.File(fset, path, func() ([]byte, error) { return l.read(path) }, func(content []byte) frontend.File {
+		if fset == nil {
+			return nil
+		}
+		return Parse(fset, path, content)
+	})
 	if err != nil {
 		l.problem(span, fmt.Sprintf("%s %q cannot be read: %v", what, rel, unwrapPath(err)))
 		put(&l.files, path, nil)
 		return nil
 	}
-	fset := l.template.fset
-	if fset == nil {
+	f, _ := parsed.(*File)
+	if f == nil {
 		return nil
 	}
-	cached, _ := l.cache.File(fset, path, content, func() frontend.File { return Parse(fset, path, content) })
-	f := cached.(*File)
 	put(&l.files, path, f)
 	l.template.loaded = append(l.template.loaded, f.File)
 	l.d.Problems = append(l.d.Problems, problemsOf(f)...)

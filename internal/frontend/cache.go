@@ -1,7 +1,6 @@
 package frontend
 
 import (
-	"bytes"
 	"go/token"
 	"sync"
 )
@@ -26,48 +25,50 @@ type Cache struct {
 	fset *token.FileSet
 
 	mu    sync.Mutex
-	files map[string]cached // by path
+	files map[string]File // by path
 	toks  map[*token.File]bool
 	size  int
 }
 
-type cached struct {
-	content []byte // as read, to tell a file that changed during the run
-	file    File
-}
-
 // NewCache returns an empty cache of files parsed into fset.
 func NewCache(fset *token.FileSet) *Cache {
-	return &Cache{fset: fset, files: map[string]cached{}, toks: map[*token.File]bool{}}
+	return &Cache{fset: fset, files: map[string]File{}, toks: map[*token.File]bool{}}
 }
 
-// File returns the file at path, read as content, parsed by parse into
-// fset: the file the cache holds for that path and content, or else
-// parse's, which the cache keeps when it has room. shared reports whether
-// the cache holds the file returned. The cache keeps content: the caller
-// does not change it afterwards.
-func (c *Cache) File(fset *token.FileSet, path string, content []byte, parse func() File) (f File, shared bool) {
+// File returns the file at path parsed into fset: the one the cache
+// holds, which an earlier load of the run read and parsed, or else the one
+// parse makes of what read reads, which the cache keeps when it has room.
+// A run reads such a file once, so every deployment of the run sees the
+// same text. shared reports whether the cache holds the file returned; err
+// is read's.
+func (c *Cache) File(fset *token.FileSet, path string, read func() ([]byte, error), parse func(content []byte) File) (f File, shared bool, err error) {
+	if c != nil && fset == c.fset {
+		c.mu.Lock()
+		e, ok := c.files[path]
+		c.mu.Unlock()
+		if ok {
+			return e, true, nil
+		}
+	}
+	content, err := read()
+	if err != nil {
+		return nil, false, err
+	}
+	f = parse(content) // outside the lock: other loads go on
 	if c == nil || fset != c.fset {
-		return parse(), false
+		return f, false, nil
 	}
-	c.mu.Lock()
-	e, ok := c.files[path]
-	c.mu.Unlock()
-	if ok && bytes.Equal(e.content, content) {
-		return e.file, true
-	}
-	f = parse() // outside the lock: other loads go on
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.files[path]; ok || c.size+len(content) > maxCached {
-		// Another load parsed it meanwhile, or it changed during the run,
-		// or there is no room: this copy goes with the job.
-		return f, false
+		// Another load parsed it meanwhile, or there is no room: this
+		// copy goes with the job.
+		return f, false, nil
 	}
 	c.size += len(content)
-	c.files[path] = cached{content: content, file: f}
+	c.files[path] = f
 	c.toks[f.Source().Tok] = true
-	return f, true
+	return f, true, nil
 }
 
 // Holds reports whether tok is the token.File of a file the cache keeps.
