@@ -326,18 +326,16 @@ func (d *discoverer) ignored(f file) (bool, error) {
 type finder struct {
 	d     *discoverer
 	files []file
-	errs  []error        // of each file, once classified: nil when it was read
-	index map[string]int // abs -> index in files, or ignoredFile
+	errs  []error // of each file, once classified: nil when it was read
 	c     *classifier
 	err   error // a configuration that cannot be read: nothing can be linted
-}
 
-// The indexes of the files a configuration ignores, before and after
-// their --verbose note is made (for a file found by name).
-const (
-	ignoredFile  = -1
-	ignoredNoted = -2
-)
+	// For a file found again by name, rare, and made when first needed:
+	// discovery's records live while the jobs run, so no map of every
+	// file is kept besides d.seen.
+	index map[string]int  // abs -> index in files
+	noted map[string]bool // the ignored files whose --verbose note is made
+}
 
 // add adds f, unless it was found before or a configuration ignores it,
 // and marks it seen. It returns its index in fd.files and true when it
@@ -347,16 +345,9 @@ func (fd *finder) add(f file) (int, bool) {
 	if fd.err != nil {
 		return 0, false
 	}
-	if i, ok := fd.index[f.abs]; ok {
-		switch {
-		case f.origin != named:
-		case i >= 0:
-			fd.c.mu.Lock()
-			fd.files[i].origin = named
-			fd.c.mu.Unlock()
-		case i == ignoredFile:
-			fd.d.ignored(f) // its note
-			fd.index[f.abs] = ignoredNoted
+	if fd.d.seen[f.abs] {
+		if f.origin == named {
+			fd.named(f)
 		}
 		return 0, false
 	}
@@ -366,19 +357,46 @@ func (fd *finder) add(f file) (int, bool) {
 	case err != nil:
 		fd.err = err
 		return 0, false
-	case ignored && f.origin == named:
-		fd.index[f.abs] = ignoredNoted
-		return 0, false
 	case ignored:
-		fd.index[f.abs] = ignoredFile
+		if f.origin == named {
+			fd.note(f.abs)
+		}
 		return 0, false
 	}
-	i := len(fd.files)
-	fd.index[f.abs] = i
 	fd.c.mu.Lock()
+	defer fd.c.mu.Unlock()
+	i := len(fd.files)
 	fd.files, fd.errs = append(fd.files, f), append(fd.errs, nil)
-	fd.c.mu.Unlock()
+	if fd.index != nil {
+		fd.index[f.abs] = i
+	}
 	return i, true
+}
+
+// named makes f, found before, found by name: the user asked for it. An
+// ignored file gets its --verbose note, once.
+func (fd *finder) named(f file) {
+	fd.c.mu.Lock()
+	defer fd.c.mu.Unlock()
+	if fd.index == nil {
+		fd.index = make(map[string]int, len(fd.files))
+		for i, f := range fd.files {
+			fd.index[f.abs] = i
+		}
+	}
+	if i, ok := fd.index[f.abs]; ok {
+		fd.files[i].origin = named
+	} else if !fd.noted[f.abs] {
+		fd.d.ignored(f) // its note
+		fd.note(f.abs)
+	}
+}
+
+func (fd *finder) note(abs string) {
+	if fd.noted == nil {
+		fd.noted = map[string]bool{}
+	}
+	fd.noted[abs] = true
 }
 
 // keep adds the classified files to the discovered ones, dropping those
