@@ -191,7 +191,7 @@ func (e *Env) Eval(x Expr) model.Value {
 // pointer to its node.
 func (e *Env) evalLit(v model.Value) model.Value {
 	e.lit = expr.Lit{Span: v.Span, Value: v}
-	return expr.Eval(e, &e.lit)
+	return expr.EvalLit(e, &e.lit)
 }
 
 func hasSpread(x Node) bool {

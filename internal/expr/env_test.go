@@ -3,6 +3,7 @@ package expr
 import (
 	"fmt"
 	"go/token"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -197,4 +198,31 @@ func spanOf(s model.Span) string {
 		return fmt.Sprintf("%d-%d", s.Pos()-base, s.End()-base)
 	}
 	return fmt.Sprintf("env:%d-%d", s.Pos(), s.End())
+}
+
+// TestEvalLit holds EvalLit to Eval of the same literal, with every state
+// of a deployment's budget.
+func TestEvalLit(t *testing.T) {
+	span := model.Span{StartPos: 10, EndPos: 14}
+	values := []model.Value{
+		model.StringValue("x", model.Span{StartPos: 10, EndPos: 13}),
+		model.StringValue("placed", model.Span{}),
+		model.Value{},
+		model.UnknownValue("not known", span),
+	}
+	for _, left := range []int{-1, 0, 1, 2, maxWork - 1, maxWork, maxWork + 1} {
+		for _, v := range values {
+			evalBudget, litBudget := NewBudget(left), NewBudget(left)
+			want := Eval(&testEnv{budget: evalBudget}, &Lit{Span: span, Value: v})
+			got := EvalLit(&testEnv{budget: litBudget}, &Lit{Span: span, Value: v})
+			if !reflect.DeepEqual(got, want) || *litBudget != *evalBudget {
+				t.Errorf("budget %d, %v: EvalLit = %v (budget left %d), Eval = %v (%d)", left, v, got, litBudget.left, want, evalBudget.left)
+			}
+		}
+	}
+	for _, v := range values {
+		if got, want := EvalLit(nil, &Lit{Span: span, Value: v}), Eval(nil, &Lit{Span: span, Value: v}); !reflect.DeepEqual(got, want) {
+			t.Errorf("no env, %v: EvalLit = %v, Eval = %v", v, got, want)
+		}
+	}
 }

@@ -48,6 +48,29 @@ func Eval(env Env, n Node) model.Value {
 	return v
 }
 
+// EvalLit is Eval of a literal, lit, without an evaluator: a front-end
+// evaluates every plain string and key of a file, and each is a unit of
+// the deployment's work, as in Eval.
+func EvalLit(env Env, lit *Lit) model.Value {
+	if env != nil {
+		if b := env.Budget(); b != nil {
+			// Eval's floor is max(left-maxWork, 0): with one unit to
+			// spend, only an empty budget is spent.
+			if b.left--; b.left < 0 {
+				return model.UnknownValue("the expression is too costly to evaluate", nodeSpan(lit))
+			}
+		}
+	}
+	switch v := lit.Value; {
+	case v.IsMissing():
+		return model.UnknownValue("the value is missing", nodeSpan(lit))
+	case !v.IsValid():
+		return v.WithSpan(nodeSpan(lit))
+	default:
+		return v
+	}
+}
+
 // Budget is the work that the evaluations of one deployment may do
 // together, so that writing a costly expression many times, or in a copy
 // loop, does not multiply what one evaluation may cost. A unit of work is
