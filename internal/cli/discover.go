@@ -549,10 +549,10 @@ func templateRef(f *file, dir string) (string, bool) {
 	if !frontends.Reads(ref) || strings.Contains(ref, "://") {
 		return "", false
 	}
-	if !filepath.IsAbs(ref) {
-		ref = filepath.Join(dir, ref)
+	if filepath.IsAbs(ref) {
+		return filepath.Clean(ref), true
 	}
-	return filepath.Clean(ref), true
+	return filepath.Join(dir, ref), true // Join cleans
 }
 
 // errTooLarge is readFile's error for a file over maxFileSize.
