@@ -174,3 +174,25 @@ func FuzzMentionsRegistration(f *testing.F) {
 		}
 	})
 }
+
+func TestMayBeLinted(t *testing.T) {
+	for _, tt := range []struct {
+		content string
+		want    bool
+	}{
+		{`{"resources": [{"type": "Microsoft.ManagedServices/registrationDefinitions"}]}`, true},
+		{`{"parameters": {"authorizations": {"value": []}}}`, true},
+		{`{"$schema": "x/deploymentParameters.json#", "parameters": {"a": {"value": 1}}}`, true},
+		{`{"parameters": {"a": {"type": "string"}}, "resources": [{"type": "Microsoft.Storage/storageAccounts"}]}`, false},
+		{`{"name": "a package", "version": "1.0.0"}`, false},
+		{`{"resources": [{"type": "microsoft.managedservices/registrationAssignments"`, true}, // malformed, reported
+	} {
+		if got := mayBeLinted([]byte(tt.content)); got != tt.want {
+			t.Errorf("mayBeLinted(%s) = %v, want %v", tt.content, got, tt.want)
+		}
+		file, info := (FrontEnd{}).ParseClassify(token.NewFileSet(), "f.json", []byte(tt.content))
+		if (file != nil) != tt.want || !reflect.DeepEqual(info, Classify([]byte(tt.content))) {
+			t.Errorf("ParseClassify(%s) = %v, %+v", tt.content, file, info)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package arm
 
 import (
+	"bytes"
 	"go/token"
 	"strings"
 
@@ -27,10 +28,25 @@ func (FrontEnd) Extensions() []string { return []string{".json", ".jsonc"} }
 func (FrontEnd) Classify(content []byte) frontend.Info { return Classify(content) }
 
 // ParseClassify is Parse and Classify, classifying from the values parsed
-// where it can: a file is read in one pass.
+// where it can: a file is read in one pass. A file that cannot be linted
+// is only classified (see mayBeLinted).
 func (FrontEnd) ParseClassify(fset *token.FileSet, name string, content []byte) (frontend.File, frontend.Info) {
+	if !mayBeLinted(content) {
+		return nil, Classify(content)
+	}
 	f := Parse(fset, name, content)
 	return f, classifyParsed(f, content)
+}
+
+// mayBeLinted reports whether content may be a file a deployment reads:
+// one that mentions a registration resource (an onboarding template, or a
+// malformed file that is reported for it), or a parameters file, which
+// has parameters but no resources. Any other JSON file, such as a
+// template that declares no registration, matters to pairing, which
+// Classify serves, but is never linted: a repository holds many.
+func mayBeLinted(content []byte) bool {
+	return mentionsRegistration(content) ||
+		bytes.Contains(content, []byte(`"parameters"`)) && !bytes.Contains(content, []byte(`"resources"`))
 }
 
 // Parse is the package's Parse.

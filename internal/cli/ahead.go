@@ -60,7 +60,7 @@ func (l *linter) lintAhead(opts func(j job) (lint.Options, bool)) *ahead {
 }
 
 // classify sets what f is, from its content, and returns its parse, or nil
-// when its front-end classifies without parsing.
+// when its front-end did not parse it.
 func (a *ahead) classify(f *file, content []byte) frontend.File {
 	parsed, info := parseClassify(a.l.fset, a.l.paths.printed(f.path), frontends.For(f.path), content)
 	f.info = info
@@ -68,24 +68,20 @@ func (a *ahead) classify(f *file, content []byte) frontend.File {
 }
 
 // parseClassify parses and classifies content with fe, when fe does both
-// in one go. Otherwise, or when that panics, it only classifies: the job
-// parses the file again, where a parser's panic is an internal error
+// in one go; it only classifies otherwise, or when that panics: the job
+// then parses the file again, where a parser's panic is an internal error
 // about the file, not the end of the run.
 func parseClassify(fset *token.FileSet, name string, fe frontend.FrontEnd, content []byte) (parsed frontend.File, info frontend.Info) {
-	if pc, ok := fe.(frontend.ParseClassifier); ok {
-		func() {
-			defer func() {
-				if recover() != nil {
-					parsed = nil
-				}
-			}()
-			parsed, info = pc.ParseClassify(fset, name, content)
-		}()
-		if parsed != nil {
-			return parsed, info
-		}
+	pc, ok := fe.(frontend.ParseClassifier)
+	if !ok {
+		return nil, fe.Classify(content)
 	}
-	return nil, fe.Classify(content)
+	defer func() {
+		if recover() != nil {
+			parsed, info = nil, fe.Classify(content)
+		}
+	}()
+	return pc.ParseClassify(fset, name, content)
 }
 
 // lint pairs the files of a folder, classified, and lints each job whose

@@ -39,7 +39,10 @@ type FrontEnd interface {
 
 // A ParseClassifier parses and classifies a file in one go where it can,
 // for a caller that needs both: the File is what Parse returns, the Info
-// what Classify says of the content.
+// what Classify says of the content. The File is nil when the front-end
+// judges from the content that no deployment will read the file (an ARM
+// template that declares no registration resource, say), so as not to
+// parse it for nothing: the caller parses it if one does.
 type ParseClassifier interface {
 	ParseClassify(fset *token.FileSet, name string, content []byte) (File, Info)
 }
