@@ -13,16 +13,16 @@ import (
 // Linting ahead. Discovery reads every file to classify it, and pairing
 // needs every file classified, so the jobs would read and parse each file
 // a second time. Instead, discovery reads folder by folder and, while a
-// folder's files are in memory, parsed to classify them, pairs them as if they were all there is and lints those
-// deployments then. Pairing proper still runs on every file once
-// discovery is done; a job it gives that was linted ahead is not linted
-// again. Nearly every deployment is a template and its parameters files in
-// one folder, so nearly every job is linted ahead. A job pairing gives
-// otherwise (a parameters file naming a template in another folder, a
-// template that onboards only through a module) is linted as before, and a
-// job linted ahead that pairing does not give is dropped: the outcome is
-// the same either way, since a job's outcome depends only on its files and
-// its options.
+// folder's files are in memory, parsed to classify them, pairs them as if
+// they were all there is and lints those deployments then. Pairing proper
+// still runs on every file once discovery is done; a job it gives that
+// was linted ahead is not linted again. Nearly every deployment is a
+// template and its parameters files in one folder, so nearly every job is
+// linted ahead. A job pairing gives otherwise (a parameters file naming a
+// template in another folder, a template that onboards only through a
+// module) is linted as before, and a job linted ahead that pairing does
+// not give is dropped: the outcome is the same either way, since a job's
+// outcome depends only on its files and its options.
 
 // Bounds on the folders linted ahead, so that what is kept while a folder
 // is linted (its bytes, and the trees parsed from them, several times
