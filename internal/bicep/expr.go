@@ -170,7 +170,7 @@ func (p *parser) args(name string) []Expr {
 	}
 	base := len(p.items)
 	p.argList(name)
-	return p.popItems(base)
+	return pop(&p.items, &p.itemSets, base)
 }
 
 // argList stacks the arguments of a call to name on p.items.
@@ -389,7 +389,7 @@ func (p *parser) object(resourceBody bool) Expr {
 	for p.kind() != RightBrace && p.kind() != EndOfFile {
 		if p.atDeclStart(resourceBody) {
 			p.errorf(p.span(p.lastEnd, p.lastEnd), `expected "}" to close the object before the next declaration`)
-			o.Members = p.popMembers(base)
+			o.Members = pop(&p.members, &p.memberSets, base)
 			o.Span = p.from(start)
 			return o
 		}
@@ -402,7 +402,7 @@ func (p *parser) object(resourceBody bool) Expr {
 			p.next()
 		}
 	}
-	o.Members = p.popMembers(base)
+	o.Members = pop(&p.members, &p.memberSets, base)
 	p.expect(RightBrace, "the properties of the object")
 	o.Span = p.from(start)
 	return o
@@ -494,7 +494,7 @@ func (p *parser) array(decl bool) Expr {
 	for p.kind() != RightSquare && p.kind() != EndOfFile {
 		if what := p.unclosedArray(); what != "" {
 			p.errorf(p.span(p.lastEnd, p.lastEnd), `expected "]" to close the array before the next %s`, what)
-			a.Items = p.popItems(base)
+			a.Items = pop(&p.items, &p.itemSets, base)
 			a.Span = p.from(start)
 			return a
 		}
@@ -513,7 +513,7 @@ func (p *parser) array(decl bool) Expr {
 			p.next()
 		}
 	}
-	a.Items = p.popItems(base)
+	a.Items = pop(&p.items, &p.itemSets, base)
 	p.expect(RightSquare, "the items of the array")
 	a.Span = p.from(start)
 	return a

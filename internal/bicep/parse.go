@@ -231,23 +231,14 @@ func (p *parser) newIdent(t Token) *Ident {
 	return id
 }
 
-// popMembers returns the members stacked from base on, in a slice of
-// their own, and takes them off the stack.
-func (p *parser) popMembers(base int) []Node {
-	out := p.memberSets.take(len(p.members) - base)
-	copy(out, p.members[base:])
-	clear(p.members[base:])
-	p.members = p.members[:base]
-	return out
-}
-
-// popItems is popMembers for the items of arrays and the arguments of
-// calls.
-func (p *parser) popItems(base int) []Expr {
-	out := p.itemSets.take(len(p.items) - base)
-	copy(out, p.items[base:])
-	clear(p.items[base:])
-	p.items = p.items[:base]
+// pop returns the entries of *stack from base on, in a slice of their
+// own taken from s, and takes them off the stack: the members of an
+// object, the items of an array, the arguments of a call.
+func pop[T any](stack *[]T, s *slab[T], base int) []T {
+	out := s.take(len(*stack) - base)
+	copy(out, (*stack)[base:])
+	clear((*stack)[base:])
+	*stack = (*stack)[:base]
 	return out
 }
 
