@@ -331,27 +331,23 @@ type Assignment struct {
 // a new slice: a deployment with a definition per resource group made
 // every rule allocate one.
 func (d *Deployment) AllAuthorizations() iter.Seq2[int, *Authorization] {
-	return func(yield func(int, *Authorization) bool) {
-		i := 0
-		for _, def := range d.Definitions {
-			for _, a := range def.Authorizations {
-				if !yield(i, a) {
-					return
-				}
-				i++
-			}
-		}
-	}
+	return across(d.Definitions, func(def *Definition) []*Authorization { return def.Authorizations })
 }
 
 // AllEligibleAuthorizations yields the eligible authorizations of every
 // definition, in order, each with its place among them.
 func (d *Deployment) AllEligibleAuthorizations() iter.Seq2[int, *EligibleAuthorization] {
-	return func(yield func(int, *EligibleAuthorization) bool) {
+	return across(d.Definitions, func(def *Definition) []*EligibleAuthorization { return def.EligibleAuthorizations })
+}
+
+// across yields what list gives of each definition, in order, each with
+// its place among them.
+func across[T any](defs []*Definition, list func(*Definition) []T) iter.Seq2[int, T] {
+	return func(yield func(int, T) bool) {
 		i := 0
-		for _, def := range d.Definitions {
-			for _, e := range def.EligibleAuthorizations {
-				if !yield(i, e) {
+		for _, def := range defs {
+			for _, x := range list(def) {
+				if !yield(i, x) {
 					return
 				}
 				i++
