@@ -26,9 +26,10 @@ import (
 
 // Bounds on the folders linted ahead, so that what is kept while a folder
 // is linted (its bytes, and the trees parsed from them, several times
-// their size) stays small: a larger folder is classified file by file, in
-// parallel, and its jobs read their files again. A folder of onboarding
-// deployments is a few kilobytes a deployment.
+// their size) stays small: a larger folder is only classified (file by
+// file in parallel, when it has too many files), and its jobs read their
+// files again. A folder of onboarding deployments is a few kilobytes a
+// deployment.
 const (
 	maxAheadFiles = 256
 	maxAheadBytes = 1 << 20

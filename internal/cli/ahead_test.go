@@ -118,13 +118,16 @@ func TestLintAheadByFolder(t *testing.T) {
 	for i := range maxAheadFiles + 1 { // too many to lint ahead
 		tree[fmt.Sprintf("large/t%d.json", i)] = minimalTemplate
 	}
+	// Too much to lint ahead: classified all the same.
+	tree["heavy/onboard.json"] = minimalTemplate
+	tree["heavy/data.json"] = `{"data": "` + strings.Repeat("x", maxAheadBytes) + `"}`
 	writeTree(t, dir, tree)
 	t.Chdir(dir)
 	o, _, err := parseFlags(nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, l := lintTwice(t, []string{"."}, o, func(l *linter) {
+	ahead, plain, l := lintTwice(t, []string{"."}, o, func(l *linter) {
 		var got []job
 		for _, linted := range l.ahead.done {
 			got = append(got, linted.job)
@@ -140,6 +143,9 @@ func TestLintAheadByFolder(t *testing.T) {
 	})
 	if len(l.ahead.done) != 0 {
 		t.Errorf("%d jobs linted ahead are left", len(l.ahead.done))
+	}
+	if !reflect.DeepEqual(ahead, plain) {
+		t.Errorf("linting ahead found\n%+v\nwithout\n%+v", ahead, plain)
 	}
 }
 

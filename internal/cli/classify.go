@@ -38,7 +38,9 @@ func newClassifier(files *[]file, errs *[]error, ahead *ahead) *classifier {
 	for range runtime.GOMAXPROCS(0) {
 		c.wg.Go(func() {
 			for g := range c.work {
-				if !g.folder || !c.classifyAhead(g.indexes) {
+				if g.folder {
+					c.classifyAhead(g.indexes)
+				} else {
 					c.classifyEach(g.indexes)
 				}
 			}
@@ -119,18 +121,24 @@ func (c *classifier) classifyEach(indexes []int) {
 	for _, i := range indexes {
 		f := c.file(i)
 		content, err := readFile(f.path)
-		var info frontend.Info
-		if err == nil {
-			info = frontends.For(f.path).Classify(content)
-		}
-		c.set(i, info, err)
+		c.classifyRead(i, f, content, err)
 	}
 }
 
+// classifyRead classifies file f at index i from its content, read with
+// err.
+func (c *classifier) classifyRead(i int, f file, content []byte, err error) {
+	var info frontend.Info
+	if err == nil {
+		info = frontends.For(f.path).Classify(content)
+	}
+	c.set(i, info, err)
+}
+
 // classifyAhead reads the files of a folder's group, classifies them and
-// lints their deployments ahead. It returns false, having classified
-// nothing, when they come to more than maxAheadBytes.
-func (c *classifier) classifyAhead(indexes []int) bool {
+// lints their deployments ahead. Files that come to more than
+// maxAheadBytes are only classified, each file read once all the same.
+func (c *classifier) classifyAhead(indexes []int) {
 	folder := make([]file, len(indexes))
 	contents := make([][]byte, len(indexes))
 	errs := make([]error, len(indexes))
@@ -139,7 +147,11 @@ func (c *classifier) classifyAhead(indexes []int) bool {
 		folder[k] = c.file(i)
 		contents[k], errs[k] = readFile(folder[k].path)
 		if size += len(contents[k]); size > maxAheadBytes {
-			return false
+			for j := range k + 1 {
+				c.classifyRead(indexes[j], folder[j], contents[j], errs[j])
+			}
+			c.classifyEach(indexes[k+1:])
+			return
 		}
 	}
 	read := folder[:0] // the files read, classified, with their contents and parses
@@ -154,5 +166,4 @@ func (c *classifier) classifyAhead(indexes []int) bool {
 		c.set(i, f.info, errs[k])
 	}
 	c.ahead.lint(read, kept, parsed)
-	return true
 }
