@@ -67,13 +67,14 @@ func newLinter(p *paths) *linter {
 // linted again.
 func (l *linter) run(jobs []job, opts []lint.Options) []report.Finding {
 	work := make(chan int)
+	read := reading(l.fset, l.paths)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
 				o, ok := l.ahead.take(jobs[i])
 				if !ok {
-					o = l.lintJob(jobs[i], opts[i], reading(l.fset, l.paths))
+					o = l.lintJob(jobs[i], opts[i], read)
 				}
 				l.add(i, o)
 			}
